@@ -1,0 +1,366 @@
+//! Subcommands: ingest, extract, annotate, query, export, remove, kb build.
+
+use crate::output::{self, RdfOutput, ResultFormat};
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use newskg::document::{self, Document, InputError, ReadOptions};
+use newskg::kb::{self, Kb};
+use newskg::store::{IngestOutcome, KgStore, StoreError, DEFAULT_STORE};
+use newskg::{brat, process, rdf, Processed};
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Exit codes (also in the README).
+pub const EXIT_INPUT_REFUSED: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_LOCKED: u8 = 3;
+
+#[derive(Parser)]
+#[command(name = "newskg", version, about = "News articles in, a knowledge graph with provenance out.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct StoreArgs {
+    /// The store directory (an Oxigraph/RocksDB store).
+    #[arg(long, default_value = DEFAULT_STORE, env = "NEWSKG_STORE")]
+    store: PathBuf,
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Articles: .txt files, directories (searched recursively), .jsonl files, or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = document::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract facts from articles and add them to the store (one transaction per article).
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// No progress bar and no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Extract facts and print RDF to stdout, without a store.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value = "nquads")]
+        format: RdfOutput,
+    },
+    /// Write BRAT standoff annotations (NAME.txt + NAME.ann) for each article.
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format (BRAT standoff is the one there is).
+        #[arg(long, default_value = "brat", value_parser = ["brat"])]
+        format: String,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Run a SPARQL query over the store (all article graphs form the default graph).
+    Query {
+        /// The query text (or use --file).
+        query: Option<String>,
+        /// Read the query from a file, e.g. queries/who-said-what.rq.
+        #[arg(long, short = 'f', conflicts_with = "query")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ResultFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write the store (or one article graph) as RDF.
+    Export {
+        #[arg(long, value_enum, default_value = "nquads")]
+        format: RdfOutput,
+        /// Output file (default stdout).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Only this named graph (an article IRI, e.g. https://w3id.org/newskg/doc/ID).
+        #[arg(long)]
+        graph: Option<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Remove articles (their named graphs) from the store.
+    Remove {
+        /// Document ids (file stems or JSON ids) or article IRIs.
+        #[arg(required = true)]
+        documents: Vec<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// The offline knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KbCommand {
+    /// Rebuild data/kb.tsv from the Wikidata-derived tables in kb-sources/.
+    Build {
+        #[arg(long, default_value = "../shared/kb-sources")]
+        sources: PathBuf,
+        #[arg(long, default_value = "data/kb.tsv")]
+        out: PathBuf,
+    },
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Ok(ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 }));
+        }
+    };
+    match cli.command {
+        Command::Ingest { input, store, quiet } => ingest(&input, &store.store, quiet),
+        Command::Extract { input, format } => extract(&input, format),
+        Command::Annotate { input, out, .. } => annotate(&input, &out),
+        Command::Query { query, file, format, store } => {
+            let text = match (query, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
+                (None, None) => bail!(UsageError("give a query, or --file FILE".to_owned())),
+            };
+            let store = KgStore::open_existing(&store.store)?;
+            let results = store.query(&text)?;
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            output::write_results(results, format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, output, graph, store } => {
+            let store = KgStore::open_existing(&store.store)?;
+            match output {
+                Some(path) => {
+                    let tmp = path.with_extension("partial");
+                    let file = fs::File::create(&tmp).with_context(|| format!("{}: cannot create", tmp.display()))?;
+                    let mut w = BufWriter::new(file);
+                    store.export(format.format(), graph.as_deref(), &mut w)?;
+                    w.flush()?;
+                    fs::rename(&tmp, &path).with_context(|| format!("{}: cannot write", path.display()))?;
+                }
+                None => {
+                    let stdout = io::stdout();
+                    let mut w = BufWriter::new(stdout.lock());
+                    store.export(format.format(), graph.as_deref(), &mut w)?;
+                    w.flush()?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remove { documents, store } => {
+            let store = KgStore::open_existing(&store.store)?;
+            let mut missing = 0;
+            for doc in documents {
+                let id = doc.strip_prefix(&format!("{}doc/", rdf::ns::RESOURCE)).unwrap_or(&doc).to_owned();
+                if store.remove(&id)? {
+                    eprintln!("removed {id}");
+                } else {
+                    eprintln!("newskg: {id}: no such document in the store");
+                    missing += 1;
+                }
+            }
+            Ok(if missing == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+        }
+        Command::Kb { command: KbCommand::Build { sources, out } } => {
+            let entries = kb::build(&sources).with_context(|| format!("{}: cannot build the knowledge base", sources.display()))?;
+            let mut w = BufWriter::new(fs::File::create(&out).with_context(|| format!("{}: cannot create", out.display()))?);
+            kb::write_tsv(&entries, &mut w)?;
+            w.flush()?;
+            eprintln!("wrote {} items to {}", entries.len(), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A mistake in how newskg was called.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+/// Maps an error to the documented exit code.
+pub fn exit_code_of(err: &anyhow::Error) -> u8 {
+    if err.downcast_ref::<UsageError>().is_some() {
+        return EXIT_USAGE;
+    }
+    match err.downcast_ref::<StoreError>() {
+        Some(StoreError::Syntax(_)) => EXIT_USAGE,
+        Some(StoreError::Locked { .. }) => EXIT_LOCKED,
+        _ => 1,
+    }
+}
+
+/// Reads every input, reporting bad ones with their path and going on; calls `each` with
+/// every good document. Returns how many inputs were refused.
+fn for_each_document(input: &InputArgs, progress: &ProgressBar, each: &mut dyn FnMut(Document) -> Result<()>) -> Result<usize> {
+    let options = ReadOptions { max_bytes: input.max_bytes };
+    let mut refused = 0;
+    let mut report = |e: &dyn std::fmt::Display| {
+        progress.suspend(|| eprintln!("newskg: {e}"));
+        refused += 1;
+    };
+    let files = document::expand_paths(&input.paths);
+    progress.set_length(files.len() as u64);
+    for file in files {
+        let path = match file {
+            Ok(path) => path,
+            Err(e) => {
+                report(&e);
+                progress.inc(1);
+                continue;
+            }
+        };
+        let mut failure: Option<anyhow::Error> = None;
+        document::read_path(&path, options, &mut |doc: Result<Document, InputError>| match doc {
+            Ok(doc) if failure.is_none() => {
+                let source = doc.source.clone();
+                if let Err(e) = each(doc) {
+                    failure = Some(e.context(source));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => report(&e),
+        });
+        progress.inc(1);
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    Ok(refused)
+}
+
+fn progress_bar(quiet: bool, inputs: &[PathBuf]) -> ProgressBar {
+    let many = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
+    if quiet || !many {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar
+}
+
+#[derive(Default)]
+struct Summary {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    entities: usize,
+    relations: usize,
+    quotes: usize,
+    triples: usize,
+}
+
+fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let store = KgStore::open(store_path)?;
+    let kb = Kb::shipped();
+    let progress = progress_bar(quiet, &input.paths);
+    let mut summary = Summary::default();
+    let mut seen: HashMap<String, (String, String)> = HashMap::new(); // id -> (hash, source)
+    let mut conflicts = 0;
+    let refused = for_each_document(input, &progress, &mut |doc| {
+        let processed = process(doc, kb);
+        let hash = processed.content_hash();
+        if let Some((earlier, source)) = seen.get(&processed.document.id) {
+            if *earlier != hash {
+                progress.suspend(|| eprintln!("newskg: {}: document id {:?} was already read from {source} with a different text; skipped (give one of them another id)", processed.document.source, processed.document.id));
+                conflicts += 1;
+            }
+            return Ok(());
+        }
+        seen.insert(processed.document.id.clone(), (hash, processed.document.source.clone()));
+        let outcome = store.ingest(&processed)?;
+        let ex = &processed.extraction;
+        summary.entities += ex.entities.len();
+        summary.relations += ex.relations.len();
+        summary.quotes += ex.quotes.len();
+        match outcome {
+            IngestOutcome::Added { triples } => {
+                summary.added += 1;
+                summary.triples += triples;
+            }
+            IngestOutcome::Replaced { triples } => {
+                summary.replaced += 1;
+                summary.triples += triples;
+            }
+            IngestOutcome::Unchanged => summary.unchanged += 1,
+        }
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    let refused = refused + conflicts;
+    if !quiet {
+        eprintln!(
+            "{} documents ({} added, {} replaced, {} unchanged, {} refused): {} entities, {} relations, {} quotes, {} triples written; store holds {} quads; {:.2}s",
+            summary.added + summary.replaced + summary.unchanged,
+            summary.added,
+            summary.replaced,
+            summary.unchanged,
+            refused,
+            summary.entities,
+            summary.relations,
+            summary.quotes,
+            summary.triples,
+            store.len()?,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+}
+
+fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
+    let kb = Kb::shipped();
+    let stdout = io::stdout();
+    let mut serializer = newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
+    let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
+        let processed: Processed = process(doc, kb);
+        for quad in rdf::to_quads(&processed) {
+            if format.format().supports_datasets() {
+                serializer.serialize_quad(&quad)?;
+            } else {
+                serializer.serialize_triple(quad.as_ref())?;
+            }
+        }
+        Ok(())
+    })?;
+    serializer.finish()?.flush()?;
+    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+}
+
+fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
+    fs::create_dir_all(out).with_context(|| format!("{}: cannot create directory", out.display()))?;
+    let kb = Kb::shipped();
+    let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
+        let processed = process(doc, kb);
+        let name = &processed.document.id;
+        let txt = out.join(format!("{name}.txt"));
+        let ann = out.join(format!("{name}.ann"));
+        fs::write(&txt, &processed.document.text).with_context(|| format!("{}: cannot write", txt.display()))?;
+        fs::write(&ann, brat::to_ann(&processed)).with_context(|| format!("{}: cannot write", ann.display()))?;
+        Ok(())
+    })?;
+    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+}

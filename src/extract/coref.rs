@@ -1,0 +1,341 @@
+//! In-document coreference: groups candidate mentions into entities. Names join by
+//! Q-id, by identical or contained names ("Masood" in "Khalid Masood") and acronyms;
+//! nominals by apposition, by a role the entity was given, or by the story's main event;
+//! pronouns by the nearest compatible person.
+
+use super::lexicon;
+use super::ner::{Candidate, Gender};
+use super::{Entity, EntityType, Extraction, Mention, MentionKind, Evidence};
+use crate::kb::{is_acronym_of, Kb};
+use crate::segment::Segmented;
+use std::collections::HashMap;
+
+struct Cluster {
+    entity_type: EntityType,
+    typed: bool,
+    members: Vec<usize>,
+    names: Vec<String>,
+    roles: Vec<String>,
+    gender: Option<Gender>,
+    qid: Option<String>,
+    /// Head nouns of nominal members and descriptors ("service", "attacker").
+    heads: Vec<String>,
+}
+
+impl Cluster {
+    fn new(c: &Candidate, index: usize, text: &str) -> Self {
+        let mut cluster = Cluster {
+            entity_type: c.entity_type,
+            typed: c.typed,
+            members: Vec::new(),
+            names: Vec::new(),
+            roles: Vec::new(),
+            gender: None,
+            qid: None,
+            heads: Vec::new(),
+        };
+        cluster.add(c, index, text);
+        cluster
+    }
+
+    fn add(&mut self, c: &Candidate, index: usize, text: &str) {
+        self.members.push(index);
+        if c.kind == MentionKind::Named {
+            let name = c.span.slice(text).to_owned();
+            if !self.names.contains(&name) {
+                self.names.push(name);
+            }
+            if !self.typed && c.typed {
+                self.entity_type = c.entity_type;
+                self.typed = true;
+            }
+        }
+        if let Some(role) = &c.role {
+            if !self.roles.contains(role) {
+                self.roles.push(role.clone());
+            }
+        }
+        if let Some(head) = &c.head {
+            if c.kind == MentionKind::Nominal && !self.heads.contains(head) {
+                self.heads.push(head.clone());
+            }
+        }
+        if self.gender.is_none() {
+            self.gender = c.gender;
+        }
+        if self.qid.is_none() {
+            self.qid = c.qid.clone();
+        }
+    }
+
+    fn longest_name_tokens(&self) -> Vec<&str> {
+        self.names.iter().max_by_key(|n| n.split_whitespace().count()).map(|n| n.split_whitespace().collect()).unwrap_or_default()
+    }
+}
+
+/// Whether a short name refers to the same entity as a longer one.
+fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
+    let short_tokens: Vec<&str> = short.split_whitespace().collect();
+    if short_tokens.is_empty() || long.is_empty() {
+        return false;
+    }
+    if short_tokens == long {
+        return true;
+    }
+    let long_text = long.join(" ");
+    if is_acronym_of(short, &long_text) {
+        return true;
+    }
+    match entity_type {
+        // "Masood", "Ms Rudd" -> the last name; "Khalid" alone does not join.
+        EntityType::Person => short_tokens.len() < long.len() && long.ends_with(&short_tokens),
+        // "Westminster" does not join "Westminster Bridge"; "Police" does not join
+        // "Metropolitan Police": only the first words of a longer name ("Sky" -> "Sky News").
+        _ => false,
+    }
+}
+
+/// Groups candidates into entities and returns the extraction's mentions and entities.
+pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb) -> Extraction {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of: Vec<Option<usize>> = vec![None; candidates.len()];
+
+    // 1. Named mentions, longest names first so that short forms find their full name
+    //    wherever it stands in the article.
+    let mut named: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].kind == MentionKind::Named).collect();
+    named.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].span.slice(text).split_whitespace().count()), candidates[i].span.start));
+    for &i in &named {
+        let c = &candidates[i];
+        let name = c.span.slice(text);
+        let mut best: Option<(usize, usize)> = None; // (distance, cluster)
+        for (k, cluster) in clusters.iter().enumerate() {
+            let same_qid = c.qid.is_some() && c.qid == cluster.qid;
+            let type_ok = cluster.entity_type == c.entity_type || !c.typed || !cluster.typed;
+            let matches = same_qid || (type_ok && (cluster.names.iter().any(|n| n == name) || name_matches(name, &cluster.longest_name_tokens(), if c.typed { c.entity_type } else { cluster.entity_type })));
+            if matches {
+                let distance = cluster.members.iter().map(|&m| candidates[m].span.start.abs_diff(c.span.start)).min().unwrap_or(usize::MAX);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, k));
+                }
+            }
+        }
+        let k = match best {
+            Some((_, k)) => {
+                clusters[k].add(c, i, text);
+                k
+            }
+            None => {
+                clusters.push(Cluster::new(c, i, text));
+                clusters.len() - 1
+            }
+        };
+        cluster_of[i] = Some(k);
+    }
+    // A name in brackets right after another names the same thing: "Islamic State (ISIS)".
+    for &i in &named {
+        let c = &candidates[i];
+        let before = text[..c.span.start].trim_end();
+        let after = &text[c.span.end..];
+        if before.ends_with('(') && after.trim_start().starts_with(')') {
+            let open = before.len() - 1;
+            if let Some(prev) = (0..candidates.len()).rev().find(|&j| candidates[j].kind == MentionKind::Named && candidates[j].span.end <= open && text[candidates[j].span.end..open].trim().is_empty()) {
+                if let (Some(a), Some(b)) = (cluster_of[prev], cluster_of[i]) {
+                    if a != b && clusters[a].entity_type == clusters[b].entity_type {
+                        merge(&mut clusters, &mut cluster_of, a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Nominals and pronouns, in text order.
+    let mut main_attack: Option<usize> = None;
+    let mut by_head: HashMap<String, usize> = HashMap::new();
+    for i in 0..candidates.len() {
+        let c = &candidates[i];
+        if c.kind == MentionKind::Named {
+            continue;
+        }
+        // A nominal nested in or overlapping a name of the same type adds nothing.
+        if c.kind == MentionKind::Nominal {
+            if let Some(j) = (0..candidates.len()).find(|&j| candidates[j].kind == MentionKind::Named && candidates[j].entity_type == c.entity_type && candidates[j].span.overlaps(c.span)) {
+                if let Some(k) = cluster_of[j] {
+                    if let Some(h) = &c.head {
+                        if !clusters[k].heads.contains(h) {
+                            clusters[k].heads.push(h.clone());
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        let target = match c.kind {
+            MentionKind::Pronoun => pronoun_antecedent(c, &candidates, &cluster_of, &clusters, i),
+            _ => nominal_antecedent(text, c, &candidates, &cluster_of, &clusters, i, &mut main_attack, &by_head),
+        };
+        let k = match target {
+            Some(k) => {
+                clusters[k].add(c, i, text);
+                k
+            }
+            None if c.kind == MentionKind::Pronoun => continue,
+            None => {
+                clusters.push(Cluster::new(c, i, text));
+                clusters.len() - 1
+            }
+        };
+        cluster_of[i] = Some(k);
+        if c.kind == MentionKind::Nominal {
+            if let Some(h) = &c.head {
+                by_head.insert(h.clone(), k);
+            }
+            if c.entity_type == EntityType::Event && main_attack.is_none() && c.head.as_deref().is_some_and(|h| lexicon::contains(lexicon::ATTACK_HEADS, h)) && !has_year(c.span.slice(text)) {
+                main_attack = Some(k);
+            }
+        }
+        if c.kind == MentionKind::Pronoun && clusters[k].gender.is_none() {
+            clusters[k].gender = c.gender;
+        }
+    }
+
+    build(text, seg, &candidates, &cluster_of, &clusters)
+}
+
+fn has_year(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
+}
+
+fn merge(clusters: &mut [Cluster], cluster_of: &mut [Option<usize>], keep: usize, drop: usize) {
+    let moved: Vec<usize> = std::mem::take(&mut clusters[drop].members);
+    let names = std::mem::take(&mut clusters[drop].names);
+    for m in moved {
+        cluster_of[m] = Some(keep);
+        clusters[keep].members.push(m);
+    }
+    for n in names {
+        if !clusters[keep].names.contains(&n) {
+            clusters[keep].names.push(n);
+        }
+    }
+}
+
+fn pronoun_antecedent(c: &Candidate, candidates: &[Candidate], cluster_of: &[Option<usize>], clusters: &[Cluster], i: usize) -> Option<usize> {
+    // The nearest person before, within three sentences, whose gender does not clash.
+    (0..i)
+        .rev()
+        .take_while(|&j| candidates[j].sentence + 3 >= c.sentence)
+        .filter_map(|j| cluster_of[j])
+        .find(|&k| clusters[k].entity_type == EntityType::Person && clusters[k].gender.is_none_or(|g| Some(g) == c.gender))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn nominal_antecedent(
+    text: &str,
+    c: &Candidate,
+    candidates: &[Candidate],
+    cluster_of: &[Option<usize>],
+    clusters: &[Cluster],
+    i: usize,
+    main_attack: &mut Option<usize>,
+    by_head: &HashMap<String, usize>,
+) -> Option<usize> {
+    let phrase = c.span.slice(text);
+    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    let definite = matches!(first.as_str(), "the" | "this" | "that") || phrase.contains("’s ") || phrase.contains("'s ");
+    let head = c.head.as_deref().unwrap_or("");
+    // Apposition: "Masood, a 52-year-old Briton," / "Rob Roe, head of ...".
+    let before = text[..c.span.start].trim_end();
+    if let Some(stripped) = before.strip_suffix(',') {
+        let end = stripped.trim_end().len();
+        if let Some(j) = (0..i).rev().find(|&j| candidates[j].span.end == end && candidates[j].kind == MentionKind::Named) {
+            if let Some(k) = cluster_of[j] {
+                if clusters[k].entity_type == c.entity_type {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    // The same organisation nominal ("police", "the government") is one entity per article.
+    if c.entity_type == EntityType::Organization && matches!(head, "police" | "government") {
+        return by_head.get(head).copied();
+    }
+    if c.entity_type == EntityType::Event {
+        if lexicon::contains(lexicon::ATTACK_HEADS, head) && definite && !has_year(phrase) {
+            return *main_attack;
+        }
+        return if definite { by_head.get(head).copied() } else { None };
+    }
+    if !definite {
+        return None;
+    }
+    // A definite description repeats a role or head the entity was given before.
+    let described = (0..i).rev().filter_map(|j| cluster_of[j]).find(|&k| {
+        let cl = &clusters[k];
+        cl.entity_type == c.entity_type && (cl.heads.iter().any(|h| h == head) || cl.roles.iter().any(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
+    });
+    if described.is_some() {
+        return described;
+    }
+    // "the messaging service" after a named service: the nearest named organisation.
+    if c.entity_type == EntityType::Organization && matches!(head, "service" | "app" | "platform" | "company" | "firm" | "network" | "website") {
+        return (0..i)
+            .rev()
+            .take_while(|&j| candidates[j].sentence + 3 >= c.sentence)
+            .filter(|&j| candidates[j].kind == MentionKind::Named && candidates[j].entity_type == EntityType::Organization)
+            .find_map(|j| cluster_of[j]);
+    }
+    None
+}
+
+fn build(text: &str, seg: &Segmented, candidates: &[Candidate], cluster_of: &[Option<usize>], clusters: &[Cluster]) -> Extraction {
+    // Entities in order of their first mention; ids are positions.
+    let mut order: Vec<usize> = (0..clusters.len()).filter(|&k| !clusters[k].members.is_empty()).collect();
+    order.sort_by_key(|&k| clusters[k].members.iter().map(|&m| candidates[m].span.start).min());
+    let mut entity_of_cluster = vec![usize::MAX; clusters.len()];
+    let mut entities = Vec::with_capacity(order.len());
+    for (id, &k) in order.iter().enumerate() {
+        entity_of_cluster[k] = id;
+        let cl = &clusters[k];
+        let name = cl
+            .names
+            .iter()
+            .max_by_key(|n| (n.split_whitespace().count(), n.len()))
+            .cloned()
+            .unwrap_or_else(|| cl.members.iter().min_by_key(|&&m| candidates[m].span.start).map(|&m| candidates[m].span.slice(text).to_owned()).unwrap_or_default());
+        let mut roles = cl.roles.clone();
+        for h in &cl.heads {
+            if cl.entity_type == EntityType::Person && !roles.iter().any(|r| r.to_lowercase().contains(h.as_str())) && !h.ends_with("year-old") {
+                roles.push(h.clone());
+            }
+        }
+        let single_person_name = cl.entity_type == EntityType::Person && !name.contains(' ');
+        entities.push(Entity {
+            entity_type: cl.entity_type,
+            name,
+            variants: cl.names.clone(),
+            mentions: Vec::new(),
+            roles,
+            wikidata: if single_person_name { None } else { cl.qid.clone() },
+            date: None,
+        });
+    }
+    let mut mentions = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let Some(k) = cluster_of[i] else { continue };
+        let entity = entity_of_cluster[k];
+        if entity == usize::MAX {
+            continue;
+        }
+        let sentence = seg.sentence_at(c.span.start).unwrap_or(c.sentence);
+        entities[entity].mentions.push(mentions.len());
+        mentions.push(Mention {
+            span: c.span,
+            entity_type: entities[entity].entity_type,
+            kind: c.kind,
+            sentence,
+            entity,
+            evidence: Evidence { sentence, span: c.span, method: c.method, confidence: c.confidence },
+        });
+    }
+    Extraction { mentions, entities, quotes: Vec::new(), relations: Vec::new() }
+}

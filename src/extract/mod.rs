@@ -1,0 +1,237 @@
+//! Extraction: from a segmented document to an [`Extraction`]: mentions, entities (with
+//! in-document coreference), quotations, relations and events. Every fact carries its
+//! [`Evidence`]. Extraction never fails: odd text gives fewer facts, not an error.
+
+mod coref;
+mod events;
+pub mod lexicon;
+mod ner;
+mod quotes;
+mod relations;
+
+use crate::date::PartialDate;
+use crate::document::Document;
+use crate::kb::Kb;
+use crate::segment::Segmented;
+use crate::span::Span;
+use serde::Serialize;
+
+/// The four kinds of things newskg recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Event,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [EntityType::Person, EntityType::Organization, EntityType::Place, EntityType::Event];
+
+    /// The name used in BRAT and in the knowledge base.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::Place => "Place",
+            EntityType::Event => "Event",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum MentionKind {
+    Named,
+    Nominal,
+    Pronoun,
+}
+
+/// Which rule or resource produced a fact; recorded in the graph as the method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Method {
+    /// A name found in the knowledge base.
+    Gazetteer,
+    /// A capitalised name typed by its words and context.
+    NameShape,
+    /// A noun phrase with a known head noun ("the attacker").
+    NominalHead,
+    /// A pronoun resolved to the nearest compatible entity.
+    PronounResolution,
+    /// Words inside quotation marks with a speech verb and a speaker.
+    DirectQuote,
+    /// A speech verb followed by a reported clause.
+    ReportedSpeech,
+    /// A lexical-syntactic pattern for a relation (the name says which).
+    Pattern(&'static str),
+}
+
+impl Method {
+    /// A stable name for the graph, such as `pattern/passive-owned-by`.
+    pub fn name(self) -> String {
+        match self {
+            Method::Gazetteer => "gazetteer".to_owned(),
+            Method::NameShape => "name-shape".to_owned(),
+            Method::NominalHead => "nominal-head".to_owned(),
+            Method::PronounResolution => "pronoun-resolution".to_owned(),
+            Method::DirectQuote => "direct-quote".to_owned(),
+            Method::ReportedSpeech => "reported-speech".to_owned(),
+            Method::Pattern(name) => format!("pattern/{name}"),
+        }
+    }
+}
+
+/// Where a fact was found and how sure we are of it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Index into [`Segmented::sentences`].
+    pub sentence: usize,
+    /// The words that state the fact.
+    pub span: Span,
+    pub method: Method,
+    /// 0.0 ..= 1.0
+    pub confidence: f32,
+}
+
+pub type MentionId = usize;
+pub type EntityId = usize;
+pub type QuoteId = usize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub entity_type: EntityType,
+    pub kind: MentionKind,
+    pub sentence: usize,
+    pub entity: EntityId,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub entity_type: EntityType,
+    /// The longest named mention, or the first nominal one.
+    pub name: String,
+    /// Every distinct surface form of its named mentions.
+    pub variants: Vec<String>,
+    pub mentions: Vec<MentionId>,
+    /// Titles and descriptions ("Home Secretary", "attacker").
+    pub roles: Vec<String>,
+    /// A Wikidata Q-id, when linked.
+    pub wikidata: Option<String>,
+    /// For events: when it happened.
+    pub date: Option<PartialDate>,
+}
+
+/// The relation types of the gold schema (`Said` is carried by [`Quote`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum RelationType {
+    ArrestedIn,
+    OwnedBy,
+    MemberOf,
+    LocatedIn,
+    ResidentOf,
+    CitizenOf,
+    PerpetratorOf,
+    VictimOf,
+    ParticipantIn,
+}
+
+impl RelationType {
+    pub const ALL: [RelationType; 9] = [
+        RelationType::ArrestedIn,
+        RelationType::OwnedBy,
+        RelationType::MemberOf,
+        RelationType::LocatedIn,
+        RelationType::ResidentOf,
+        RelationType::CitizenOf,
+        RelationType::PerpetratorOf,
+        RelationType::VictimOf,
+        RelationType::ParticipantIn,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationType::ArrestedIn => "ArrestedIn",
+            RelationType::OwnedBy => "OwnedBy",
+            RelationType::MemberOf => "MemberOf",
+            RelationType::LocatedIn => "LocatedIn",
+            RelationType::ResidentOf => "ResidentOf",
+            RelationType::CitizenOf => "CitizenOf",
+            RelationType::PerpetratorOf => "PerpetratorOf",
+            RelationType::VictimOf => "VictimOf",
+            RelationType::ParticipantIn => "ParticipantIn",
+        }
+    }
+
+    /// The local name of the ontology property (`nk:arrestedIn`).
+    pub fn property(self) -> &'static str {
+        match self {
+            RelationType::ArrestedIn => "arrestedIn",
+            RelationType::OwnedBy => "ownedBy",
+            RelationType::MemberOf => "memberOf",
+            RelationType::LocatedIn => "locatedIn",
+            RelationType::ResidentOf => "residentOf",
+            RelationType::CitizenOf => "citizenOf",
+            RelationType::PerpetratorOf => "perpetratorOf",
+            RelationType::VictimOf => "victimOf",
+            RelationType::ParticipantIn => "participantIn",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relation {
+    pub relation_type: RelationType,
+    pub subject: MentionId,
+    pub object: MentionId,
+    pub evidence: Evidence,
+    /// Set when the fact is stated inside a quotation: the speaker's claim, not the article's.
+    pub claimed_in: Option<QuoteId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted words, marks excluded, or the reported clause.
+    pub span: Span,
+    /// False for reported speech.
+    pub direct: bool,
+    /// The mention that names the speaker, when attributed.
+    pub speaker: Option<MentionId>,
+    /// The speech verb ("said", "told", "warned").
+    pub verb: Option<String>,
+    /// Whom it was said to or in what medium ("Sky News").
+    pub addressee: Option<MentionId>,
+    pub evidence: Evidence,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub relations: Vec<Relation>,
+}
+
+impl Extraction {
+    /// The quotation whose words contain `span`, if any.
+    pub fn quote_containing(&self, span: Span) -> Option<QuoteId> {
+        self.quotes.iter().position(|q| q.span.contains(span))
+    }
+}
+
+/// Runs every extraction stage over a segmented document.
+pub fn extract(doc: &Document, segmented: &Segmented, kb: &Kb) -> Extraction {
+    let text = doc.text.as_str();
+    let candidates = ner::recognize(text, segmented, kb);
+    let mut extraction = coref::resolve(text, segmented, candidates, kb);
+    quotes::extract(text, segmented, &mut extraction);
+    events::resolve_dates(text, segmented, doc.date, &mut extraction);
+    relations::extract(text, segmented, &mut extraction);
+    extraction
+}

@@ -1,0 +1,420 @@
+//! Mention recognition: named mentions (capitalised runs typed by the knowledge base, by
+//! their last word, by a title before them, by first names), nominal mentions (a determiner
+//! and a known head noun) and personal pronouns.
+
+use super::lexicon::{self, contains, contains_lower};
+use super::{EntityType, Method, MentionKind};
+use crate::kb::Kb;
+use crate::segment::{Segmented, Token, TokenKind, Zone};
+use crate::span::Span;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// A mention before coreference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub entity_type: EntityType,
+    pub kind: MentionKind,
+    pub sentence: usize,
+    pub method: Method,
+    pub confidence: f32,
+    pub qid: Option<String>,
+    /// A title or description before the name ("Home Secretary", "attacker").
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    /// The head noun of a nominal mention, or the pronoun.
+    pub head: Option<String>,
+    /// Whether the type came from strong evidence (knowledge base, suffix, title).
+    pub typed: bool,
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && letters <= 6 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+fn is_camel(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_uppercase) && word.chars().any(char::is_lowercase)
+}
+
+/// Title case of an all-caps word ("LONDON" -> "London").
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+struct Context<'a> {
+    text: &'a str,
+    kb: &'a Kb,
+    lowercase_words: HashSet<String>,
+    out: Vec<Candidate>,
+}
+
+/// Finds every candidate mention of a document, in text order.
+pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
+    let lowercase_words = seg
+        .tokens
+        .iter()
+        .map(|t| t.span.slice(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_owned)
+        .collect();
+    let mut cx = Context { text, kb, lowercase_words, out: Vec::new() };
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        if matches!(sentence.zone, Zone::Header | Zone::Section) {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(index);
+        names(&mut cx, index, tokens);
+        nominals_and_pronouns(&mut cx, index, tokens);
+    }
+    let mut out = cx.out;
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
+    let text = cx.text;
+    let word = |i: usize| tokens[i].span.slice(text);
+    let is_name_word = |i: usize| {
+        let w = word(i);
+        tokens[i].kind == TokenKind::Word && is_capitalised(w) && !w.contains('-') && !contains(lexicon::NEVER_NAMES, w)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(i) {
+            // "Facebook-owned", "U.S.-based": the capitalised part before the hyphen.
+            let w = word(i);
+            if tokens[i].kind == TokenKind::Word {
+                if let Some(dash) = w.find('-') {
+                    let (prefix, rest) = w.split_at(dash);
+                    if is_capitalised(prefix) && rest[1..].chars().next().is_some_and(char::is_lowercase) && !contains(lexicon::NEVER_NAMES, prefix) {
+                        let span = Span::new(tokens[i].span.start, tokens[i].span.start + dash);
+                        if let Some(c) = type_name(cx, span, None, sentence, i, tokens) {
+                            cx.out.push(c);
+                        }
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            if is_name_word(end) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && contains(lexicon::NAME_CONNECTORS, word(end))
+                && is_name_word(end + 1)
+                && (!matches!(word(end), "and" | "&") || cx.kb.best(&span_text(text, tokens, start, end + 2)).is_some())
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        run(cx, sentence, tokens, start, end);
+        i = end;
+    }
+}
+
+fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
+    Span::new(tokens[start].span.start, tokens[end - 1].span.end).slice(text).to_owned()
+}
+
+/// Whether the token at `i` opens its sentence (after any opening quote or bracket).
+fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[..i].iter().all(|t| t.kind == TokenKind::Punct && !matches!(t.span.slice(text), "," | ";"))
+}
+
+/// Types one run of capitalised words, splitting off titles and sentence-initial words.
+fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, end: usize) {
+    let text = cx.text;
+    let word = |i: usize| tokens[i].span.slice(text);
+    // Sentence-initial common words ("The", "Police", "Compelling") are not names.
+    while start < end {
+        let w = word(start);
+        let initial = sentence_initial(text, tokens, start);
+        let common = contains(lexicon::COMMON_CAPITALISED, w)
+            || (initial && cx.kb.lookup(w).is_empty() && cx.lowercase_words.contains(&w.to_lowercase()) && !cx.kb.is_first_name(w));
+        if common && (initial || contains(lexicon::DETERMINERS, w) || w == "The") {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    // A name can't end in a connector.
+    let mut end = end;
+    while end > start && contains(lexicon::NAME_CONNECTORS, word(end - 1)) {
+        end -= 1;
+    }
+    if start >= end {
+        return;
+    }
+    let full = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    let full_text = full.slice(text);
+    if cx.kb.best(full_text).is_some() {
+        if let Some(c) = type_name(cx, full, None, sentence, start, tokens) {
+            cx.out.push(c);
+        }
+        return;
+    }
+    // Title split: "Home Secretary Amber Rudd", "Metropolitan Police Deputy Assistant
+    // Commissioner Neil Basu": the words after the last title head are the person.
+    if let Some(head) = (start..end.saturating_sub(1)).rev().find(|&k| contains(lexicon::TITLE_HEADS, word(k))) {
+        let mut title_start = head;
+        while title_start > start && contains(lexicon::PERSON_TITLES, word(title_start - 1)) {
+            title_start -= 1;
+        }
+        let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
+        let last = word(end - 1);
+        let looks_like_person = !contains(lexicon::ORG_SUFFIXES, last) && !contains(lexicon::PLACE_SUFFIXES, last) && cx.kb.best(person.slice(text)).is_none_or(|e| e.kind == EntityType::Person);
+        if looks_like_person {
+            if title_start > start {
+                run(cx, sentence, tokens, start, title_start);
+            }
+            let role = Span::new(tokens[title_start].span.start, tokens[head].span.end).slice(text).to_owned();
+            let gender = (title_start..=head).find_map(|k| {
+                if contains(lexicon::FEMALE_TITLES, word(k)) {
+                    Some(Gender::Female)
+                } else if contains(lexicon::MALE_TITLES, word(k)) {
+                    Some(Gender::Male)
+                } else {
+                    None
+                }
+            });
+            let qid = cx.kb.best(person.slice(text)).map(|e| e.qid.clone());
+            cx.out.push(Candidate {
+                span: person,
+                entity_type: EntityType::Person,
+                kind: MentionKind::Named,
+                sentence,
+                method: Method::NameShape,
+                confidence: 0.85,
+                qid,
+                role: Some(role),
+                gender,
+                head: None,
+                typed: true,
+            });
+            return;
+        }
+    }
+    // A run that is not known as a whole but starts with a known place or organisation
+    // followed by a generic name ("London Bridge" is known; "UK Home Office" splits).
+    if let Some(c) = type_name(cx, full, None, sentence, start, tokens) {
+        cx.out.push(c);
+    }
+}
+
+/// Decides the type of a name span, or `None` when it is not an entity name.
+fn type_name(cx: &Context, span: Span, role: Option<String>, sentence: usize, first: usize, tokens: &[Token]) -> Option<Candidate> {
+    let text = cx.text;
+    let name = span.slice(text);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    let candidate = |entity_type, method, confidence: f32, qid: Option<String>, typed| Candidate {
+        span,
+        entity_type,
+        kind: MentionKind::Named,
+        sentence,
+        method,
+        confidence,
+        qid,
+        role: role.clone(),
+        gender: None,
+        head: None,
+        typed,
+    };
+    let lookup_name = if words.len() == 1 && name.chars().count() > 4 && name.chars().all(|c| !c.is_lowercase()) { title_case(name) } else { name.to_owned() };
+    if let Some(entry) = cx.kb.best(&lookup_name) {
+        return Some(candidate(entry.kind, Method::Gazetteer, 0.9, Some(entry.qid.clone()), true));
+    }
+    if contains(lexicon::NEVER_NAMES, name) {
+        return None;
+    }
+    if contains(lexicon::ORG_SUFFIXES, last) {
+        return Some(candidate(EntityType::Organization, Method::NameShape, 0.8, None, true));
+    }
+    if contains(lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
+        return Some(candidate(EntityType::Place, Method::NameShape, 0.8, None, true));
+    }
+    if words.len() >= 2 && cx.kb.is_first_name(words[0]) {
+        return Some(candidate(EntityType::Person, Method::NameShape, 0.8, None, true));
+    }
+    if words.len() == 1 && (is_acronym(name) || is_camel(name)) {
+        return Some(candidate(EntityType::Organization, Method::NameShape, 0.6, None, false));
+    }
+    // Context: "in X" / "near X" is a place; "X said" a person.
+    let token_end = tokens.iter().position(|t| t.span.start >= span.end).unwrap_or(tokens.len());
+    let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
+    let next = tokens.get(token_end).map(|t| t.span.slice(text));
+    if next.is_some_and(|n| contains(lexicon::SPEECH_VERBS, n)) {
+        return Some(candidate(EntityType::Person, Method::NameShape, 0.6, None, false));
+    }
+    if prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "across" | "to" | "from")) && words.len() == 1 {
+        return Some(candidate(EntityType::Place, Method::NameShape, 0.5, None, false));
+    }
+    if words.len() >= 2 && words.len() <= 4 {
+        return Some(candidate(EntityType::Person, Method::NameShape, 0.5, None, false));
+    }
+    Some(candidate(EntityType::Organization, Method::NameShape, 0.4, None, false))
+}
+
+const POLICE_COMPOUNDS: &[&str] = &[
+    "officer", "officers", "reconstruction", "station", "car", "cars", "chief", "force", "forces", "spokesman", "spokeswoman",
+    "commissioner", "forensic", "source", "sources", "statement", "cordon", "presence", "van", "vans", "tape", "helicopter",
+    "department", "headquarters", "custody", "work", "raid", "raids",
+];
+
+/// Words that cannot stand between a determiner and the head of its noun phrase.
+const NOT_MODIFIERS: &[&str] = &[
+    "of", "in", "on", "at", "to", "by", "with", "for", "from", "and", "or", "but", "was", "is", "are", "were", "be",
+    "been", "has", "have", "had", "that", "which", "who", "said", "says", "as", "than", "not", "will", "would", "can",
+    "could", "it", "he", "she", "they", "we", "after", "before", "into", "over", "about", "the", "a", "an",
+];
+
+fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
+    let text = cx.text;
+    let word = |i: usize| tokens[i].span.slice(text);
+    for i in 0..tokens.len() {
+        let w = word(i);
+        let lower = w.to_lowercase();
+        // Pronouns for people.
+        let gender = if contains(lexicon::FEMALE_PRONOUNS, &lower) {
+            Some(Gender::Female)
+        } else if contains(lexicon::MALE_PRONOUNS, &lower) {
+            Some(Gender::Male)
+        } else {
+            None
+        };
+        if gender.is_some() {
+            cx.out.push(Candidate {
+                span: tokens[i].span,
+                entity_type: EntityType::Person,
+                kind: MentionKind::Pronoun,
+                sentence,
+                method: Method::PronounResolution,
+                confidence: 0.7,
+                qid: None,
+                role: None,
+                gender,
+                head: Some(lower),
+                typed: true,
+            });
+            continue;
+        }
+        // Bare "police" acting in the story.
+        if lower == "police" && tokens.get(i + 1).is_none_or(|t| !contains(POLICE_COMPOUNDS, t.span.slice(text))) && !(i > 0 && word(i - 1).ends_with("ing")) {
+            let start = if i > 0 && matches!(word(i - 1), "the" | "The") { i - 1 } else { i };
+            if !(i > 0 && is_capitalised(word(i - 1)) && start == i && !sentence_initial(text, tokens, i)) {
+                cx.out.push(nominal(tokens, start, i, sentence, EntityType::Organization, "police"));
+            }
+            continue;
+        }
+        let entity_type = if contains(lexicon::PERSON_HEADS, w) || (w.ends_with("-year-old") && !tokens.get(i + 1).is_some_and(|t| contains(lexicon::PERSON_HEADS, t.span.slice(text)))) {
+            EntityType::Person
+        } else if contains(lexicon::ORGANIZATION_HEADS, w) {
+            EntityType::Organization
+        } else if contains(lexicon::EVENT_HEADS, w) {
+            EntityType::Event
+        } else if contains(lexicon::PLACE_HEADS, w) {
+            EntityType::Place
+        } else {
+            continue;
+        };
+        // A head followed by another head is a modifier ("security official" keeps
+        // "official"; "arrest warrant" is no event).
+        if tokens.get(i + 1).is_some_and(|t| {
+            let n = t.span.slice(text);
+            t.kind == TokenKind::Word && n.chars().next().is_some_and(char::is_lowercase) && (contains(lexicon::PERSON_HEADS, n) || contains(lexicon::ORGANIZATION_HEADS, n) || contains(lexicon::EVENT_HEADS, n) || n.ends_with('s') && !n.ends_with("ss") && n.len() > 3 && !contains(lexicon::SPEECH_VERBS, n) && !matches!(n, "was" | "has" | "is" | "this" | "his" | "its" | "as" | "us"))
+        }) {
+            continue;
+        }
+        // Walk back to a determiner over modifiers.
+        let mut k = i;
+        let mut start = None;
+        while k > 0 && i - k < 6 {
+            k -= 1;
+            let m = word(k);
+            if contains(lexicon::DETERMINERS, m) {
+                start = Some(k);
+                break;
+            }
+            if m == "’s" || m == "'s" {
+                // "Wednesday's rampage": the possessor opens the phrase.
+                if k > 0 && is_capitalised(word(k - 1)) {
+                    start = Some(k - 1);
+                }
+                break;
+            }
+            if tokens[k].kind == TokenKind::Punct || contains_lower(NOT_MODIFIERS, m) {
+                break;
+            }
+        }
+        let Some(start) = start else { continue };
+        cx.out.push(nominal(tokens, start, i, sentence, entity_type, w));
+    }
+}
+
+fn nominal(tokens: &[Token], start: usize, head: usize, sentence: usize, entity_type: EntityType, head_word: &str) -> Candidate {
+    Candidate {
+        span: Span::new(tokens[start].span.start, tokens[head].span.end),
+        entity_type,
+        kind: MentionKind::Nominal,
+        sentence,
+        method: Method::NominalHead,
+        confidence: 0.6,
+        qid: None,
+        role: None,
+        gender: None,
+        head: Some(head_word.to_lowercase()),
+        typed: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn found(text: &str) -> Vec<(String, EntityType, MentionKind)> {
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n");
+        recognize(text, &segment(text), &kb).into_iter().map(|c| (c.span.slice(text).to_owned(), c.entity_type, c.kind)).collect()
+    }
+
+    #[test]
+    fn names_titles_and_nominals() {
+        let got = found("The mayor of Riverton, Deputy Chief Inspector Jane Doe, said the attack was over. Acme-owned Mediaworks Group denied it.");
+        let named: Vec<(&str, EntityType)> = got.iter().filter(|g| g.2 == MentionKind::Named).map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(named, [("Riverton", EntityType::Place), ("Jane Doe", EntityType::Person), ("Acme", EntityType::Organization), ("Mediaworks Group", EntityType::Organization)]);
+        assert!(got.contains(&("the attack".to_owned(), EntityType::Event, MentionKind::Nominal)));
+        assert!(got.contains(&("The mayor".to_owned(), EntityType::Person, MentionKind::Nominal)));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let got = found("Meanwhile the storm grew. Officials said nothing.");
+        assert!(got.iter().all(|g| g.2 != MentionKind::Named), "{got:?}");
+    }
+}

@@ -1,0 +1,293 @@
+//! Quotations: direct quotations between straight or curly marks (split, multi-sentence and
+//! multi-paragraph ones too) and reported speech ("Rudd said attacks ... would ..."), each
+//! attributed to a speaker mention through the speech verb next to it.
+
+use super::lexicon::{self, contains};
+use super::{EntityType, Evidence, Extraction, Method, MentionId, MentionKind, Quote};
+use crate::segment::{Segmented, Token, TokenKind, Zone};
+use crate::span::Span;
+
+const OPEN_MARKS: &[char] = &['“', '"', '«', '„'];
+const CLOSE_MARKS: &[char] = &['”', '"', '»', '“'];
+
+/// Words between a speaker and the verb, or after the verb, that do not change who spoke.
+const FILLERS: &[&str] = &[
+    "also", "initially", "later", "then", "previously", "has", "have", "had", "once", "again", "repeatedly", "on", "late",
+    "last", "night", "morning", "afternoon", "evening", "earlier", "today", "yesterday", "in", "a", "an", "the",
+    "statement", "interview", "recently", "further", "simply", "only", "just", "quickly", "told", "reporters",
+];
+
+/// Finds the quotations of a document and attributes them.
+pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
+    let mut last_speaker: Option<(usize, MentionId)> = None; // (paragraph, speaker)
+    for (p, paragraph) in seg.paragraphs.iter().enumerate() {
+        if matches!(paragraph.zone, Zone::Header | Zone::Section | Zone::Related | Zone::Promo) {
+            continue;
+        }
+        for (open, close) in quote_pairs(paragraph.span.slice(text)) {
+            let content = Span::new(paragraph.span.start + open, paragraph.span.start + close).trim(text);
+            if content.is_empty() {
+                continue;
+            }
+            let Some(sentence) = seg.sentence_at(content.start) else { continue };
+            let words = content.slice(text).split_whitespace().count();
+            let attribution = attribute_direct(text, seg, ex, content);
+            let speech_before = seg.sentence_tokens(sentence).iter().any(|t| t.span.end <= content.start && contains(lexicon::SPEECH_VERBS, t.span.slice(text)));
+            if attribution.is_none() && words < 3 && !speech_before {
+                continue; // scare quotes: a “back door” system
+            }
+            let (speaker, verb, addressee, confidence) = match attribution {
+                Some(a) => (Some(a.speaker), Some(a.verb), a.addressee, 0.9),
+                // A quotation that continues the last speaker's words in the same or the next paragraph.
+                None => match last_speaker {
+                    Some((lp, s)) if lp + 1 >= p => (Some(s), None, None, 0.6),
+                    _ => (None, None, None, 0.5),
+                },
+            };
+            if let Some(s) = speaker {
+                last_speaker = Some((p, s));
+            }
+            ex.quotes.push(Quote {
+                span: content,
+                direct: true,
+                speaker,
+                verb,
+                addressee,
+                evidence: Evidence { sentence, span: content, method: Method::DirectQuote, confidence },
+            });
+        }
+    }
+    reported_speech(text, seg, ex);
+    ex.quotes.sort_by_key(|q| q.span.start);
+}
+
+/// Byte ranges (inside the marks) of the quotations in a paragraph. An opening mark with
+/// no closing one runs to the paragraph's end (a quotation continued in the next one).
+fn quote_pairs(paragraph: &str) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in paragraph.char_indices() {
+        match open {
+            None if OPEN_MARKS.contains(&c) => {
+                // A straight quote after a letter is an apostrophe-like use, not an opening.
+                let prev = paragraph[..i].chars().next_back();
+                if c == '"' && prev.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                open = Some(i + c.len_utf8());
+            }
+            Some(start) if CLOSE_MARKS.contains(&c) && !(c == '“' && paragraph[start..i].is_empty()) => {
+                if c == '“' {
+                    // Curly opening inside an open quotation: a new quotation starts.
+                    open = Some(i + c.len_utf8());
+                    continue;
+                }
+                pairs.push((start, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        if paragraph.len() - start > 20 {
+            pairs.push((start, paragraph.len()));
+        }
+    }
+    pairs
+}
+
+struct Attribution {
+    speaker: MentionId,
+    verb: String,
+    addressee: Option<MentionId>,
+}
+
+fn is_speaker(ex: &Extraction, m: MentionId) -> bool {
+    matches!(ex.mentions[m].entity_type, EntityType::Person | EntityType::Organization)
+}
+
+/// The mention that starts at a token, preferring the longest.
+fn mention_starting(ex: &Extraction, token: &Token) -> Option<MentionId> {
+    ex.mentions.iter().enumerate().filter(|(_, m)| m.span.start == token.span.start).max_by_key(|(_, m)| m.span.len()).map(|(i, _)| i)
+}
+
+/// The mention that ends at a token, preferring the longest.
+fn mention_ending(ex: &Extraction, token: &Token) -> Option<MentionId> {
+    ex.mentions.iter().enumerate().filter(|(_, m)| m.span.end == token.span.end).max_by_key(|(_, m)| m.span.len()).map(|(i, _)| i)
+}
+
+fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span) -> Option<Attribution> {
+    let paragraph = seg.paragraphs.iter().find(|p| p.span.contains(content))?;
+    let tokens: Vec<&Token> = seg.tokens.iter().filter(|t| paragraph.span.contains(t.span)).collect();
+    let after: Vec<&Token> = tokens.iter().copied().filter(|t| t.span.start >= content.end).skip_while(|t| t.kind == TokenKind::Punct).take(8).collect();
+    // ”, she said / ,” Basu said Saturday / ” said Jim Roe
+    if let Some(first) = after.first() {
+        if contains(lexicon::SPEECH_VERBS, first.span.slice(text)) {
+            if let Some(next) = after.get(1) {
+                if let Some(m) = mention_starting(ex, next).filter(|&m| is_speaker(ex, m)) {
+                    return Some(Attribution { speaker: m, verb: first.span.slice(text).to_owned(), addressee: None });
+                }
+            }
+        }
+        if let Some(m) = mention_starting(ex, first).filter(|&m| is_speaker(ex, m)) {
+            let end = ex.mentions[m].span.end;
+            let rest: Vec<&&Token> = after.iter().filter(|t| t.span.start >= end).collect();
+            for t in rest.iter().take(3) {
+                let w = t.span.slice(text);
+                if contains(lexicon::SPEECH_VERBS, w) {
+                    return Some(Attribution { speaker: m, verb: w.to_owned(), addressee: addressee_after(ex, &after, t) });
+                }
+                if !contains(FILLERS, w) {
+                    break;
+                }
+            }
+        }
+    }
+    // Rudd said: “...” / Rudd told Sky News “...” / ..., saying only “...”
+    let before: Vec<&Token> = tokens.iter().copied().filter(|t| t.span.end <= content.start).collect();
+    let sentence_start = seg.sentence_at(content.start).map_or(paragraph.span.start, |s| seg.sentences[s].span.start);
+    let mut k = before.len();
+    while k > 0 && (before[k - 1].kind == TokenKind::Punct) && before.len() - k < 3 {
+        k -= 1;
+    }
+    // The verb may be followed by an addressee ("told Sky News:").
+    for v in (k.saturating_sub(5)..k).rev() {
+        let w = before[v].span.slice(text);
+        if !contains(lexicon::SPEECH_VERBS, w) {
+            continue;
+        }
+        if let Some(speaker) = subject_of(text, ex, &before, v, sentence_start) {
+            let addressee = before.get(v + 1).and_then(|t| mention_starting(ex, t)).filter(|&m| matches!(ex.mentions[m].entity_type, EntityType::Organization | EntityType::Person));
+            return Some(Attribution { speaker, verb: w.to_owned(), addressee });
+        }
+    }
+    None
+}
+
+fn addressee_after(ex: &Extraction, after: &[&Token], verb: &Token) -> Option<MentionId> {
+    let i = after.iter().position(|t| t.span == verb.span)?;
+    after.get(i + 1).and_then(|t| mention_starting(ex, t)).filter(|&m| is_speaker(ex, m))
+}
+
+/// The speaker of a verb: a person or organisation just before it (adverbs allowed), or,
+/// for a participle ("saying"), the first person of the sentence.
+fn subject_of(text: &str, ex: &Extraction, tokens: &[&Token], verb: usize, sentence_start: usize) -> Option<MentionId> {
+    let mut k = verb;
+    while k > 0 {
+        k -= 1;
+        if tokens[k].span.start < sentence_start {
+            break;
+        }
+        if let Some(m) = mention_ending(ex, tokens[k]).filter(|&m| is_speaker(ex, m)) {
+            return Some(m);
+        }
+        let w = tokens[k].span.slice(text);
+        if !(contains(FILLERS, w) || w.ends_with("ly")) {
+            break;
+        }
+    }
+    if tokens[verb].span.slice(text).ends_with("ing") {
+        let verb_start = tokens[verb].span.start;
+        return ex
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.start >= sentence_start && m.span.end <= verb_start && m.entity_type == EntityType::Person)
+            .map(|(i, _)| i)
+            .next();
+    }
+    None
+}
+
+/// "X said (that) CLAUSE." and "CLAUSE, X said (Sunday)."
+fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
+    let mut found = Vec::new();
+    for (s, sentence) in seg.sentences.iter().enumerate() {
+        if !sentence.zone.is_article_voice() && sentence.zone != Zone::Comment {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(s);
+        let refs: Vec<&Token> = tokens.iter().collect();
+        let has_quote_mark = |span: Span| span.slice(text).contains(OPEN_MARKS) || span.slice(text).contains(CLOSE_MARKS);
+        for (v, t) in tokens.iter().enumerate() {
+            let verb = t.span.slice(text);
+            if !contains(lexicon::REPORTING_VERBS, verb) {
+                continue;
+            }
+            let Some(speaker) = subject_of(text, ex, &refs, v, sentence.span.start) else {
+                // Inverted: "CLAUSE, a top official said Sunday."
+                if let Some(q) = inverted(text, ex, tokens, v, sentence.span) {
+                    if !has_quote_mark(q.0) && ex.quotes.iter().all(|d| !d.span.overlaps(q.0)) {
+                        found.push(Quote { span: q.0, direct: false, speaker: Some(q.1), verb: Some(verb.to_owned()), addressee: None, evidence: Evidence { sentence: s, span: sentence.span, method: Method::ReportedSpeech, confidence: 0.6 } });
+                    }
+                }
+                continue;
+            };
+            // Skip "that", time words and the addressee.
+            let mut k = v + 1;
+            let mut addressee = None;
+            while k < tokens.len() {
+                let w = tokens[k].span.slice(text);
+                if verb == "told" && addressee.is_none() {
+                    if let Some(m) = mention_starting(ex, &tokens[k]) {
+                        addressee = Some(m);
+                        k = tokens.iter().position(|t| t.span.start >= ex.mentions[m].span.end).unwrap_or(tokens.len());
+                        continue;
+                    }
+                }
+                if w == "that" || contains(FILLERS, w) || crate::date::weekday_index(w).is_some() || w == "," {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = tokens.len();
+            while end > k && tokens[end - 1].kind == TokenKind::Punct {
+                end -= 1;
+            }
+            if end <= k + 2 {
+                continue;
+            }
+            let clause = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
+            let first = tokens[k].span.slice(text);
+            // A clause starts with a subject, not with an infinitive or a preposition.
+            if has_quote_mark(clause) || matches!(first, "to" | "for" | "of" | "about" | "by" | "with" | "as" | "if" | "on" | "in") || ex.quotes.iter().any(|d| d.span.overlaps(clause)) {
+                continue;
+            }
+            found.push(Quote { span: clause, direct: false, speaker: Some(speaker), verb: Some(verb.to_owned()), addressee, evidence: Evidence { sentence: s, span: sentence.span, method: Method::ReportedSpeech, confidence: 0.6 } });
+            break;
+        }
+    }
+    ex.quotes.extend(found);
+}
+
+fn inverted(text: &str, ex: &Extraction, tokens: &[Token], v: usize, sentence: Span) -> Option<(Span, MentionId)> {
+    // The speaker mention ends right before the verb and is preceded by a comma.
+    let before = tokens.get(v.checked_sub(1)?)?;
+    let m = mention_ending(ex, before).filter(|&m| is_speaker(ex, m))?;
+    let comma = tokens.iter().rposition(|t| t.span.end <= ex.mentions[m].span.start && t.span.slice(text) == ",")?;
+    if tokens.get(comma + 1).map(|t| t.span.start) != Some(ex.mentions[m].span.start) {
+        return None;
+    }
+    // Only time words after the verb.
+    if tokens[v + 1..].iter().any(|t| t.kind == TokenKind::Word && crate::date::weekday_index(t.span.slice(text)).is_none() && !contains(FILLERS, t.span.slice(text))) {
+        return None;
+    }
+    if comma == 0 || ex.mentions[m].kind == MentionKind::Pronoun {
+        return None;
+    }
+    let clause = Span::new(sentence.start, tokens[comma - 1].span.end);
+    (clause.slice(text).split_whitespace().count() >= 4).then_some((clause, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_curly_straight_and_open_ended() {
+        let p = "“One two,” she said, “three four.” He said \"five six\" and “an unfinished quotation that runs on";
+        let pairs: Vec<&str> = quote_pairs(p).into_iter().map(|(a, b)| &p[a..b]).collect();
+        assert_eq!(pairs, ["One two,", "three four.", "five six", "an unfinished quotation that runs on"]);
+    }
+}

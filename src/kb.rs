@@ -1,0 +1,291 @@
+//! The offline knowledge base: Wikidata items (Q-id, type, label, aliases, popularity) that
+//! ship inside the binary, used to type names during recognition and to link entities.
+//!
+//! `data/kb.tsv` is built by [`build`] (`newskg kb build`) from the Wikidata-derived tables
+//! in `../shared/kb-sources/`; it is loaded once, on first use, from the copy compiled in.
+
+use crate::extract::EntityType;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The knowledge base compiled into the binary.
+const SHIPPED: &str = include_str!("../data/kb.tsv");
+
+/// One Wikidata item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbEntry {
+    pub qid: String,
+    pub kind: EntityType,
+    pub label: String,
+    pub aliases: Vec<String>,
+    /// A prior: how often the item is mentioned or how large it is, on a log scale.
+    pub popularity: f32,
+}
+
+/// Names -> items, with first names and demonyms derived from the entries.
+#[derive(Debug, Default)]
+pub struct Kb {
+    pub entries: Vec<KbEntry>,
+    by_name: HashMap<String, Vec<usize>>,
+    first_names: HashSet<String>,
+}
+
+static SHIPPED_KB: LazyLock<Kb> = LazyLock::new(|| Kb::parse(SHIPPED));
+
+impl Kb {
+    /// The knowledge base that ships with newskg.
+    pub fn shipped() -> &'static Kb {
+        &SHIPPED_KB
+    }
+
+    /// Parses the TSV form written by [`write_tsv`]; malformed rows are skipped.
+    pub fn parse(tsv: &str) -> Kb {
+        let mut kb = Kb::default();
+        for line in tsv.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [qid, kind, label, aliases, popularity] = cols[..] else { continue };
+            let Some(kind) = EntityType::parse(kind) else { continue };
+            kb.push(KbEntry {
+                qid: qid.to_owned(),
+                kind,
+                label: label.to_owned(),
+                aliases: aliases.split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+                popularity: popularity.parse().unwrap_or(0.0),
+            });
+        }
+        kb
+    }
+
+    fn push(&mut self, entry: KbEntry) {
+        let index = self.entries.len();
+        if entry.kind == EntityType::Person {
+            let tokens: Vec<&str> = entry.label.split_whitespace().collect();
+            if tokens.len() >= 2 && tokens[0].chars().count() > 1 && !tokens[0].ends_with('.') {
+                self.first_names.insert(tokens[0].to_owned());
+            }
+        }
+        for name in std::iter::once(&entry.label).chain(&entry.aliases) {
+            let list = self.by_name.entry(name.clone()).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+        self.entries.push(entry);
+    }
+
+    /// Items whose label or alias is exactly `name`, most popular first.
+    pub fn lookup(&self, name: &str) -> Vec<&KbEntry> {
+        let mut found: Vec<&KbEntry> = self.by_name.get(name).into_iter().flatten().map(|&i| &self.entries[i]).collect();
+        found.sort_by(|a, b| b.popularity.total_cmp(&a.popularity).then_with(|| a.qid.cmp(&b.qid)));
+        found
+    }
+
+    /// The most popular item named `name`, if any.
+    pub fn best(&self, name: &str) -> Option<&KbEntry> {
+        self.lookup(name).into_iter().next()
+    }
+
+    /// Whether `word` is the first name of a known person.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Rows of a tab-separated table with a header line, as maps from column name to value.
+fn read_table(path: &Path) -> io::Result<Vec<HashMap<String, String>>> {
+    let text = fs::read_to_string(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    Ok(lines
+        .map(|line| header.iter().zip(line.split('\t')).map(|(h, v)| ((*h).to_owned(), v.trim().to_owned())).collect())
+        .collect())
+}
+
+fn col<'a>(row: &'a HashMap<String, String>, name: &str) -> &'a str {
+    row.get(name).map_or("", String::as_str)
+}
+
+fn split_multi(value: &str) -> impl Iterator<Item = &str> {
+    value.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A name worth matching in text: capitalised, not a bare number, not absurdly long.
+fn usable_name(name: &str) -> bool {
+    let first = name.chars().next();
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.chars().any(char::is_alphabetic) && name.chars().count() <= 60 && !name.contains(" - ")
+}
+
+/// Builds the knowledge base from the `kb-sources` folder (see each folder's README).
+/// Returns entries sorted by Q-id, merged where several sources describe one item.
+pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
+    let mut items: BTreeMap<String, KbEntry> = BTreeMap::new();
+    let demonyms: HashSet<String> = read_table(&sources.join("world-countries/world_countries_names.tsv"))?
+        .iter()
+        .flat_map(|r| split_multi(col(r, "demonyms_en")).map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|d| [d.clone(), format!("{d}s")])
+        .chain(["British", "Briton", "Britons", "English", "Scottish", "Welsh", "European", "Western", "Eastern", "Arab", "Muslim", "Christian", "Jewish", "Islamic"].map(str::to_owned))
+        .collect();
+    let mut add = |qid: &str, kind: EntityType, label: &str, aliases: Vec<&str>, popularity: f32| {
+        if !qid.starts_with('Q') || label.is_empty() {
+            return;
+        }
+        let entry = items.entry(qid.to_owned()).or_insert_with(|| KbEntry {
+            qid: qid.to_owned(),
+            kind,
+            label: label.to_owned(),
+            aliases: Vec::new(),
+            popularity,
+        });
+        entry.popularity = entry.popularity.max(popularity);
+        for alias in std::iter::once(label).chain(aliases) {
+            if alias != entry.label && usable_name(alias) && !demonyms.contains(alias) && !entry.aliases.iter().any(|a| a == alias) {
+                entry.aliases.push(alias.to_owned());
+            }
+        }
+    };
+
+    // Countries, territories and unions.
+    let countries = read_table(&sources.join("country-coder/country_coder_features.tsv"))?;
+    let world = read_table(&sources.join("world-countries/world_countries_names.tsv"))?;
+    let mut country_qids = HashSet::new();
+    for row in &countries {
+        let level = col(row, "level");
+        let kind = match level {
+            "country" | "territory" | "subdivision_or_territory" | "subterritory" => EntityType::Place,
+            "union" => EntityType::Organization,
+            _ => continue,
+        };
+        let iso = col(row, "iso1A2");
+        let mut aliases: Vec<&str> = split_multi(col(row, "aliases")).filter(|a| a.chars().all(|c| c.is_ascii_uppercase()) || a.contains(' ')).collect();
+        for w in world.iter().filter(|w| !iso.is_empty() && col(w, "cca2") == iso) {
+            aliases.push(col(w, "name_common"));
+            aliases.push(col(w, "name_official"));
+            aliases.extend(split_multi(col(w, "alt_spellings")).filter(|a| a.len() > 2 || *a == "UK" || *a == "US"));
+        }
+        if iso == "GB" {
+            aliases.extend(["Britain", "U.K.", "Great Britain"]);
+        }
+        if iso == "US" {
+            aliases.extend(["U.S.", "U.S.A.", "United States", "America"]);
+        }
+        if level == "union" {
+            aliases.push("EU");
+        }
+        add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
+        country_qids.insert(col(row, "qid").to_owned());
+    }
+
+    // Cities and towns, popularity from population.
+    for row in read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))? {
+        let pop: f32 = col(&row, "pop_max").parse().unwrap_or(1000.0);
+        let aliases = vec![col(&row, "name"), col(&row, "name_ascii")];
+        add(col(&row, "qid"), EntityType::Place, col(&row, "name_en"), aliases, pop.max(1.0).ln());
+    }
+
+    // International organisations.
+    for row in read_table(&sources.join("supraverden-intl-orgs/intl_orgs.tsv"))? {
+        let mut aliases: Vec<&str> = split_multi(col(&row, "other_names_en")).collect();
+        aliases.extend(split_multi(col(&row, "abbreviation_en")));
+        add(col(&row, "qid"), EntityType::Organization, col(&row, "name_en"), aliases, 6.0);
+    }
+
+    // UK politicians, parties and bodies; US legislators.
+    for row in read_table(&sources.join("everypolitician-uk/uk_politics_entities.tsv"))? {
+        let kind = if col(&row, "kind") == "person" { EntityType::Person } else { EntityType::Organization };
+        add(col(&row, "qid"), kind, col(&row, "name_en"), split_multi(col(&row, "other_names")).collect(), 4.0);
+    }
+    for row in read_table(&sources.join("us-congress-legislators/us_politicians.tsv"))? {
+        add(col(&row, "qid"), EntityType::Person, col(&row, "full_name"), split_multi(col(&row, "nickname")).collect(), 4.0);
+    }
+
+    // Entities of entity-linking benchmarks (news and Wikipedia), typed.
+    for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
+        let types: Vec<&str> = col(&row, "coarse_types").split('|').collect();
+        let qid = col(&row, "qid");
+        let kind = if types.contains(&"person") {
+            EntityType::Person
+        } else if types.contains(&"geographic_entity") && (!types.contains(&"organization") || country_qids.contains(qid)) {
+            EntityType::Place
+        } else if types.contains(&"organization") || types.contains(&"geographic_entity") {
+            EntityType::Organization
+        } else if types.contains(&"event") {
+            EntityType::Event
+        } else {
+            continue;
+        };
+        let mentions: f32 = col(&row, "mention_count").parse().unwrap_or(0.0);
+        let label = col(&row, "label");
+        // Surface forms that are a different item's common name (a capital for its
+        // country) are left out: only forms sharing a word with the label, or acronyms.
+        let label_words: HashSet<&str> = label.split_whitespace().collect();
+        let aliases = split_multi(col(&row, "surface_forms"))
+            .filter(|f| f.split_whitespace().any(|w| label_words.contains(w)) || is_acronym_of(f, label) || (f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.')))
+            .filter(|f| !f.chars().all(|c| !c.is_lowercase()) || f.len() <= 6)
+            .collect();
+        add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
+    }
+    Ok(items.into_values().collect())
+}
+
+/// Whether `short` spells the initials of `long` ("FBI", "Federal Bureau of Investigation").
+pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let initials: String = long
+        .split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials == letters
+}
+
+/// Writes entries in the TSV form that [`Kb::parse`] reads.
+pub fn write_tsv(entries: &[KbEntry], out: &mut impl io::Write) -> io::Result<()> {
+    writeln!(out, "qid\ttype\tlabel\taliases\tpopularity")?;
+    for e in entries {
+        writeln!(out, "{}\t{}\t{}\t{}\t{:.2}", e.qid, e.kind.name(), e.label, e.aliases.join("|"), e.popularity)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_lookup_by_alias() {
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tAcme Corporation\tAcme|AC\t3.0\nQ2\tPerson\tJane Roe\t\t1.0\nQ3\tPlace\tAcme\t\t9.0\nbad row\n");
+        assert_eq!(kb.len(), 3);
+        let acme: Vec<&str> = kb.lookup("Acme").iter().map(|e| e.qid.as_str()).collect();
+        assert_eq!(acme, ["Q3", "Q1"]);
+        assert!(kb.is_first_name("Jane"));
+        assert!(!kb.is_first_name("Roe"));
+    }
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym_of("FBI", "Federal Bureau of Investigation"));
+        assert!(is_acronym_of("U.N.", "United Nations"));
+        assert!(!is_acronym_of("Fbi", "Federal Bureau of Investigation"));
+    }
+
+    #[test]
+    fn shipped_kb_loads() {
+        let kb = Kb::shipped();
+        assert!(kb.len() > 1000);
+        assert_eq!(kb.best("Birmingham").map(|e| e.kind), Some(EntityType::Place));
+    }
+}

@@ -1,0 +1,43 @@
+//! The one path every command takes: a [`Document`] is segmented, extracted and given its
+//! code-point table once; `ingest`, `extract` and `annotate` all start from [`process`].
+
+use crate::document::Document;
+use crate::extract::{self, Extraction};
+use crate::kb::Kb;
+use crate::segment::{self, Segmented};
+use crate::span::CodePoints;
+
+/// A document with everything newskg found in it.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub document: Document,
+    pub segmented: Segmented,
+    pub extraction: Extraction,
+    pub code_points: CodePoints,
+}
+
+impl Processed {
+    /// A hash of the input and the extractor version: equal hashes mean equal output.
+    pub fn content_hash(&self) -> String {
+        let d = &self.document;
+        let key = format!(
+            "{}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
+            crate::EXTRACTOR,
+            d.id,
+            d.title,
+            d.date.map(|x| x.to_string()),
+            d.url,
+            d.source,
+            d.text
+        );
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+    }
+}
+
+/// Segments and extracts one document.
+pub fn process(document: Document, kb: &Kb) -> Processed {
+    let segmented = segment::segment(&document.text);
+    let extraction = extract::extract(&document, &segmented, kb);
+    let code_points = CodePoints::new(&document.text);
+    Processed { document, segmented, extraction, code_points }
+}

@@ -1,0 +1,199 @@
+//! The persistent graph: an on-disk Oxigraph (RocksDB) store holding one named graph per
+//! article. Ingesting an article is one transaction that replaces its graph, so a crash or
+//! a bad file never leaves half an article; re-ingesting unchanged text changes nothing.
+
+use crate::pipeline::Processed;
+use crate::rdf::{self, ns};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::store::{SerializerError, StorageError, Store};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where the store lives when `--store` is not given.
+pub const DEFAULT_STORE: &str = "newskg-store";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {path} is locked by another newskg process (wait for it to finish, or use another --store)")]
+    Locked { path: PathBuf },
+    #[error("no store at {path} (create one with `newskg ingest --store {path} ...`)")]
+    Missing { path: PathBuf },
+    #[error("store {path}: {source}")]
+    Storage { path: PathBuf, source: StorageError },
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] SparqlSyntaxError),
+    #[error("SPARQL evaluation failed: {0}")]
+    Evaluation(#[from] QueryEvaluationError),
+    #[error("writing RDF: {0}")]
+    Serialize(#[from] SerializerError),
+    #[error("writing output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0} is not a valid graph IRI")]
+    BadGraph(String),
+}
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    Added { triples: usize },
+    Replaced { triples: usize },
+    Unchanged,
+}
+
+/// A newskg graph store on disk.
+pub struct KgStore {
+    store: Store,
+    path: PathBuf,
+}
+
+fn is_lock_error(e: &StorageError) -> bool {
+    let message = e.to_string().to_lowercase();
+    message.contains("lock")
+}
+
+impl KgStore {
+    /// Opens the store at `path` for reading and writing, creating it if needed.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|source| {
+            if is_lock_error(&source) {
+                StoreError::Locked { path: path.to_owned() }
+            } else {
+                StoreError::Storage { path: path.to_owned(), source }
+            }
+        })?;
+        Ok(Self { store, path: path.to_owned() })
+    }
+
+    /// Opens a store that must already exist.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing { path: path.to_owned() });
+        }
+        Self::open(path)
+    }
+
+    fn storage(&self, source: StorageError) -> StoreError {
+        StoreError::Storage { path: self.path.clone(), source }
+    }
+
+    /// Adds or replaces one article's graph in a single transaction.
+    pub fn ingest(&self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
+        let graph = rdf::document_iri(&processed.document.id);
+        let hash = Literal::new_simple_literal(processed.content_hash());
+        let hash_quad = QuadRef::new(&graph, NamedNodeRef::new_unchecked(&format!("{}contentHash", ns::NK)), &hash, &graph);
+        if self.store.contains(hash_quad).map_err(|e| self.storage(e))? {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let quads = rdf::to_quads(processed);
+        let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
+        let existed = transaction.contains_named_graph(&graph).map_err(|e| self.storage(e))?;
+        if existed {
+            transaction.remove_named_graph(&graph).map_err(|e| self.storage(e))?;
+        }
+        transaction.insert_named_graph(&graph);
+        transaction.extend(quads.iter());
+        transaction.commit().map_err(|e| self.storage(e))?;
+        let triples = quads.len();
+        Ok(if existed { IngestOutcome::Replaced { triples } } else { IngestOutcome::Added { triples } })
+    }
+
+    /// Removes one article (its named graph); false when it was not there.
+    pub fn remove(&self, document_id: &str) -> Result<bool, StoreError> {
+        let graph = rdf::document_iri(document_id);
+        let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
+        if !transaction.contains_named_graph(&graph).map_err(|e| self.storage(e))? {
+            return Ok(false);
+        }
+        transaction.remove_named_graph(&graph).map_err(|e| self.storage(e))?;
+        transaction.commit().map_err(|e| self.storage(e))?;
+        Ok(true)
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(|e| self.storage(e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// The ids of the stored articles.
+    pub fn documents(&self) -> Result<Vec<String>, StoreError> {
+        let prefix = format!("{}doc/", ns::RESOURCE);
+        let mut ids = Vec::new();
+        for graph in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = graph.map_err(|e| self.storage(e))? {
+                if let Some(id) = n.as_str().strip_prefix(&prefix) {
+                    ids.push(id.to_owned());
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Runs a SPARQL query; the newskg prefixes (`nk:`, `schema:`, `nif:` ...) are predeclared.
+    /// Queries see the union of all article graphs as their default graph.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, namespace) in ns::PREFIXES {
+            evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| StoreError::BadGraph(e.to_string()))?;
+        }
+        let mut prepared = evaluator.parse_query(sparql)?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+
+    /// Writes the whole store, or one graph, in `format`. Triple formats (Turtle,
+    /// N-Triples) get the union of the article graphs.
+    pub fn export(&self, format: RdfFormat, graph: Option<&str>, out: impl Write) -> Result<(), StoreError> {
+        let graph = match graph {
+            Some(g) => Some(NamedNode::new(g).map_err(|_| StoreError::BadGraph(g.to_owned()))?),
+            None => None,
+        };
+        let mut serializer = serializer_for(format).for_writer(out);
+        let graph_ref = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        for quad in self.store.quads_for_pattern(None, None, None, graph_ref) {
+            let quad = quad.map_err(|e| self.storage(e))?;
+            if format.supports_datasets() {
+                serializer.serialize_quad(&quad)?;
+            } else {
+                serializer.serialize_triple(quad.as_ref())?;
+            }
+        }
+        serializer.finish()?;
+        Ok(())
+    }
+
+    /// Whether the article graph exists.
+    pub fn contains_document(&self, document_id: &str) -> Result<bool, StoreError> {
+        let graph = rdf::document_iri(document_id);
+        self.store.contains_named_graph(NamedOrBlankNodeRef::from(&graph)).map_err(|e| self.storage(e))
+    }
+
+    /// The underlying Oxigraph store, for callers that need its full API.
+    pub fn oxigraph(&self) -> &Store {
+        &self.store
+    }
+
+    /// Checks whether one triple is present in any graph (for tests and tools).
+    pub fn contains_triple(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>, o: TermRef<'_>) -> Result<bool, StoreError> {
+        Ok(self.store.quads_for_pattern(Some(s.into()), Some(p), Some(o), None).next().is_some())
+    }
+}
+
+/// A serializer with the newskg prefixes declared.
+pub fn serializer_for(format: RdfFormat) -> RdfSerializer {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, namespace) in ns::PREFIXES {
+        serializer = match serializer.clone().with_prefix(*prefix, *namespace) {
+            Ok(s) => s,
+            Err(_) => serializer,
+        };
+    }
+    serializer
+}
