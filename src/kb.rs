@@ -158,7 +158,6 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
     // Countries, territories and unions.
     let countries = read_table(&sources.join("country-coder/country_coder_features.tsv"))?;
     let world = read_table(&sources.join("world-countries/world_countries_names.tsv"))?;
-    let mut country_qids = HashSet::new();
     for row in &countries {
         let level = col(row, "level");
         let kind = match level {
@@ -183,7 +182,6 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
             aliases.push("EU");
         }
         add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
-        country_qids.insert(col(row, "qid").to_owned());
     }
 
     // Cities and towns, popularity from population.
@@ -209,18 +207,39 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
         add(col(&row, "qid"), EntityType::Person, col(&row, "full_name"), split_multi(col(&row, "nickname")).collect(), 4.0);
     }
 
+    // Brands and operators (companies, agencies, police forces, networks). Single-word
+    // labels are kept only when they cannot be an ordinary word (acronyms, CamelCase).
+    for row in read_table(&sources.join("nsi-wikidata/nsi_entities.tsv"))? {
+        let roles = col(&row, "roles");
+        if roles.contains("subject") || roles.contains("flag") {
+            continue;
+        }
+        let label = col(&row, "label");
+        let distinctive = |name: &str| {
+            name.contains(' ') || (name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')) || name.chars().skip(1).any(char::is_uppercase)
+        };
+        if !distinctive(label) {
+            continue;
+        }
+        let aliases = split_multi(col(&row, "short_names")).filter(|a| distinctive(a)).collect();
+        add(col(&row, "qid"), EntityType::Organization, label, aliases, 3.0);
+    }
+
     // Entities of entity-linking benchmarks (news and Wikipedia), typed.
     for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
         let types: Vec<&str> = col(&row, "coarse_types").split('|').collect();
         let qid = col(&row, "qid");
         let kind = if types.contains(&"person") {
             EntityType::Person
-        } else if types.contains(&"geographic_entity") && (!types.contains(&"organization") || country_qids.contains(qid)) {
+        } else if types.contains(&"geographic_entity") {
             EntityType::Place
         } else if types.contains(&"organization") || types.contains(&"geographic_entity") {
             EntityType::Organization
         } else if types.contains(&"event") {
             EntityType::Event
+        } else if types.contains(&"product") && col(&row, "mention_count").parse::<u32>().unwrap_or(0) >= 3 {
+            // Online services named in news as actors (Twitter, Facebook) count as organisations.
+            EntityType::Organization
         } else {
             continue;
         };

@@ -7,6 +7,7 @@
 pub mod brat;
 pub mod date;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod kb;
 pub mod pipeline;

@@ -115,7 +115,7 @@ static BYLINE: LazyLock<Regex> =
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpl", "jr", "sr", "inc",
-    "corp", "ltd", "co", "vs", "etc", "no", "mt", "ft", "rev", "hon", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+    "corp", "ltd", "co", "vs", "etc", "mt", "ft", "rev", "hon", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
     "oct", "nov", "dec", "calif", "fla", "ariz", "mass", "penn", "wash", "ore", "colo", "conn", "okla", "tenn", "va", "ga",
     "ala", "ill", "mich", "minn", "wis", "md", "pa", "ky", "la", "e.g", "i.e", "approx", "dept", "est", "fig",
 ];

@@ -82,7 +82,8 @@ impl KgStore {
     pub fn ingest(&self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
         let graph = rdf::document_iri(&processed.document.id);
         let hash = Literal::new_simple_literal(processed.content_hash());
-        let hash_quad = QuadRef::new(&graph, NamedNodeRef::new_unchecked(&format!("{}contentHash", ns::NK)), &hash, &graph);
+        let predicate = format!("{}contentHash", ns::NK);
+        let hash_quad = QuadRef::new(&graph, NamedNodeRef::new_unchecked(&predicate), &hash, &graph);
         if self.store.contains(hash_quad).map_err(|e| self.storage(e))? {
             return Ok(IngestOutcome::Unchanged);
         }

@@ -89,8 +89,11 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
     match entity_type {
         // "Masood", "Ms Rudd" -> the last name; "Khalid" alone does not join.
         EntityType::Person => short_tokens.len() < long.len() && long.ends_with(&short_tokens),
-        // "Westminster" does not join "Westminster Bridge"; "Police" does not join
-        // "Metropolitan Police": only the first words of a longer name ("Sky" -> "Sky News").
+        // "Vantage" joins "Vantage Telecom" when the rest is a company suffix; "Westminster"
+        // does not join "Westminster Bridge", nor "Police" "Metropolitan Police".
+        EntityType::Organization => {
+            short_tokens.len() < long.len() && long.starts_with(&short_tokens) && long[short_tokens.len()..].iter().all(|w| lexicon::contains(lexicon::ORG_SUFFIXES, w))
+        }
         _ => false,
     }
 }
@@ -110,7 +113,10 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         let mut best: Option<(usize, usize)> = None; // (distance, cluster)
         for (k, cluster) in clusters.iter().enumerate() {
             let same_qid = c.qid.is_some() && c.qid == cluster.qid;
-            let type_ok = cluster.entity_type == c.entity_type || !c.typed || !cluster.typed;
+            // Inside one article a lone surname follows the person named in full, whatever
+            // else the knowledge base knows by that name ("Reyes" after "Tom Reyes").
+            let surname = cluster.entity_type == EntityType::Person && !name.contains(' ') && cluster.longest_name_tokens().len() > 1 && cluster.longest_name_tokens().last() == Some(&name);
+            let type_ok = cluster.entity_type == c.entity_type || !c.typed || !cluster.typed || surname;
             let matches = same_qid || (type_ok && (cluster.names.iter().any(|n| n == name) || name_matches(name, &cluster.longest_name_tokens(), if c.typed { c.entity_type } else { cluster.entity_type })));
             if matches {
                 let distance = cluster.members.iter().map(|&m| candidates[m].span.start.abs_diff(c.span.start)).min().unwrap_or(usize::MAX);
@@ -121,7 +127,15 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         }
         let k = match best {
             Some((_, k)) => {
-                clusters[k].add(c, i, text);
+                if clusters[k].entity_type == EntityType::Person && clusters[k].entity_type != c.entity_type {
+                    // A knowledge-base type and link of a lone surname do not hold here.
+                    let mut as_person = c.clone();
+                    as_person.entity_type = EntityType::Person;
+                    as_person.qid = None;
+                    clusters[k].add(&as_person, i, text);
+                } else {
+                    clusters[k].add(c, i, text);
+                }
                 k
             }
             None => {
@@ -309,13 +323,15 @@ fn build(text: &str, seg: &Segmented, candidates: &[Candidate], cluster_of: &[Op
             }
         }
         let single_person_name = cl.entity_type == EntityType::Person && !name.contains(' ');
+        // The link comes from the fullest name, not from a short form that happens to match.
+        let qid = cl.members.iter().find(|&&m| candidates[m].kind == MentionKind::Named && candidates[m].span.slice(text) == name).and_then(|&m| candidates[m].qid.clone()).or_else(|| cl.qid.clone().filter(|_| cl.names.len() == 1));
         entities.push(Entity {
             entity_type: cl.entity_type,
             name,
             variants: cl.names.clone(),
             mentions: Vec::new(),
             roles,
-            wikidata: if single_person_name { None } else { cl.qid.clone() },
+            wikidata: if single_person_name { None } else { qid },
             date: None,
         });
     }

@@ -41,6 +41,13 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Senate", "Congress", "Cabinet", "Board", "Authority", "Administration", "Coalition", "Alliance", "Movement",
     "Front", "Brigade", "Brigades", "Systems", "Technologies", "Labs", "Holdings", "Industries", "Motors", "Records",
     "Studios", "Pictures", "Entertainment", "Reuters", "Institution", "Centre", "Center", "Hospital", "Academy",
+    "Mobile", "Telecom", "Telecommunications", "Communications", "Chronicle", "Observer", "Mirror", "Express", "Daily",
+    "Weekly", "Review", "Logistics", "Shipping", "Energy", "Oil", "Petroleum", "Gas", "Steel", "Mining", "Pharma",
+    "Pharmaceuticals", "Insurance", "Capital", "Partners", "Ventures", "Investments", "Securities", "Bancorp",
+    "Airport", "Railways", "Railway", "Transport", "Health", "Software", "Electronics", "Foods", "Brewery", "Bureau",
+    "Agency", "Commission", "Directorate", "Inspectorate", "Regiment", "Squad", "Unit", "Gazette", "Radio",
+    "Television", "TV", "Channel", "Wire", "Online", "Digital", "Solutions", "Consulting", "Associates", "Photo",
+    "Photos", "Images", "Pictures",
 ];
 
 /// Last words of place names.
@@ -110,7 +117,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "court", "army", "militia", "regime", "administration", "startup", "giant", "retailer", "manufacturer", "insurer",
     "airline", "club", "team", "university", "school", "hospital", "publisher", "website", "magazine", "channel",
 ];
-pub const PLACE_HEADS: &[&str] = &["city", "town", "village", "country", "capital", "region", "province", "state", "building", "bridge", "street", "square", "airport", "station", "palace", "island", "county", "neighbourhood", "neighborhood", "suburb", "district"];
+pub const PLACE_HEADS: &[&str] = &["city", "town", "village", "country", "capital", "region", "province", "building", "bridge", "street", "square", "airport", "station", "palace", "island", "county", "neighbourhood", "neighborhood", "suburb", "district"];
 pub const EVENT_HEADS: &[&str] = &[
     "attack", "rampage", "assault", "incident", "shooting", "stabbing", "bombing", "explosion", "blast", "arrest",
     "raid", "meeting", "summit", "investigation", "inquiry", "probe", "election", "referendum", "vote", "battle",

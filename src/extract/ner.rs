@@ -65,6 +65,8 @@ struct Context<'a> {
     text: &'a str,
     kb: &'a Kb,
     lowercase_words: HashSet<String>,
+    /// Capitalised words seen in the middle of a sentence somewhere in the document.
+    recurring_names: HashSet<String>,
     out: Vec<Candidate>,
 }
 
@@ -77,7 +79,17 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(str::to_owned)
         .collect();
-    let mut cx = Context { text, kb, lowercase_words, out: Vec::new() };
+    let mut recurring_names = HashSet::new();
+    for sentence in &seg.sentences {
+        let tokens = &seg.tokens[sentence.tokens.clone()];
+        for (i, t) in tokens.iter().enumerate() {
+            let w = t.span.slice(text);
+            if is_capitalised(w) && !sentence_initial(text, tokens, i) {
+                recurring_names.insert(w.to_owned());
+            }
+        }
+    }
+    let mut cx = Context { text, kb, lowercase_words, recurring_names, out: Vec::new() };
     for (index, sentence) in seg.sentences.iter().enumerate() {
         if matches!(sentence.zone, Zone::Header | Zone::Section) {
             continue;
@@ -118,6 +130,11 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             i += 1;
             continue;
         }
+        // "May 14": a month before a day number is a date, not a name.
+        if crate::date::month_index(word(i)).is_some() && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut end = i + 1;
         while end < tokens.len() {
@@ -155,8 +172,11 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     while start < end {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
-        let common = contains(lexicon::COMMON_CAPITALISED, w)
-            || (initial && cx.kb.lookup(w).is_empty() && cx.lowercase_words.contains(&w.to_lowercase()) && !cx.kb.is_first_name(w));
+        let unknown = cx.kb.lookup(w).is_empty() && !cx.kb.is_first_name(w);
+        // A lone unknown word opening a sentence is a name only if the document also
+        // capitalises it mid-sentence ("Regulators said ..." is not a name).
+        let lone = end == start + 1 && !is_acronym(w) && !is_camel(w) && !cx.recurring_names.contains(w);
+        let common = contains(lexicon::COMMON_CAPITALISED, w) || (initial && unknown && (cx.lowercase_words.contains(&w.to_lowercase()) || lone));
         if common && (initial || contains(lexicon::DETERMINERS, w) || w == "The") {
             start += 1;
         } else {

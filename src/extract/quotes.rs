@@ -182,6 +182,14 @@ fn subject_of(text: &str, ex: &Extraction, tokens: &[&Token], verb: usize, sente
             return Some(m);
         }
         let w = tokens[k].span.slice(text);
+        if w == "," {
+            // An apposition between subject and verb: "Jane Roe, head of Acme, said".
+            let open = (k.saturating_sub(14)..k).rev().find(|&j| tokens[j].span.slice(text) == "," && tokens[j].span.start >= sentence_start);
+            if let Some(m) = open.and_then(|j| j.checked_sub(1)).and_then(|j| mention_ending(ex, tokens[j])).filter(|&m| is_speaker(ex, m)) {
+                return Some(m);
+            }
+            break;
+        }
         if !(contains(FILLERS, w) || w.ends_with("ly")) {
             break;
         }
@@ -235,11 +243,17 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                         continue;
                     }
                 }
-                if w == "that" || contains(FILLERS, w) || crate::date::weekday_index(w).is_some() || w == "," {
-                    k += 1;
+                let next = tokens.get(k + 1).map_or("", |t| t.span.slice(text));
+                let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
+                k += if matches!(w, "that" | "," | "also" | "previously") || is_weekday(w) {
+                    1
+                } else if (w == "on" && is_weekday(next)) || (matches!(w, "last" | "late") && matches!(next, "night" | "week" | "month")) {
+                    2
+                } else if w == "in" && matches!(next, "a" | "an") && matches!(after, "statement" | "interview" | "letter" | "post") {
+                    3
                 } else {
                     break;
-                }
+                };
             }
             let mut end = tokens.len();
             while end > k && tokens[end - 1].kind == TokenKind::Punct {
@@ -259,6 +273,10 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         }
     }
     ex.quotes.extend(found);
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.len() > 3 && crate::date::weekday_index(word).is_some()
 }
 
 fn inverted(text: &str, ex: &Extraction, tokens: &[Token], v: usize, sentence: Span) -> Option<(Span, MentionId)> {

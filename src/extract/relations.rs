@@ -75,7 +75,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 while k > 0 && matches!(s.word(k - 1), "is" | "was" | "which" | "that" | "," | "also" | "wholly" | "partly" | "now" | "been" | "has" | "be") {
                     k -= 1;
                 }
-                let owned = k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, ORG));
+                let owned = k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, OWNER));
                 if let (Some(a), Some(b)) = (owned, owner) {
                     add(RelationType::OwnedBy, a, b, "owned-by", 0.85, ex);
                 }
@@ -83,7 +83,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             // "Facebook-owned WhatsApp"
             if w.ends_with("-owned") {
                 let owner = s.mentions.iter().copied().find(|&m| ex.mentions[m].span.start == s.tokens[i].span.start && ex.mentions[m].entity_type != EntityType::Event);
-                let owned = (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, ORG));
+                let owned = (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, OWNER));
                 if let (Some(b), Some(a)) = (owner, owned) {
                     add(RelationType::OwnedBy, a, b, "x-owned", 0.85, ex);
                 }

@@ -107,6 +107,15 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Score the extraction against gold BRAT annotations (NAME.txt + NAME.ann in DIR).
+    Eval {
+        /// Directory of gold NAME.txt and NAME.ann files.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// The offline knowledge base.
     Kb {
         #[command(subcommand)]
@@ -185,6 +194,7 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(if missing == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
         }
+        Command::Eval { gold, json } => evaluate(&gold, json.as_deref()),
         Command::Kb { command: KbCommand::Build { sources, out } } => {
             let entries = kb::build(&sources).with_context(|| format!("{}: cannot build the knowledge base", sources.display()))?;
             let mut w = BufWriter::new(fs::File::create(&out).with_context(|| format!("{}: cannot create", out.display()))?);
@@ -363,4 +373,30 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
         Ok(())
     })?;
     Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+}
+
+fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
+    let kb = Kb::shipped();
+    let mut names: Vec<PathBuf> = fs::read_dir(gold)
+        .with_context(|| format!("{}: cannot read gold directory", gold.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.with_extension("ann").exists())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        bail!(UsageError(format!("{}: no NAME.txt with a NAME.ann beside it", gold.display())));
+    }
+    let mut total = newskg::eval::Scores::default();
+    for txt in &names {
+        let doc = document::read_text_file(txt, ReadOptions::default())?;
+        let predicted = newskg::eval::parse_ann(&brat::to_ann(&process(doc, kb)));
+        let ann = txt.with_extension("ann");
+        let gold_ann = newskg::eval::parse_ann(&fs::read_to_string(&ann).with_context(|| format!("{}: cannot read", ann.display()))?);
+        newskg::eval::accumulate(&mut total, &newskg::eval::score_document(&predicted, &gold_ann));
+    }
+    print!("{}", newskg::eval::render(&total));
+    if let Some(path) = json {
+        fs::write(path, serde_json::to_string_pretty(&total)?).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
