@@ -14,6 +14,9 @@ use std::sync::LazyLock;
 /// The knowledge base compiled into the binary.
 const SHIPPED: &str = include_str!("../data/kb.tsv");
 
+/// The type column of rows that give a country's demonyms rather than an item.
+const DEMONYM: &str = "Demonym";
+
 /// One Wikidata item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KbEntry {
@@ -31,6 +34,8 @@ pub struct Kb {
     pub entries: Vec<KbEntry>,
     by_name: HashMap<String, Vec<usize>>,
     first_names: HashSet<String>,
+    /// Demonym -> the country's Q-id ("British" -> Q145).
+    demonyms: HashMap<String, String>,
 }
 
 static SHIPPED_KB: LazyLock<Kb> = LazyLock::new(|| Kb::parse(SHIPPED));
@@ -47,6 +52,12 @@ impl Kb {
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [qid, kind, label, aliases, popularity] = cols[..] else { continue };
+            if kind == DEMONYM {
+                for name in std::iter::once(label).chain(aliases.split('|').filter(|a| !a.is_empty())) {
+                    kb.demonyms.insert(name.to_owned(), qid.to_owned());
+                }
+                continue;
+            }
             let Some(kind) = EntityType::parse(kind) else { continue };
             kb.push(KbEntry {
                 qid: qid.to_owned(),
@@ -88,6 +99,11 @@ impl Kb {
         self.lookup(name).into_iter().next()
     }
 
+    /// The country a demonym or nationality adjective names ("Dutch" -> Q55), if any.
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(word).map(String::as_str)
+    }
+
     /// Whether `word` is the first name of a known person.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
@@ -126,9 +142,17 @@ fn usable_name(name: &str) -> bool {
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.chars().any(char::is_alphabetic) && name.chars().count() <= 60 && !name.contains(" - ")
 }
 
+/// What `newskg kb build` produces: items, and demonyms by country.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub entries: Vec<KbEntry>,
+    /// (country Q-id, demonyms)
+    pub demonyms: Vec<(String, Vec<String>)>,
+}
+
 /// Builds the knowledge base from the `kb-sources` folder (see each folder's README).
 /// Returns entries sorted by Q-id, merged where several sources describe one item.
-pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
+pub fn build(sources: &Path) -> io::Result<Built> {
     let mut items: BTreeMap<String, KbEntry> = BTreeMap::new();
     let demonyms: HashSet<String> = read_table(&sources.join("world-countries/world_countries_names.tsv"))?
         .iter()
@@ -157,6 +181,7 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
 
     // Countries, territories and unions.
     let countries = read_table(&sources.join("country-coder/country_coder_features.tsv"))?;
+    let mut country_demonyms: Vec<(String, Vec<String>)> = Vec::new();
     let world = read_table(&sources.join("world-countries/world_countries_names.tsv"))?;
     for row in &countries {
         let level = col(row, "level");
@@ -182,6 +207,10 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
             aliases.push("EU");
         }
         add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
+        let names: Vec<String> = world.iter().filter(|w| !iso.is_empty() && col(w, "cca2") == iso).flat_map(|w| split_multi(col(w, "demonyms_en")).map(str::to_owned).collect::<Vec<_>>()).collect();
+        if !names.is_empty() && level == "country" {
+            country_demonyms.push((col(row, "qid").to_owned(), names));
+        }
     }
 
     // Cities and towns, popularity from population.
@@ -254,7 +283,8 @@ pub fn build(sources: &Path) -> io::Result<Vec<KbEntry>> {
             .collect();
         add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
     }
-    Ok(items.into_values().collect())
+    country_demonyms.sort();
+    Ok(Built { entries: items.into_values().collect(), demonyms: country_demonyms })
 }
 
 /// Whether `short` spells the initials of `long` ("FBI", "Federal Bureau of Investigation").
@@ -272,10 +302,14 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 }
 
 /// Writes entries in the TSV form that [`Kb::parse`] reads.
-pub fn write_tsv(entries: &[KbEntry], out: &mut impl io::Write) -> io::Result<()> {
+pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
     writeln!(out, "qid\ttype\tlabel\taliases\tpopularity")?;
-    for e in entries {
+    for e in &built.entries {
         writeln!(out, "{}\t{}\t{}\t{}\t{:.2}", e.qid, e.kind.name(), e.label, e.aliases.join("|"), e.popularity)?;
+    }
+    for (qid, names) in &built.demonyms {
+        let extra: Vec<String> = names.iter().map(|n| format!("{n}s")).collect();
+        writeln!(out, "{qid}\t{DEMONYM}\t{}\t{}\t0", names.join("|"), extra.join("|"))?;
     }
     Ok(())
 }

@@ -302,6 +302,9 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
             None => g.add(&fact, nk("voice"), nk("ArticleVoice")),
         }
     }
+    // Entities that share an IRI (two unlinked "Police" chains) state their triples once.
+    let mut seen = std::collections::HashSet::with_capacity(g.quads.len());
+    g.quads.retain(|q| seen.insert(q.clone()));
     g.quads
 }
 

@@ -254,7 +254,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 let next = chars.get(j + 1).map(|&(_, n)| n);
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
                 match c {
-                    '-' | '&' if next_alnum && !numeric_start => j += 1,
+                    '-' | '&' if next_alnum && (!numeric_start || next.is_some_and(char::is_alphabetic)) => j += 1,
                     ',' | '.' if numeric_start && next.is_some_and(|n| n.is_ascii_digit()) => j += 1,
                     '\'' | '’' if next_alnum => {
                         let after = chars.get(j + 2).map(|&(_, n)| n);
@@ -325,6 +325,11 @@ mod tests {
             assert!(!t.span.slice(text).trim().is_empty());
         }
         assert_eq!(words(text), ["Zoë", "’s", "U.S.-based", "firm", "did", "n't", "pay", "3,807.5", "“", "now", "”", "."]);
+    }
+
+    #[test]
+    fn ages_and_ranges() {
+        assert_eq!(words("a 58-year-old man, 2015-16"), ["a", "58-year-old", "man", ",", "2015", "-", "16"]);
     }
 
     #[test]

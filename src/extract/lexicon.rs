@@ -82,6 +82,8 @@ pub const COMMON_CAPITALISED: &[&str] = &[
     "Toward", "Towards", "Via", "Per", "Than", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Being",
     "Have", "Has", "Had", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Shall", "Experts",
     "Critics", "Supporters", "Residents", "Students", "Scientists", "Researchers", "Analysts", "Sources", "Reports",
+    "Eleven", "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundred",
+    "Hundreds", "Thousands", "Millions", "Dozens", "Fourth", "Fifth", "Finally", "Overall", "Together", "Currently",
 ];
 
 /// Words that are capitalised but never entity names in news text.

@@ -109,7 +109,14 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let word = |i: usize| tokens[i].span.slice(text);
     let is_name_word = |i: usize| {
         let w = word(i);
-        tokens[i].kind == TokenKind::Word && is_capitalised(w) && !w.contains('-') && !contains(lexicon::NEVER_NAMES, w)
+        tokens[i].kind == TokenKind::Word
+            && is_capitalised(w)
+            && !w.contains('-')
+            && !contains(lexicon::NEVER_NAMES, w)
+            && w != "I"
+            && !w.starts_with("I'")
+            && !w.starts_with("I’")
+            && cx.kb.demonym(w).is_none()
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -279,8 +286,15 @@ fn type_name(cx: &Context, span: Span, role: Option<String>, sentence: usize, fi
     if contains(lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
         return Some(candidate(EntityType::Place, Method::NameShape, 0.8, None, true));
     }
-    if words.len() >= 2 && cx.kb.is_first_name(words[0]) {
-        return Some(candidate(EntityType::Person, Method::NameShape, 0.8, None, true));
+    // A run of titles alone ("President", "Madam Speaker") names no one.
+    if words.iter().all(|w| contains(lexicon::PERSON_TITLES, w) || contains(lexicon::TITLE_HEADS, w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")) {
+        return None;
+    }
+    if cx.kb.is_first_name(words[0]) && words.len() <= 4 {
+        return Some(candidate(EntityType::Person, Method::NameShape, if words.len() > 1 { 0.8 } else { 0.6 }, None, words.len() > 1));
+    }
+    if words.len() == 1 && name.chars().any(|c| c.is_ascii_digit()) {
+        return None; // codes such as "L2", "A4"
     }
     if words.len() == 1 && (is_acronym(name) || is_camel(name)) {
         return Some(candidate(EntityType::Organization, Method::NameShape, 0.6, None, false));
@@ -298,7 +312,8 @@ fn type_name(cx: &Context, span: Span, role: Option<String>, sentence: usize, fi
     if words.len() >= 2 && words.len() <= 4 {
         return Some(candidate(EntityType::Person, Method::NameShape, 0.5, None, false));
     }
-    Some(candidate(EntityType::Organization, Method::NameShape, 0.4, None, false))
+    // A lone unknown capitalised word in running text is most often a surname.
+    Some(candidate(if words.len() == 1 { EntityType::Person } else { EntityType::Organization }, Method::NameShape, 0.4, None, false))
 }
 
 const POLICE_COMPOUNDS: &[&str] = &[

@@ -200,7 +200,7 @@ pub fn run() -> Result<ExitCode> {
             let mut w = BufWriter::new(fs::File::create(&out).with_context(|| format!("{}: cannot create", out.display()))?);
             kb::write_tsv(&entries, &mut w)?;
             w.flush()?;
-            eprintln!("wrote {} items to {}", entries.len(), out.display());
+            eprintln!("wrote {} items and the demonyms of {} countries to {}", entries.entries.len(), entries.demonyms.len(), out.display());
             Ok(ExitCode::SUCCESS)
         }
     }
