@@ -17,8 +17,18 @@ pub fn to_ann(processed: &Processed) -> String {
     let mut mention_t = vec![0; ex.mentions.len()];
     let mut quote_t = vec![0; ex.quotes.len()];
     // Mentions and quotations in text order.
-    let mut items: Vec<(usize, usize, bool, usize)> = ex.mentions.iter().enumerate().map(|(i, m)| (m.span.start, m.span.end, false, i)).collect();
-    items.extend(ex.quotes.iter().enumerate().map(|(i, q)| (q.span.start, q.span.end, true, i)));
+    let mut items: Vec<(usize, usize, bool, usize)> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span.start, m.span.end, false, i))
+        .collect();
+    items.extend(
+        ex.quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span.start, q.span.end, true, i)),
+    );
     items.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(y.2.cmp(&x.2)));
     let mut attributes = String::new();
     for (start, end, is_quote, i) in items {
@@ -54,26 +64,54 @@ pub fn to_ann(processed: &Processed) -> String {
     out.push_str(&attributes);
     for entity in &ex.entities {
         if entity.mentions.len() > 1 {
-            let chain: Vec<String> = entity.mentions.iter().map(|&m| format!("T{}", mention_t[m])).collect();
+            let chain: Vec<String> = entity
+                .mentions
+                .iter()
+                .map(|&m| format!("T{}", mention_t[m]))
+                .collect();
             let _ = writeln!(out, "*\tCoref {}", chain.join(" "));
         }
     }
     let mut n = 0;
     for entity in &ex.entities {
-        let (Some(qid), Some(&first)) = (&entity.wikidata, entity.mentions.iter().find(|&&m| ex.mentions[m].kind == MentionKind::Named).or(entity.mentions.first())) else { continue };
+        let (Some(qid), Some(&first)) = (
+            &entity.wikidata,
+            entity
+                .mentions
+                .iter()
+                .find(|&&m| ex.mentions[m].kind == MentionKind::Named)
+                .or(entity.mentions.first()),
+        ) else {
+            continue;
+        };
         n += 1;
-        let _ = writeln!(out, "N{n}\tReference T{} Wikidata:{qid}\t{}", mention_t[first], one_line(&entity.name));
+        let _ = writeln!(
+            out,
+            "N{n}\tReference T{} Wikidata:{qid}\t{}",
+            mention_t[first],
+            one_line(&entity.name)
+        );
     }
     let mut r = 0;
     for (i, q) in ex.quotes.iter().enumerate() {
         if let Some(speaker) = q.speaker {
             r += 1;
-            let _ = writeln!(out, "R{r}\tSaid Arg1:T{} Arg2:T{}", mention_t[speaker], quote_t[i]);
+            let _ = writeln!(
+                out,
+                "R{r}\tSaid Arg1:T{} Arg2:T{}",
+                mention_t[speaker], quote_t[i]
+            );
         }
     }
     for rel in &ex.relations {
         r += 1;
-        let _ = writeln!(out, "R{r}\t{} Arg1:T{} Arg2:T{}", rel.relation_type.name(), mention_t[rel.subject], mention_t[rel.object]);
+        let _ = writeln!(
+            out,
+            "R{r}\t{} Arg1:T{} Arg2:T{}",
+            rel.relation_type.name(),
+            mention_t[rel.subject],
+            mention_t[rel.object]
+        );
     }
     out
 }

@@ -149,7 +149,9 @@ pub const MONTHS: [&str; 12] = [
 pub fn weekday_index(word: &str) -> Option<u8> {
     WEEKDAYS
         .iter()
-        .position(|w| w.eq_ignore_ascii_case(word) || (word.len() == 3 && w[..3].eq_ignore_ascii_case(word)))
+        .position(|w| {
+            w.eq_ignore_ascii_case(word) || (word.len() == 3 && w[..3].eq_ignore_ascii_case(word))
+        })
         .map(|i| i as u8)
 }
 
@@ -160,7 +162,9 @@ pub fn month_index(word: &str) -> Option<u8> {
         .iter()
         .position(|m| {
             m.eq_ignore_ascii_case(word)
-                || (word.len() >= 3 && word.len() < m.len() && m[..word.len()].eq_ignore_ascii_case(word))
+                || (word.len() >= 3
+                    && word.len() < m.len()
+                    && m[..word.len()].eq_ignore_ascii_case(word))
         })
         .map(|i| i as u8 + 1)
 }
@@ -177,7 +181,10 @@ mod tests {
         assert_eq!(d.last_weekday(2, true).to_string(), "2017-03-22");
         assert_eq!(d.last_weekday(6, false), d);
         assert_eq!(d.last_weekday(6, true).to_string(), "2017-03-19");
-        assert_eq!(Date::new(2016, 2, 29).unwrap().add_days(366).to_string(), "2017-03-01");
+        assert_eq!(
+            Date::new(2016, 2, 29).unwrap().add_days(366).to_string(),
+            "2017-03-01"
+        );
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub fn parse_header(text: &str) -> Header {
             let end = lead + "date ".len() + 10;
             let next = text[end..].chars().next();
             if next.is_none_or(char::is_whitespace) {
-                let marker_end = end + text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len();
+                let marker_end =
+                    end + text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len();
                 header.date = Some((date, Span::new(lead, end)));
                 rest_start = marker_end;
             }
@@ -57,9 +58,12 @@ pub fn parse_header(text: &str) -> Header {
     }
     let rest = &text[rest_start..];
     let first_start = rest_start + (rest.len() - rest.trim_start().len());
-    let first_line_end = text[first_start..].find('\n').map_or(text.len(), |i| first_start + i);
+    let first_line_end = text[first_start..]
+        .find('\n')
+        .map_or(text.len(), |i| first_start + i);
     let line = Span::new(first_start, first_line_end).trim(text);
-    let followed_by_blank = text[first_line_end..].starts_with("\n\n") || text[first_line_end..].starts_with("\r\n\r\n");
+    let followed_by_blank = text[first_line_end..].starts_with("\n\n")
+        || text[first_line_end..].starts_with("\r\n\r\n");
     let line_text = line.slice(text);
     let words = line_text.split_whitespace().count();
     if followed_by_blank
@@ -102,9 +106,17 @@ pub enum InputError {
     #[error("{path}: empty document (no text)")]
     Empty { path: PathBuf },
     #[error("{path}: {size} bytes is over the limit of {limit} bytes per document (raise it with --max-bytes)")]
-    TooLarge { path: PathBuf, size: usize, limit: usize },
+    TooLarge {
+        path: PathBuf,
+        size: usize,
+        limit: usize,
+    },
     #[error("{path}:{line}: {message}")]
-    JsonLine { path: PathBuf, line: usize, message: String },
+    JsonLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Options for reading inputs.
@@ -115,7 +127,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { max_bytes: DEFAULT_MAX_BYTES }
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -144,7 +158,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, I
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            errors.push(Err(InputError::Io { path: dir.to_owned(), source }));
+            errors.push(Err(InputError::Io {
+                path: dir.to_owned(),
+                source,
+            }));
             return;
         }
     };
@@ -166,21 +183,35 @@ fn is_article_file(path: &Path) -> bool {
 }
 
 fn is_json_lines(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
 }
 
 /// Checks raw bytes and turns them into text, or says why they are not an article.
 pub fn decode(path: &Path, bytes: Vec<u8>, options: ReadOptions) -> Result<String, InputError> {
     if bytes.len() > options.max_bytes {
-        return Err(InputError::TooLarge { path: path.to_owned(), size: bytes.len(), limit: options.max_bytes });
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len(),
+            limit: options.max_bytes,
+        });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { path: path.to_owned(), offset });
+        return Err(InputError::Binary {
+            path: path.to_owned(),
+            offset,
+        });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| InputError::InvalidUtf8 { path: path.to_owned(), offset: e.utf8_error().valid_up_to() })?;
+    let text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
     if text.trim().is_empty() {
-        return Err(InputError::Empty { path: path.to_owned() });
+        return Err(InputError::Empty {
+            path: path.to_owned(),
+        });
     }
     Ok(text)
 }
@@ -198,25 +229,42 @@ struct JsonArticle {
 /// Reads every document an input file holds, calling `each` with a document or an error,
 /// in input order. JSON Lines are streamed line by line; a bad line is reported and the
 /// rest are read.
-pub fn read_path(path: &Path, options: ReadOptions, each: &mut dyn FnMut(Result<Document, InputError>)) {
+pub fn read_path(
+    path: &Path,
+    options: ReadOptions,
+    each: &mut dyn FnMut(Result<Document, InputError>),
+) {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         let stdin_path = PathBuf::from("<stdin>");
-        if let Err(source) = io::stdin().lock().take(options.max_bytes as u64 + 1).read_to_end(&mut bytes) {
-            each(Err(InputError::Io { path: stdin_path, source }));
+        if let Err(source) = io::stdin()
+            .lock()
+            .take(options.max_bytes as u64 + 1)
+            .read_to_end(&mut bytes)
+        {
+            each(Err(InputError::Io {
+                path: stdin_path,
+                source,
+            }));
             return;
         }
         if bytes.trim_ascii_start().starts_with(b"{") {
             read_json_lines(&stdin_path, BufReader::new(&bytes[..]), options, each);
         } else {
-            each(decode(&stdin_path, bytes, options).map(|text| Document::new(text_id(&text), "stdin", text)));
+            each(
+                decode(&stdin_path, bytes, options)
+                    .map(|text| Document::new(text_id(&text), "stdin", text)),
+            );
         }
         return;
     }
     if is_json_lines(path) {
         match fs::File::open(path) {
             Ok(file) => read_json_lines(path, BufReader::new(file), options, each),
-            Err(source) => each(Err(InputError::Io { path: path.to_owned(), source })),
+            Err(source) => each(Err(InputError::Io {
+                path: path.to_owned(),
+                source,
+            })),
         }
         return;
     }
@@ -225,11 +273,21 @@ pub fn read_path(path: &Path, options: ReadOptions, each: &mut dyn FnMut(Result<
 
 /// Reads one text file as one document whose id is the file stem.
 pub fn read_text_file(path: &Path, options: ReadOptions) -> Result<Document, InputError> {
-    let meta = fs::metadata(path).map_err(|source| InputError::Io { path: path.to_owned(), source })?;
+    let meta = fs::metadata(path).map_err(|source| InputError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     if meta.len() > options.max_bytes as u64 {
-        return Err(InputError::TooLarge { path: path.to_owned(), size: meta.len() as usize, limit: options.max_bytes });
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len() as usize,
+            limit: options.max_bytes,
+        });
     }
-    let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.to_owned(), source })?;
+    let bytes = fs::read(path).map_err(|source| InputError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let text = decode(path, bytes, options)?;
     let id = path
         .file_stem()
@@ -240,7 +298,12 @@ pub fn read_text_file(path: &Path, options: ReadOptions) -> Result<Document, Inp
     Ok(Document::new(id, path.display().to_string(), text))
 }
 
-fn read_json_lines(path: &Path, reader: impl BufRead, options: ReadOptions, each: &mut dyn FnMut(Result<Document, InputError>)) {
+fn read_json_lines(
+    path: &Path,
+    reader: impl BufRead,
+    options: ReadOptions,
+    each: &mut dyn FnMut(Result<Document, InputError>),
+) {
     let mut line_no = 0;
     let mut buf = Vec::new();
     let mut reader = reader;
@@ -251,16 +314,27 @@ fn read_json_lines(path: &Path, reader: impl BufRead, options: ReadOptions, each
             Ok(0) => break,
             Ok(_) => {}
             Err(source) => {
-                each(Err(InputError::Io { path: path.to_owned(), source }));
+                each(Err(InputError::Io {
+                    path: path.to_owned(),
+                    source,
+                }));
                 break;
             }
         }
         if buf.trim_ascii().is_empty() {
             continue;
         }
-        let bad = |message: String| InputError::JsonLine { path: path.to_owned(), line: line_no, message };
+        let bad = |message: String| InputError::JsonLine {
+            path: path.to_owned(),
+            line: line_no,
+            message,
+        };
         if buf.len() > options.max_bytes {
-            each(Err(bad(format!("line of {} bytes is over the limit of {} bytes (raise it with --max-bytes)", buf.len(), options.max_bytes))));
+            each(Err(bad(format!(
+                "line of {} bytes is over the limit of {} bytes (raise it with --max-bytes)",
+                buf.len(),
+                options.max_bytes
+            ))));
             continue;
         }
         let article: JsonArticle = match serde_json::from_slice(&buf) {
@@ -290,7 +364,9 @@ fn read_json_lines(path: &Path, reader: impl BufRead, options: ReadOptions, each
             match Date::parse_iso(day) {
                 Some(d) => doc.date = Some(d),
                 None => {
-                    each(Err(bad(format!("\"date\" {date:?} is not a YYYY-MM-DD date"))));
+                    each(Err(bad(format!(
+                        "\"date\" {date:?} is not a YYYY-MM-DD date"
+                    ))));
                     continue;
                 }
             }
@@ -302,7 +378,13 @@ fn read_json_lines(path: &Path, reader: impl BufRead, options: ReadOptions, each
 /// Keeps the characters that are safe in an IRI path segment.
 pub fn sanitize_id(raw: &str) -> String {
     raw.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -325,18 +407,33 @@ mod tests {
         assert!(header.title.is_none());
 
         let text = "Storm hits the coast\n\nThe storm came at night.";
-        assert_eq!(parse_header(text).title.unwrap().slice(text), "Storm hits the coast");
+        assert_eq!(
+            parse_header(text).title.unwrap().slice(text),
+            "Storm hits the coast"
+        );
     }
 
     #[test]
     fn decode_rejects_binary_bad_utf8_and_empty() {
         let p = Path::new("x.txt");
         let o = ReadOptions::default();
-        assert!(matches!(decode(p, b"ab\0c".to_vec(), o), Err(InputError::Binary { offset: 2, .. })));
-        assert!(matches!(decode(p, b"ok \xff".to_vec(), o), Err(InputError::InvalidUtf8 { offset: 3, .. })));
-        assert!(matches!(decode(p, b"  \n".to_vec(), o), Err(InputError::Empty { .. })));
+        assert!(matches!(
+            decode(p, b"ab\0c".to_vec(), o),
+            Err(InputError::Binary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            decode(p, b"ok \xff".to_vec(), o),
+            Err(InputError::InvalidUtf8 { offset: 3, .. })
+        ));
+        assert!(matches!(
+            decode(p, b"  \n".to_vec(), o),
+            Err(InputError::Empty { .. })
+        ));
         let small = ReadOptions { max_bytes: 2 };
-        assert!(matches!(decode(p, b"abc".to_vec(), small), Err(InputError::TooLarge { .. })));
+        assert!(matches!(
+            decode(p, b"abc".to_vec(), small),
+            Err(InputError::TooLarge { .. })
+        ));
     }
 
     #[test]
@@ -344,13 +441,22 @@ mod tests {
         let input = "{\"id\":\"a\",\"text\":\"One.\",\"extra\":1}\nnot json\n\n{\"id\":\"b\",\"text\":\"Two.\",\"date\":\"2020-01-02\"}\n";
         let mut docs = Vec::new();
         let mut errors = Vec::new();
-        read_json_lines(Path::new("in.jsonl"), input.as_bytes(), ReadOptions::default(), &mut |r| match r {
-            Ok(d) => docs.push(d),
-            Err(e) => errors.push(e.to_string()),
-        });
+        read_json_lines(
+            Path::new("in.jsonl"),
+            input.as_bytes(),
+            ReadOptions::default(),
+            &mut |r| match r {
+                Ok(d) => docs.push(d),
+                Err(e) => errors.push(e.to_string()),
+            },
+        );
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1].date.unwrap().to_string(), "2020-01-02");
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("in.jsonl:2: malformed JSON"), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("in.jsonl:2: malformed JSON"),
+            "{}",
+            errors[0]
+        );
     }
 }

@@ -41,9 +41,20 @@ pub fn parse_ann(text: &str) -> AnnFile {
             Some('T') if cols.len() >= 2 => {
                 let mut parts = cols[1].splitn(2, ' ');
                 let label = parts.next().unwrap_or("").to_owned();
-                let offsets: Vec<usize> = parts.next().unwrap_or("").split([' ', ';']).filter_map(|n| n.parse().ok()).collect();
+                let offsets: Vec<usize> = parts
+                    .next()
+                    .unwrap_or("")
+                    .split([' ', ';'])
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
                 if let (Some(&start), Some(&end)) = (offsets.first(), offsets.last()) {
-                    ann.spans.push(Annotation { id: (*id).to_owned(), label, start, end, kind: None });
+                    ann.spans.push(Annotation {
+                        id: (*id).to_owned(),
+                        label,
+                        start,
+                        end,
+                        kind: None,
+                    });
                 }
             }
             Some('A') if cols.len() >= 2 => {
@@ -55,7 +66,8 @@ pub fn parse_ann(text: &str) -> AnnFile {
             Some('*') if cols.len() >= 2 => {
                 let fields: Vec<&str> = cols[1].split(' ').collect();
                 if fields.first() == Some(&"Coref") {
-                    ann.chains.push(fields[1..].iter().map(|s| (*s).to_owned()).collect());
+                    ann.chains
+                        .push(fields[1..].iter().map(|s| (*s).to_owned()).collect());
                 }
             }
             Some('N') if cols.len() >= 2 => {
@@ -69,7 +81,8 @@ pub fn parse_ann(text: &str) -> AnnFile {
                 let fields: Vec<&str> = cols[1].split(' ').collect();
                 if fields.len() >= 3 {
                     let arg = |f: &str| f.split_once(':').map_or(String::new(), |x| x.1.to_owned());
-                    ann.relations.push((fields[0].to_owned(), arg(fields[1]), arg(fields[2])));
+                    ann.relations
+                        .push((fields[0].to_owned(), arg(fields[1]), arg(fields[2])));
                 }
             }
             _ => {}
@@ -160,9 +173,15 @@ fn overlap_len(a: &Annotation, b: &Annotation) -> usize {
 /// Counts where an item is right when `matches` holds for some item on the other side.
 fn match_counts<T>(predicted: &[&T], gold: &[&T], matches: impl Fn(&T, &T) -> bool) -> Counts {
     Counts {
-        correct_predicted: predicted.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count(),
+        correct_predicted: predicted
+            .iter()
+            .filter(|p| gold.iter().any(|g| matches(p, g)))
+            .count(),
         predicted: predicted.len(),
-        correct_gold: gold.iter().filter(|g| predicted.iter().any(|p| matches(p, g))).count(),
+        correct_gold: gold
+            .iter()
+            .filter(|g| predicted.iter().any(|p| matches(p, g)))
+            .count(),
         gold: gold.len(),
     }
 }
@@ -185,63 +204,123 @@ fn chain_index(ann: &AnnFile) -> HashMap<String, usize> {
     index
 }
 
+/// A predicted relation mapped to gold chains; unmapped arguments keep their span.
+type PredictedFact = (String, Option<usize>, Option<usize>, String, String);
+
 fn labelled<'a>(ann: &'a AnnFile, label: &str) -> Vec<&'a Annotation> {
     ann.spans.iter().filter(|x| x.label == label).collect()
 }
 
 /// Scores one document's prediction against its gold annotation.
 pub fn score_document(predicted: &AnnFile, gold: &AnnFile) -> Scores {
-    let mut s = Scores { documents: 1, ..Scores::default() };
-    let named = |a: &AnnFile| -> Vec<Annotation> { a.spans.iter().filter(|x| x.kind.is_none() && NER_TYPES.contains(&x.label.as_str())).cloned().collect() };
+    let mut s = Scores {
+        documents: 1,
+        ..Scores::default()
+    };
+    let named = |a: &AnnFile| -> Vec<Annotation> {
+        a.spans
+            .iter()
+            .filter(|x| x.kind.is_none() && NER_TYPES.contains(&x.label.as_str()))
+            .cloned()
+            .collect()
+    };
     let (pn, gn) = (named(predicted), named(gold));
     let (pr, gr): (Vec<&Annotation>, Vec<&Annotation>) = (pn.iter().collect(), gn.iter().collect());
-    s.ner_exact = match_counts(&pr, &gr, |p, g| p.start == g.start && p.end == g.end && p.label == g.label);
+    s.ner_exact = match_counts(&pr, &gr, |p, g| {
+        p.start == g.start && p.end == g.end && p.label == g.label
+    });
     s.ner_span = match_counts(&pr, &gr, |p, g| p.start == g.start && p.end == g.end);
     s.ner_overlap = match_counts(&pr, &gr, |p, g| overlaps(p, g) && p.label == g.label);
     for t in NER_TYPES {
         let pt: Vec<&Annotation> = pr.iter().copied().filter(|x| x.label == t).collect();
         let gt: Vec<&Annotation> = gr.iter().copied().filter(|x| x.label == t).collect();
-        s.ner_exact_by_type.insert(t.to_owned(), match_counts(&pt, &gt, |p, g| p.start == g.start && p.end == g.end));
+        s.ner_exact_by_type.insert(
+            t.to_owned(),
+            match_counts(&pt, &gt, |p, g| p.start == g.start && p.end == g.end),
+        );
     }
-    s.events = match_counts(&labelled(predicted, "Event"), &labelled(gold, "Event"), |p, g| overlaps(p, g));
+    s.events = match_counts(
+        &labelled(predicted, "Event"),
+        &labelled(gold, "Event"),
+        overlaps,
+    );
 
     let gold_chain = chain_index(gold);
-    let gold_by_id: HashMap<&str, &Annotation> = gold.spans.iter().map(|a| (a.id.as_str(), a)).collect();
-    let pred_by_id: HashMap<&str, &Annotation> = predicted.spans.iter().map(|a| (a.id.as_str(), a)).collect();
+    let gold_by_id: HashMap<&str, &Annotation> =
+        gold.spans.iter().map(|a| (a.id.as_str(), a)).collect();
+    let pred_by_id: HashMap<&str, &Annotation> =
+        predicted.spans.iter().map(|a| (a.id.as_str(), a)).collect();
     // The gold chain a predicted mention falls in: the gold mention it overlaps most.
     let map_to_chain = |p: &Annotation| -> Option<usize> {
         gold.spans
             .iter()
             .filter(|g| overlaps(p, g) && (g.label == "Quote") == (p.label == "Quote"))
-            .max_by_key(|g| (g.label == p.label, overlap_len(p, g), std::cmp::Reverse(g.start)))
+            .max_by_key(|g| {
+                (
+                    g.label == p.label,
+                    overlap_len(p, g),
+                    std::cmp::Reverse(g.start),
+                )
+            })
             .and_then(|g| gold_chain.get(&g.id).copied())
     };
 
     // Links: (chain, item) pairs.
-    let gold_links: HashSet<(usize, String)> = gold.links.iter().filter_map(|(id, q)| gold_chain.get(id).map(|c| (*c, q.clone()))).collect();
+    let gold_links: HashSet<(usize, String)> = gold
+        .links
+        .iter()
+        .filter_map(|(id, q)| gold_chain.get(id).map(|c| (*c, q.clone())))
+        .collect();
     let mut right_links = HashSet::new();
     let mut correct_predicted_links = 0;
     for (id, q) in &predicted.links {
-        let Some(p) = pred_by_id.get(id.as_str()) else { continue };
-        let hit = gold.spans.iter().filter(|g| overlaps(p, g)).filter_map(|g| gold_chain.get(&g.id)).find(|c| gold_links.contains(&(**c, q.clone())));
+        let Some(p) = pred_by_id.get(id.as_str()) else {
+            continue;
+        };
+        let hit = gold
+            .spans
+            .iter()
+            .filter(|g| overlaps(p, g))
+            .filter_map(|g| gold_chain.get(&g.id))
+            .find(|c| gold_links.contains(&(**c, q.clone())));
         if let Some(c) = hit {
             correct_predicted_links += 1;
             right_links.insert((*c, q.clone()));
         }
     }
-    s.links = Counts { correct_predicted: correct_predicted_links, predicted: predicted.links.len(), correct_gold: right_links.len(), gold: gold_links.len() };
+    s.links = Counts {
+        correct_predicted: correct_predicted_links,
+        predicted: predicted.links.len(),
+        correct_gold: right_links.len(),
+        gold: gold_links.len(),
+    };
 
     // Quotations: matched when the overlap is at least half of the longer span.
     let (pq, gq) = (labelled(predicted, "Quote"), labelled(gold, "Quote"));
-    let quote_match = |p: &Annotation, g: &Annotation| 2 * overlap_len(p, g) >= (p.end - p.start).max(g.end - g.start) && overlap_len(p, g) > 0;
+    let quote_match = |p: &Annotation, g: &Annotation| {
+        2 * overlap_len(p, g) >= (p.end - p.start).max(g.end - g.start) && overlap_len(p, g) > 0
+    };
     s.quotes = match_counts(&pq, &gq, |p, g| quote_match(p, g));
-    let speaker_of = |ann: &AnnFile, quote: &str| -> Option<String> { ann.relations.iter().find(|r| r.0 == "Said" && r.2 == quote).map(|r| r.1.clone()) };
-    let gold_quote_for = |p: &Annotation| gq.iter().copied().filter(|g| quote_match(p, g)).max_by_key(|g| overlap_len(p, g));
+    let speaker_of = |ann: &AnnFile, quote: &str| -> Option<String> {
+        ann.relations
+            .iter()
+            .find(|r| r.0 == "Said" && r.2 == quote)
+            .map(|r| r.1.clone())
+    };
+    let gold_quote_for = |p: &Annotation| {
+        gq.iter()
+            .copied()
+            .filter(|g| quote_match(p, g))
+            .max_by_key(|g| overlap_len(p, g))
+    };
     for p in &pq {
         let Some(g) = gold_quote_for(p) else { continue };
-        let Some(gold_speaker) = speaker_of(gold, &g.id) else { continue };
+        let Some(gold_speaker) = speaker_of(gold, &g.id) else {
+            continue;
+        };
         s.attribution.1 += 1;
-        let predicted_chain = speaker_of(predicted, &p.id).and_then(|id| pred_by_id.get(id.as_str()).and_then(|a| map_to_chain(a)));
+        let predicted_chain = speaker_of(predicted, &p.id)
+            .and_then(|id| pred_by_id.get(id.as_str()).and_then(|a| map_to_chain(a)));
         if predicted_chain.is_some() && predicted_chain == gold_chain.get(&gold_speaker).copied() {
             s.attribution.0 += 1;
         }
@@ -253,20 +332,35 @@ pub fn score_document(predicted: &AnnFile, gold: &AnnFile) -> Scores {
         .iter()
         .filter_map(|(r, a, b)| Some((r.clone(), *gold_chain.get(a)?, *gold_chain.get(b)?)))
         .collect();
-    let mut predicted_facts: HashSet<(String, Option<usize>, Option<usize>, String, String)> = HashSet::new();
+    let mut predicted_facts: HashSet<PredictedFact> = HashSet::new();
     for (r, a, b) in &predicted.relations {
-        let (Some(pa), Some(pb)) = (pred_by_id.get(a.as_str()), pred_by_id.get(b.as_str())) else { continue };
+        let (Some(pa), Some(pb)) = (pred_by_id.get(a.as_str()), pred_by_id.get(b.as_str())) else {
+            continue;
+        };
         let ca = map_to_chain(pa);
-        let cb = if pb.label == "Quote" { gold_quote_for(pb).and_then(|g| gold_chain.get(&g.id).copied()) } else { map_to_chain(pb) };
+        let cb = if pb.label == "Quote" {
+            gold_quote_for(pb).and_then(|g| gold_chain.get(&g.id).copied())
+        } else {
+            map_to_chain(pb)
+        };
         // Unmapped arguments keep their own identity so that distinct wrong facts count apart.
-        let key_a = if ca.is_none() { format!("{}-{}", pa.start, pa.end) } else { String::new() };
-        let key_b = if cb.is_none() { format!("{}-{}", pb.start, pb.end) } else { String::new() };
+        let key_a = if ca.is_none() {
+            format!("{}-{}", pa.start, pa.end)
+        } else {
+            String::new()
+        };
+        let key_b = if cb.is_none() {
+            format!("{}-{}", pb.start, pb.end)
+        } else {
+            String::new()
+        };
         predicted_facts.insert((r.clone(), ca, cb, key_a, key_b));
     }
     let mut found: HashSet<(String, usize, usize)> = HashSet::new();
     let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
     for (r, ca, cb, _, _) in &predicted_facts {
-        let right = matches!((ca, cb), (Some(a), Some(b)) if gold_facts.contains(&(r.clone(), *a, *b)));
+        let right =
+            matches!((ca, cb), (Some(a), Some(b)) if gold_facts.contains(&(r.clone(), *a, *b)));
         let entry = by_type.entry(r.clone()).or_default();
         entry.predicted += 1;
         if right {
@@ -298,13 +392,21 @@ pub fn accumulate(total: &mut Scores, doc: &Scores) {
     total.ner_span.add(doc.ner_span);
     total.ner_overlap.add(doc.ner_overlap);
     for (k, v) in &doc.ner_exact_by_type {
-        total.ner_exact_by_type.entry(k.clone()).or_default().add(*v);
+        total
+            .ner_exact_by_type
+            .entry(k.clone())
+            .or_default()
+            .add(*v);
     }
     total.events.add(doc.events);
     total.links.add(doc.links);
     total.relations.add(doc.relations);
     for (k, v) in &doc.relations_by_type {
-        total.relations_by_type.entry(k.clone()).or_default().add(*v);
+        total
+            .relations_by_type
+            .entry(k.clone())
+            .or_default()
+            .add(*v);
     }
     total.quotes.add(doc.quotes);
     total.attribution.0 += doc.attribution.0;
@@ -314,9 +416,20 @@ pub fn accumulate(total: &mut Scores, doc: &Scores) {
 
 /// A readable table of the scores.
 pub fn render(scores: &Scores) -> String {
-    let mut out = format!("{} documents\n\n{:<28} {:>9} {:>9} {:>9} {:>7} {:>7}\n", scores.documents, "", "precision", "recall", "F1", "pred", "gold");
+    let mut out = format!(
+        "{} documents\n\n{:<28} {:>9} {:>9} {:>9} {:>7} {:>7}\n",
+        scores.documents, "", "precision", "recall", "F1", "pred", "gold"
+    );
     let mut row = |name: &str, c: &Counts| {
-        out.push_str(&format!("{:<28} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7}\n", name, c.precision(), c.recall(), c.f1(), c.predicted, c.gold));
+        out.push_str(&format!(
+            "{:<28} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7}\n",
+            name,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.predicted,
+            c.gold
+        ));
     };
     row("NER exact (named P/O/L)", &scores.ner_exact);
     for (t, c) in &scores.ner_exact_by_type {
@@ -332,7 +445,12 @@ pub fn render(scores: &Scores) -> String {
     for (t, c) in &scores.relations_by_type {
         row(&format!("  {t}"), c);
     }
-    out.push_str(&format!("\nattribution accuracy on matched quotes: {:.3} ({}/{})\n", scores.attribution_accuracy(), scores.attribution.0, scores.attribution.1));
+    out.push_str(&format!(
+        "\nattribution accuracy on matched quotes: {:.3} ({}/{})\n",
+        scores.attribution_accuracy(),
+        scores.attribution.0,
+        scores.attribution.1
+    ));
     out
 }
 
@@ -345,7 +463,14 @@ mod tests {
         let gold = parse_ann("T1\tPerson 0 4\tJane\nT2\tPlace 10 15\tParis\nT3\tQuote 20 40\tx\nT4\tPerson 45 48\tshe\nA1\tPronoun T4\n*\tCoref T1 T4\nR1\tSaid Arg1:T4 Arg2:T3\nN1\tReference T2 Wikidata:Q90\tParis\n");
         let predicted = parse_ann("T1\tPerson 0 4\tJane\nT2\tOrganization 10 15\tParis\nT3\tQuote 22 40\tx\nR1\tSaid Arg1:T1 Arg2:T3\nN1\tReference T2 Wikidata:Q90\tParis\n");
         let s = score_document(&predicted, &gold);
-        assert_eq!((s.ner_exact.correct_predicted, s.ner_exact.predicted, s.ner_exact.gold), (1, 2, 2));
+        assert_eq!(
+            (
+                s.ner_exact.correct_predicted,
+                s.ner_exact.predicted,
+                s.ner_exact.gold
+            ),
+            (1, 2, 2)
+        );
         assert_eq!(s.ner_span.correct_predicted, 2);
         assert_eq!(s.quotes.f1(), 1.0);
         // Jane and "she" are one chain: the attribution is right.

@@ -51,19 +51,29 @@ impl Kb {
         let mut kb = Kb::default();
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let [qid, kind, label, aliases, popularity] = cols[..] else { continue };
+            let [qid, kind, label, aliases, popularity] = cols[..] else {
+                continue;
+            };
             if kind == DEMONYM {
-                for name in std::iter::once(label).chain(aliases.split('|').filter(|a| !a.is_empty())) {
+                for name in
+                    std::iter::once(label).chain(aliases.split('|').filter(|a| !a.is_empty()))
+                {
                     kb.demonyms.insert(name.to_owned(), qid.to_owned());
                 }
                 continue;
             }
-            let Some(kind) = EntityType::parse(kind) else { continue };
+            let Some(kind) = EntityType::parse(kind) else {
+                continue;
+            };
             kb.push(KbEntry {
                 qid: qid.to_owned(),
                 kind,
                 label: label.to_owned(),
-                aliases: aliases.split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+                aliases: aliases
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 popularity: popularity.parse().unwrap_or(0.0),
             });
         }
@@ -89,8 +99,18 @@ impl Kb {
 
     /// Items whose label or alias is exactly `name`, most popular first.
     pub fn lookup(&self, name: &str) -> Vec<&KbEntry> {
-        let mut found: Vec<&KbEntry> = self.by_name.get(name).into_iter().flatten().map(|&i| &self.entries[i]).collect();
-        found.sort_by(|a, b| b.popularity.total_cmp(&a.popularity).then_with(|| a.qid.cmp(&b.qid)));
+        let mut found: Vec<&KbEntry> = self
+            .by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+            .collect();
+        found.sort_by(|a, b| {
+            b.popularity
+                .total_cmp(&a.popularity)
+                .then_with(|| a.qid.cmp(&b.qid))
+        });
         found
     }
 
@@ -120,11 +140,18 @@ impl Kb {
 
 /// Rows of a tab-separated table with a header line, as maps from column name to value.
 fn read_table(path: &Path) -> io::Result<Vec<HashMap<String, String>>> {
-    let text = fs::read_to_string(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let text = fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     Ok(lines
-        .map(|line| header.iter().zip(line.split('\t')).map(|(h, v)| ((*h).to_owned(), v.trim().to_owned())).collect())
+        .map(|line| {
+            header
+                .iter()
+                .zip(line.split('\t'))
+                .map(|(h, v)| ((*h).to_owned(), v.trim().to_owned()))
+                .collect()
+        })
         .collect())
 }
 
@@ -139,7 +166,10 @@ fn split_multi(value: &str) -> impl Iterator<Item = &str> {
 /// A name worth matching in text: capitalised, not a bare number, not absurdly long.
 fn usable_name(name: &str) -> bool {
     let first = name.chars().next();
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && name.chars().any(char::is_alphabetic) && name.chars().count() <= 60 && !name.contains(" - ")
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && name.chars().any(char::is_alphabetic)
+        && name.chars().count() <= 60
+        && !name.contains(" - ")
 }
 
 /// What `newskg kb build` produces: items, and demonyms by country.
@@ -154,30 +184,58 @@ pub struct Built {
 /// Returns entries sorted by Q-id, merged where several sources describe one item.
 pub fn build(sources: &Path) -> io::Result<Built> {
     let mut items: BTreeMap<String, KbEntry> = BTreeMap::new();
-    let demonyms: HashSet<String> = read_table(&sources.join("world-countries/world_countries_names.tsv"))?
-        .iter()
-        .flat_map(|r| split_multi(col(r, "demonyms_en")).map(str::to_owned).collect::<Vec<_>>())
-        .flat_map(|d| [d.clone(), format!("{d}s")])
-        .chain(["British", "Briton", "Britons", "English", "Scottish", "Welsh", "European", "Western", "Eastern", "Arab", "Muslim", "Christian", "Jewish", "Islamic"].map(str::to_owned))
-        .collect();
-    let mut add = |qid: &str, kind: EntityType, label: &str, aliases: Vec<&str>, popularity: f32| {
-        if !qid.starts_with('Q') || label.is_empty() {
-            return;
-        }
-        let entry = items.entry(qid.to_owned()).or_insert_with(|| KbEntry {
-            qid: qid.to_owned(),
-            kind,
-            label: label.to_owned(),
-            aliases: Vec::new(),
-            popularity,
-        });
-        entry.popularity = entry.popularity.max(popularity);
-        for alias in std::iter::once(label).chain(aliases) {
-            if alias != entry.label && usable_name(alias) && !demonyms.contains(alias) && !entry.aliases.iter().any(|a| a == alias) {
-                entry.aliases.push(alias.to_owned());
+    let demonyms: HashSet<String> =
+        read_table(&sources.join("world-countries/world_countries_names.tsv"))?
+            .iter()
+            .flat_map(|r| {
+                split_multi(col(r, "demonyms_en"))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .flat_map(|d| [d.clone(), format!("{d}s")])
+            .chain(
+                [
+                    "British",
+                    "Briton",
+                    "Britons",
+                    "English",
+                    "Scottish",
+                    "Welsh",
+                    "European",
+                    "Western",
+                    "Eastern",
+                    "Arab",
+                    "Muslim",
+                    "Christian",
+                    "Jewish",
+                    "Islamic",
+                ]
+                .map(str::to_owned),
+            )
+            .collect();
+    let mut add =
+        |qid: &str, kind: EntityType, label: &str, aliases: Vec<&str>, popularity: f32| {
+            if !qid.starts_with('Q') || label.is_empty() {
+                return;
             }
-        }
-    };
+            let entry = items.entry(qid.to_owned()).or_insert_with(|| KbEntry {
+                qid: qid.to_owned(),
+                kind,
+                label: label.to_owned(),
+                aliases: Vec::new(),
+                popularity,
+            });
+            entry.popularity = entry.popularity.max(popularity);
+            for alias in std::iter::once(label).chain(aliases) {
+                if alias != entry.label
+                    && usable_name(alias)
+                    && !demonyms.contains(alias)
+                    && !entry.aliases.iter().any(|a| a == alias)
+                {
+                    entry.aliases.push(alias.to_owned());
+                }
+            }
+        };
 
     // Countries, territories and unions.
     let countries = read_table(&sources.join("country-coder/country_coder_features.tsv"))?;
@@ -186,16 +244,26 @@ pub fn build(sources: &Path) -> io::Result<Built> {
     for row in &countries {
         let level = col(row, "level");
         let kind = match level {
-            "country" | "territory" | "subdivision_or_territory" | "subterritory" => EntityType::Place,
+            "country" | "territory" | "subdivision_or_territory" | "subterritory" => {
+                EntityType::Place
+            }
             "union" => EntityType::Organization,
             _ => continue,
         };
         let iso = col(row, "iso1A2");
-        let mut aliases: Vec<&str> = split_multi(col(row, "aliases")).filter(|a| a.chars().all(|c| c.is_ascii_uppercase()) || a.contains(' ')).collect();
-        for w in world.iter().filter(|w| !iso.is_empty() && col(w, "cca2") == iso) {
+        let mut aliases: Vec<&str> = split_multi(col(row, "aliases"))
+            .filter(|a| a.chars().all(|c| c.is_ascii_uppercase()) || a.contains(' '))
+            .collect();
+        for w in world
+            .iter()
+            .filter(|w| !iso.is_empty() && col(w, "cca2") == iso)
+        {
             aliases.push(col(w, "name_common"));
             aliases.push(col(w, "name_official"));
-            aliases.extend(split_multi(col(w, "alt_spellings")).filter(|a| a.len() > 2 || *a == "UK" || *a == "US"));
+            aliases.extend(
+                split_multi(col(w, "alt_spellings"))
+                    .filter(|a| a.len() > 2 || *a == "UK" || *a == "US"),
+            );
         }
         if iso == "GB" {
             aliases.extend(["Britain", "U.K.", "Great Britain"]);
@@ -207,33 +275,71 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             aliases.push("EU");
         }
         add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
-        let names: Vec<String> = world.iter().filter(|w| !iso.is_empty() && col(w, "cca2") == iso).flat_map(|w| split_multi(col(w, "demonyms_en")).map(str::to_owned).collect::<Vec<_>>()).collect();
+        let names: Vec<String> = world
+            .iter()
+            .filter(|w| !iso.is_empty() && col(w, "cca2") == iso)
+            .flat_map(|w| {
+                split_multi(col(w, "demonyms_en"))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         if !names.is_empty() && level == "country" {
             country_demonyms.push((col(row, "qid").to_owned(), names));
         }
     }
 
     // Cities and towns, popularity from population.
-    for row in read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))? {
+    for row in
+        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
+    {
         let pop: f32 = col(&row, "pop_max").parse().unwrap_or(1000.0);
         let aliases = vec![col(&row, "name"), col(&row, "name_ascii")];
-        add(col(&row, "qid"), EntityType::Place, col(&row, "name_en"), aliases, pop.max(1.0).ln());
+        add(
+            col(&row, "qid"),
+            EntityType::Place,
+            col(&row, "name_en"),
+            aliases,
+            pop.max(1.0).ln(),
+        );
     }
 
     // International organisations.
     for row in read_table(&sources.join("supraverden-intl-orgs/intl_orgs.tsv"))? {
         let mut aliases: Vec<&str> = split_multi(col(&row, "other_names_en")).collect();
         aliases.extend(split_multi(col(&row, "abbreviation_en")));
-        add(col(&row, "qid"), EntityType::Organization, col(&row, "name_en"), aliases, 6.0);
+        add(
+            col(&row, "qid"),
+            EntityType::Organization,
+            col(&row, "name_en"),
+            aliases,
+            6.0,
+        );
     }
 
     // UK politicians, parties and bodies; US legislators.
     for row in read_table(&sources.join("everypolitician-uk/uk_politics_entities.tsv"))? {
-        let kind = if col(&row, "kind") == "person" { EntityType::Person } else { EntityType::Organization };
-        add(col(&row, "qid"), kind, col(&row, "name_en"), split_multi(col(&row, "other_names")).collect(), 4.0);
+        let kind = if col(&row, "kind") == "person" {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        };
+        add(
+            col(&row, "qid"),
+            kind,
+            col(&row, "name_en"),
+            split_multi(col(&row, "other_names")).collect(),
+            4.0,
+        );
     }
     for row in read_table(&sources.join("us-congress-legislators/us_politicians.tsv"))? {
-        add(col(&row, "qid"), EntityType::Person, col(&row, "full_name"), split_multi(col(&row, "nickname")).collect(), 4.0);
+        add(
+            col(&row, "qid"),
+            EntityType::Person,
+            col(&row, "full_name"),
+            split_multi(col(&row, "nickname")).collect(),
+            4.0,
+        );
     }
 
     // Brands and operators (companies, agencies, police forces, networks). Single-word
@@ -245,13 +351,26 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         }
         let label = col(&row, "label");
         let distinctive = |name: &str| {
-            name.contains(' ') || (name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')) || name.chars().skip(1).any(char::is_uppercase)
+            name.contains(' ')
+                || (name.len() >= 2
+                    && name
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c == '&'))
+                || name.chars().skip(1).any(char::is_uppercase)
         };
         if !distinctive(label) {
             continue;
         }
-        let aliases = split_multi(col(&row, "short_names")).filter(|a| distinctive(a)).collect();
-        add(col(&row, "qid"), EntityType::Organization, label, aliases, 3.0);
+        let aliases = split_multi(col(&row, "short_names"))
+            .filter(|a| distinctive(a))
+            .collect();
+        add(
+            col(&row, "qid"),
+            EntityType::Organization,
+            label,
+            aliases,
+            3.0,
+        );
     }
 
     // Entities of entity-linking benchmarks (news and Wikipedia), typed.
@@ -266,7 +385,9 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             EntityType::Organization
         } else if types.contains(&"event") {
             EntityType::Event
-        } else if types.contains(&"product") && col(&row, "mention_count").parse::<u32>().unwrap_or(0) >= 3 {
+        } else if types.contains(&"product")
+            && col(&row, "mention_count").parse::<u32>().unwrap_or(0) >= 3
+        {
             // Online services named in news as actors (Twitter, Facebook) count as organisations.
             EntityType::Organization
         } else {
@@ -278,13 +399,20 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         // country) are left out: only forms sharing a word with the label, or acronyms.
         let label_words: HashSet<&str> = label.split_whitespace().collect();
         let aliases = split_multi(col(&row, "surface_forms"))
-            .filter(|f| f.split_whitespace().any(|w| label_words.contains(w)) || is_acronym_of(f, label) || (f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.')))
+            .filter(|f| {
+                f.split_whitespace().any(|w| label_words.contains(w))
+                    || is_acronym_of(f, label)
+                    || (f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+            })
             .filter(|f| !f.chars().all(|c| !c.is_lowercase()) || f.len() <= 6)
             .collect();
         add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
     }
     country_demonyms.sort();
-    Ok(Built { entries: items.into_values().collect(), demonyms: country_demonyms })
+    Ok(Built {
+        entries: items.into_values().collect(),
+        demonyms: country_demonyms,
+    })
 }
 
 /// Whether `short` spells the initials of `long` ("FBI", "Federal Bureau of Investigation").
@@ -305,11 +433,24 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
     writeln!(out, "qid\ttype\tlabel\taliases\tpopularity")?;
     for e in &built.entries {
-        writeln!(out, "{}\t{}\t{}\t{}\t{:.2}", e.qid, e.kind.name(), e.label, e.aliases.join("|"), e.popularity)?;
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{:.2}",
+            e.qid,
+            e.kind.name(),
+            e.label,
+            e.aliases.join("|"),
+            e.popularity
+        )?;
     }
     for (qid, names) in &built.demonyms {
         let extra: Vec<String> = names.iter().map(|n| format!("{n}s")).collect();
-        writeln!(out, "{qid}\t{DEMONYM}\t{}\t{}\t0", names.join("|"), extra.join("|"))?;
+        writeln!(
+            out,
+            "{qid}\t{DEMONYM}\t{}\t{}\t0",
+            names.join("|"),
+            extra.join("|")
+        )?;
     }
     Ok(())
 }
@@ -339,6 +480,9 @@ mod tests {
     fn shipped_kb_loads() {
         let kb = Kb::shipped();
         assert!(kb.len() > 1000);
-        assert_eq!(kb.best("Birmingham").map(|e| e.kind), Some(EntityType::Place));
+        assert_eq!(
+            kb.best("Birmingham").map(|e| e.kind),
+            Some(EntityType::Place)
+        );
     }
 }

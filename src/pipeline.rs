@@ -39,5 +39,10 @@ pub fn process(document: Document, kb: &Kb) -> Processed {
     let segmented = segment::segment(&document.text);
     let extraction = extract::extract(&document, &segmented, kb);
     let code_points = CodePoints::new(&document.text);
-    Processed { document, segmented, extraction, code_points }
+    Processed {
+        document,
+        segmented,
+        extraction,
+        code_points,
+    }
 }

@@ -51,7 +51,10 @@ fn nk(local: &str) -> NamedNode {
 
 /// The IRI of a document (also the name of its graph).
 pub fn document_iri(id: &str) -> NamedNode {
-    iri(ns::RESOURCE, &format!("doc/{}", crate::document::sanitize_id(id)))
+    iri(
+        ns::RESOURCE,
+        &format!("doc/{}", crate::document::sanitize_id(id)),
+    )
 }
 
 /// Lower-case, hyphen-joined form of a name for IRIs ("Amber Rudd" -> "amber-rudd").
@@ -111,7 +114,12 @@ struct Graph {
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: impl Into<NamedNode>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), p.into(), o.into(), self.name.clone()));
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::from(s.clone()),
+            p.into(),
+            o.into(),
+            self.name.clone(),
+        ));
     }
 }
 
@@ -123,7 +131,10 @@ pub struct Iris<'a> {
 
 impl<'a> Iris<'a> {
     pub fn new(processed: &'a Processed) -> Self {
-        Self { doc: document_iri(&processed.document.id), processed }
+        Self {
+            doc: document_iri(&processed.document.id),
+            processed,
+        }
     }
 
     fn offsets(&self, span: Span) -> (usize, usize) {
@@ -139,11 +150,25 @@ impl<'a> Iris<'a> {
             return iri(ns::RESOURCE, &format!("entity/{qid}"));
         }
         if !entity.variants.is_empty() && entity.entity_type != EntityType::Event {
-            return iri(ns::RESOURCE, &format!("entity/{}/{}", type_slug(entity.entity_type), slug(&entity.name)));
+            return iri(
+                ns::RESOURCE,
+                &format!(
+                    "entity/{}/{}",
+                    type_slug(entity.entity_type),
+                    slug(&entity.name)
+                ),
+            );
         }
-        let first = entity.mentions.first().map_or(Span::new(0, 0), |&m| ex.mentions[m].span);
+        let first = entity
+            .mentions
+            .first()
+            .map_or(Span::new(0, 0), |&m| ex.mentions[m].span);
         let (b, _) = self.offsets(first);
-        NamedNode::new_unchecked(format!("{}/{}/{b}", self.doc.as_str(), type_slug(entity.entity_type)))
+        NamedNode::new_unchecked(format!(
+            "{}/{}/{b}",
+            self.doc.as_str(),
+            type_slug(entity.entity_type)
+        ))
     }
 
     pub fn span(&self, span: Span) -> NamedNode {
@@ -161,10 +186,25 @@ impl<'a> Iris<'a> {
         NamedNode::new_unchecked(format!("{}#quote={b},{e}", self.doc.as_str()))
     }
 
-    fn fact(&self, relation: RelationType, subject: &NamedNode, object: &NamedNode, span: Span) -> NamedNode {
+    fn fact(
+        &self,
+        relation: RelationType,
+        subject: &NamedNode,
+        object: &NamedNode,
+        span: Span,
+    ) -> NamedNode {
         let (b, e) = self.offsets(span);
-        let key = format!("{}|{}|{}|{b}|{e}", relation.property(), subject.as_str(), object.as_str());
-        NamedNode::new_unchecked(format!("{}#fact-{:016x}", self.doc.as_str(), xxhash_rust::xxh3::xxh3_64(key.as_bytes())))
+        let key = format!(
+            "{}|{}|{}|{b}|{e}",
+            relation.property(),
+            subject.as_str(),
+            object.as_str()
+        );
+        NamedNode::new_unchecked(format!(
+            "{}#fact-{:016x}",
+            self.doc.as_str(),
+            xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+        ))
     }
 }
 
@@ -174,7 +214,10 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
     let doc = &processed.document;
     let text = doc.text.as_str();
     let ex: &Extraction = &processed.extraction;
-    let mut g = Graph { name: GraphName::NamedNode(iris.doc.clone()), quads: Vec::new() };
+    let mut g = Graph {
+        name: GraphName::NamedNode(iris.doc.clone()),
+        quads: Vec::new(),
+    };
     let d = &iris.doc;
 
     // The article.
@@ -189,7 +232,11 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         g.add(d, iri(ns::SCHEMA, "headline"), string(title));
     }
     if let Some(date) = doc.date {
-        g.add(d, iri(ns::SCHEMA, "datePublished"), Literal::new_typed_literal(date.to_string(), xsd::DATE));
+        g.add(
+            d,
+            iri(ns::SCHEMA, "datePublished"),
+            Literal::new_typed_literal(date.to_string(), xsd::DATE),
+        );
     }
     if let Some(url) = &doc.url {
         match NamedNode::new(url) {
@@ -200,11 +247,16 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
 
     // Sentences that carry a mention, a quotation or a fact.
     let mut used = vec![false; processed.segmented.sentences.len()];
-    ex.mentions.iter().map(|m| m.sentence).chain(ex.quotes.iter().map(|q| q.evidence.sentence)).chain(ex.relations.iter().map(|r| r.evidence.sentence)).for_each(|s| {
-        if let Some(u) = used.get_mut(s) {
-            *u = true;
-        }
-    });
+    ex.mentions
+        .iter()
+        .map(|m| m.sentence)
+        .chain(ex.quotes.iter().map(|q| q.evidence.sentence))
+        .chain(ex.relations.iter().map(|r| r.evidence.sentence))
+        .for_each(|s| {
+            if let Some(u) = used.get_mut(s) {
+                *u = true;
+            }
+        });
     for (i, sentence) in processed.segmented.sentences.iter().enumerate() {
         if !used[i] {
             continue;
@@ -237,7 +289,11 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
                 crate::date::Precision::Month => xsd::G_YEAR_MONTH,
                 crate::date::Precision::Year => xsd::G_YEAR,
             };
-            g.add(e, iri(ns::SCHEMA, "startDate"), Literal::new_typed_literal(date.to_string(), datatype));
+            g.add(
+                e,
+                iri(ns::SCHEMA, "startDate"),
+                Literal::new_typed_literal(date.to_string(), datatype),
+            );
         }
     }
     for m in &ex.mentions {
@@ -245,7 +301,11 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         g.add(&node, rdf::TYPE, nk("Mention"));
         add_offsets(&mut g, &iris, &node, m.span, text);
         g.add(&node, iri(ns::NIF, "sentence"), iris.sentence(m.sentence));
-        g.add(&node, iri(ns::ITSRDF, "taIdentRef"), entity_iris[m.entity].clone());
+        g.add(
+            &node,
+            iri(ns::ITSRDF, "taIdentRef"),
+            entity_iris[m.entity].clone(),
+        );
         let kind = match m.kind {
             MentionKind::Named => "Named",
             MentionKind::Nominal => "Nominal",
@@ -270,11 +330,19 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         if let Some(speaker) = q.speaker {
             let who = &entity_iris[ex.mentions[speaker].entity];
             g.add(&node, iri(ns::SCHEMA, "creator"), who.clone());
-            g.add(&node, nk("speakerMention"), iris.span(ex.mentions[speaker].span));
+            g.add(
+                &node,
+                nk("speakerMention"),
+                iris.span(ex.mentions[speaker].span),
+            );
             g.add(who, nk("said"), node.clone());
         }
         if let Some(addressee) = q.addressee {
-            g.add(&node, nk("addressee"), entity_iris[ex.mentions[addressee].entity].clone());
+            g.add(
+                &node,
+                nk("addressee"),
+                entity_iris[ex.mentions[addressee].entity].clone(),
+            );
         }
     }
 
@@ -293,8 +361,16 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         g.add(&fact, rdf::SUBJECT, subject.clone());
         g.add(&fact, rdf::PREDICATE, predicate);
         g.add(&fact, rdf::OBJECT, object.clone());
-        g.add(&fact, nk("subjectMention"), iris.span(ex.mentions[r.subject].span));
-        g.add(&fact, nk("objectMention"), iris.span(ex.mentions[r.object].span));
+        g.add(
+            &fact,
+            nk("subjectMention"),
+            iris.span(ex.mentions[r.subject].span),
+        );
+        g.add(
+            &fact,
+            nk("objectMention"),
+            iris.span(ex.mentions[r.object].span),
+        );
         add_offsets(&mut g, &iris, &fact, r.evidence.span, text);
         add_evidence(&mut g, &iris, &fact, r.evidence);
         match r.claimed_in {
@@ -330,7 +406,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slug("Amber Rudd"), "amber-rudd");
-        assert_eq!(slug("U.S. Department of Justice"), "u-s-department-of-justice");
+        assert_eq!(
+            slug("U.S. Department of Justice"),
+            "u-s-department-of-justice"
+        );
         assert_eq!(slug("Zoë  O’Neil"), "zoë-o-neil");
     }
 }

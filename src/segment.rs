@@ -95,8 +95,10 @@ impl Segmented {
     }
 }
 
-static RELATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:related|read more|see also|more on this|watch|listen)\s*:").expect("valid regex"));
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:related|read more|see also|more on this|watch|listen)\s*:")
+        .expect("valid regex")
+});
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(sign up|subscribe|newsletter|your inbox|follow us|download (our|the) app|click here|all rights reserved)\b")
         .expect("valid regex")
@@ -109,15 +111,20 @@ static COMMENTS_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\d+\s+(repl(y|ies)|comments?|responses?)|leave a (reply|comment)|comments|reader comments|join the discussion|add a comment)\s*:?$")
         .expect("valid regex")
 });
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(By\s+\p{Lu}[\p{L}.'’ -]{1,60}|\p{Lu}[\p{L}.'’-]+( \p{Lu}[\p{L}.'’-]+){0,3}\s*,)$").expect("valid regex"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(By\s+\p{Lu}[\p{L}.'’ -]{1,60}|\p{Lu}[\p{L}.'’-]+( \p{Lu}[\p{L}.'’-]+){0,3}\s*,)$",
+    )
+    .expect("valid regex")
+});
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpl", "jr", "sr", "inc",
-    "corp", "ltd", "co", "vs", "etc", "mt", "ft", "rev", "hon", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "calif", "fla", "ariz", "mass", "penn", "wash", "ore", "colo", "conn", "okla", "tenn", "va", "ga",
-    "ala", "ill", "mich", "minn", "wis", "md", "pa", "ky", "la", "e.g", "i.e", "approx", "dept", "est", "fig",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cpl", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "mt", "ft", "rev", "hon", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "fla", "ariz", "mass",
+    "penn", "wash", "ore", "colo", "conn", "okla", "tenn", "va", "ga", "ala", "ill", "mich",
+    "minn", "wis", "md", "pa", "ky", "la", "e.g", "i.e", "approx", "dept", "est", "fig",
 ];
 
 /// Splits a text into paragraphs, sentences and tokens.
@@ -125,7 +132,10 @@ pub fn segment(text: &str) -> Segmented {
     let mut out = Segmented::default();
     let header = parse_header(text);
     let body_from = header.date.map_or(0, |(_, span)| {
-        out.paragraphs.push(Paragraph { span, zone: Zone::Header });
+        out.paragraphs.push(Paragraph {
+            span,
+            zone: Zone::Header,
+        });
         span.end
     });
     let mut in_comments = false;
@@ -133,14 +143,22 @@ pub fn segment(text: &str) -> Segmented {
     let mut line_start = body_from;
     let mut seen_lines: Vec<&str> = Vec::new();
     while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         let span = Span::new(line_start, line_end).trim(text);
         line_start = line_end + 1;
         if span.is_empty() {
             continue;
         }
         let line = span.slice(text);
-        let zone = classify(line, &mut in_comments, seen_body, header.title == Some(span), &seen_lines);
+        let zone = classify(
+            line,
+            &mut in_comments,
+            seen_body,
+            header.title == Some(span),
+            &seen_lines,
+        );
         if zone == Zone::Body {
             seen_body = true;
         }
@@ -152,7 +170,13 @@ pub fn segment(text: &str) -> Segmented {
     out
 }
 
-fn classify(line: &str, in_comments: &mut bool, seen_body: bool, is_title: bool, seen: &[&str]) -> Zone {
+fn classify(
+    line: &str,
+    in_comments: &mut bool,
+    seen_body: bool,
+    is_title: bool,
+    seen: &[&str],
+) -> Zone {
     let words = line.split_whitespace().count();
     if COMMENTS_START.is_match(line) {
         *in_comments = true;
@@ -166,7 +190,11 @@ fn classify(line: &str, in_comments: &mut bool, seen_body: bool, is_title: bool,
     if words <= 60 && PROMO.is_match(line) {
         return Zone::Promo;
     }
-    if CAPTION.is_match(line) || seen.iter().any(|s| s.len() > 40 && (s.starts_with(line) || line.starts_with(s))) {
+    if CAPTION.is_match(line)
+        || seen
+            .iter()
+            .any(|s| s.len() > 40 && (s.starts_with(line) || line.starts_with(s)))
+    {
         return Zone::Caption;
     }
     if is_title {
@@ -186,7 +214,13 @@ fn classify(line: &str, in_comments: &mut bool, seen_body: bool, is_title: bool,
     Zone::Body
 }
 
-fn split_sentences(text: &str, paragraph_span: Span, zone: Zone, paragraph: usize, out: &mut Segmented) {
+fn split_sentences(
+    text: &str,
+    paragraph_span: Span,
+    zone: Zone,
+    paragraph: usize,
+    out: &mut Segmented,
+) {
     let first = out.tokens.len();
     tokenize(text, paragraph_span, &mut out.tokens);
     let tokens = &out.tokens[first..];
@@ -195,15 +229,29 @@ fn split_sentences(text: &str, paragraph_span: Span, zone: Zone, paragraph: usiz
     while i < tokens.len() {
         let t = tokens[i].span.slice(text);
         let mut end_here = false;
-        if matches!(t, "." | "!" | "?") || (t.ends_with('.') && t.len() > 1 && is_final_dot_word(t) && tokens[i].kind == TokenKind::Word) {
+        if matches!(t, "." | "!" | "?")
+            || (t.ends_with('.')
+                && t.len() > 1
+                && is_final_dot_word(t)
+                && tokens[i].kind == TokenKind::Word)
+        {
             // Swallow closing quotes and brackets after the terminator.
             let mut j = i + 1;
-            while j < tokens.len() && matches!(tokens[j].span.slice(text), "”" | "\"" | "’" | "'" | ")" | "]") {
+            while j < tokens.len()
+                && matches!(
+                    tokens[j].span.slice(text),
+                    "”" | "\"" | "’" | "'" | ")" | "]"
+                )
+            {
                 j += 1;
             }
             let next = tokens.get(j).map(|t| t.span.slice(text));
             let abbreviation = t == "." && i > 0 && is_abbreviation(tokens[i - 1].span.slice(text));
-            let starts_new = next.is_none_or(|n| n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '(')));
+            let starts_new = next.is_none_or(|n| {
+                n.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '(')
+                })
+            });
             if !abbreviation && starts_new {
                 end_here = true;
                 i = j - 1;
@@ -211,7 +259,12 @@ fn split_sentences(text: &str, paragraph_span: Span, zone: Zone, paragraph: usiz
         }
         if end_here || i + 1 == tokens.len() {
             let span = Span::new(tokens[start].span.start, tokens[i].span.end);
-            out.sentences.push(Sentence { span, zone, paragraph, tokens: first + start..first + i + 1 });
+            out.sentences.push(Sentence {
+                span,
+                zone,
+                paragraph,
+                tokens: first + start..first + i + 1,
+            });
             start = i + 1;
         }
         i += 1;
@@ -226,7 +279,8 @@ fn is_final_dot_word(word: &str) -> bool {
 
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// Appends the tokens of `span` to `out`: words (with inner hyphens, apostrophes and the
@@ -254,12 +308,22 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 let next = chars.get(j + 1).map(|&(_, n)| n);
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
                 match c {
-                    '-' | '&' if next_alnum && (!numeric_start || next.is_some_and(char::is_alphabetic)) => j += 1,
-                    ',' | '.' if numeric_start && next.is_some_and(|n| n.is_ascii_digit()) => j += 1,
+                    '-' | '&'
+                        if next_alnum
+                            && (!numeric_start || next.is_some_and(char::is_alphabetic)) =>
+                    {
+                        j += 1
+                    }
+                    ',' | '.' if numeric_start && next.is_some_and(|n| n.is_ascii_digit()) => {
+                        j += 1
+                    }
                     '\'' | '’' if next_alnum => {
                         let after = chars.get(j + 2).map(|&(_, n)| n);
-                        let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
-                        let contraction = matches!(next, Some('t' | 'T')) && j > 0 && matches!(chars[j - 1].1, 'n' | 'N');
+                        let possessive = matches!(next, Some('s' | 'S'))
+                            && !after.is_some_and(char::is_alphanumeric);
+                        let contraction = matches!(next, Some('t' | 'T'))
+                            && j > 0
+                            && matches!(chars[j - 1].1, 'n' | 'N');
                         if possessive || contraction {
                             break;
                         }
@@ -267,8 +331,15 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     }
                     '.' if !numeric_start => {
                         // Abbreviations with single letters between dots: U.S., U.K., e.g.
-                        let letters_since_dot = chars[i..j].iter().rev().take_while(|&&(_, c)| c != '.').count();
-                        if letters_since_dot == 1 && (next_alnum && chars.get(j + 2).is_none_or(|&(_, c)| c == '.') || chars[i..j].iter().any(|&(_, c)| c == '.')) {
+                        let letters_since_dot = chars[i..j]
+                            .iter()
+                            .rev()
+                            .take_while(|&&(_, c)| c != '.')
+                            .count();
+                        if letters_since_dot == 1
+                            && (next_alnum && chars.get(j + 2).is_none_or(|&(_, c)| c == '.')
+                                || chars[i..j].iter().any(|&(_, c)| c == '.'))
+                        {
                             j += 1;
                         } else {
                             break;
@@ -280,27 +351,56 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             // A possessive or a contraction: `'s` / `n't` as a token of its own.
             let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
             let word = &s[at..end];
-            let kind = if word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') { TokenKind::Number } else { TokenKind::Word };
-            if word.len() > 1 && (word.ends_with('n') || word.ends_with('N')) && chars.get(j).is_some_and(|&(_, c)| c == '\'' || c == '’') && chars.get(j + 1).is_some_and(|&(_, c)| c == 't' || c == 'T') {
+            let kind = if word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            if word.len() > 1
+                && (word.ends_with('n') || word.ends_with('N'))
+                && chars.get(j).is_some_and(|&(_, c)| c == '\'' || c == '’')
+                && chars.get(j + 1).is_some_and(|&(_, c)| c == 't' || c == 'T')
+            {
                 let n = end - 1;
-                out.push(Token { span: Span::new(span.start + at, span.start + n), kind });
+                out.push(Token {
+                    span: Span::new(span.start + at, span.start + n),
+                    kind,
+                });
                 let apos_len = chars[j].1.len_utf8();
-                out.push(Token { span: Span::new(span.start + n, span.start + end + apos_len + 1), kind: TokenKind::Word });
+                out.push(Token {
+                    span: Span::new(span.start + n, span.start + end + apos_len + 1),
+                    kind: TokenKind::Word,
+                });
                 i = j + 2;
                 continue;
             }
-            out.push(Token { span: Span::new(span.start + at, span.start + end), kind });
+            out.push(Token {
+                span: Span::new(span.start + at, span.start + end),
+                kind,
+            });
             i = j;
-            if matches!(chars.get(j).map(|&(_, c)| c), Some('\'' | '’')) && matches!(chars.get(j + 1).map(|&(_, c)| c), Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+            if matches!(chars.get(j).map(|&(_, c)| c), Some('\'' | '’'))
+                && matches!(chars.get(j + 1).map(|&(_, c)| c), Some('s' | 'S'))
+                && !chars.get(j + 2).is_some_and(|&(_, c)| c.is_alphanumeric())
+            {
                 let b = chars[j].0;
                 let e = chars[j + 1].0 + 1;
-                out.push(Token { span: Span::new(span.start + b, span.start + e), kind: TokenKind::Word });
+                out.push(Token {
+                    span: Span::new(span.start + b, span.start + e),
+                    kind: TokenKind::Word,
+                });
                 i = j + 2;
             }
             continue;
         }
         let end = at + c.len_utf8();
-        out.push(Token { span: Span::new(span.start + at, span.start + end), kind: TokenKind::Punct });
+        out.push(Token {
+            span: Span::new(span.start + at, span.start + end),
+            kind: TokenKind::Punct,
+        });
         i += 1;
     }
 }
@@ -324,20 +424,48 @@ mod tests {
             assert_eq!(&text[t.span.start..t.span.end], t.span.slice(text));
             assert!(!t.span.slice(text).trim().is_empty());
         }
-        assert_eq!(words(text), ["Zoë", "’s", "U.S.-based", "firm", "did", "n't", "pay", "3,807.5", "“", "now", "”", "."]);
+        assert_eq!(
+            words(text),
+            [
+                "Zoë",
+                "’s",
+                "U.S.-based",
+                "firm",
+                "did",
+                "n't",
+                "pay",
+                "3,807.5",
+                "“",
+                "now",
+                "”",
+                "."
+            ]
+        );
     }
 
     #[test]
     fn ages_and_ranges() {
-        assert_eq!(words("a 58-year-old man, 2015-16"), ["a", "58-year-old", "man", ",", "2015", "-", "16"]);
+        assert_eq!(
+            words("a 58-year-old man, 2015-16"),
+            ["a", "58-year-old", "man", ",", "2015", "-", "16"]
+        );
     }
 
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
-        let text = "Mr. Smith went to Washington. He said “no.” Then it ended in the U.S.\nNext line";
+        let text =
+            "Mr. Smith went to Washington. He said “no.” Then it ended in the U.S.\nNext line";
         let seg = segment(text);
         let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
-        assert_eq!(sentences, ["Mr. Smith went to Washington.", "He said “no.”", "Then it ended in the U.S.", "Next line"]);
+        assert_eq!(
+            sentences,
+            [
+                "Mr. Smith went to Washington.",
+                "He said “no.”",
+                "Then it ended in the U.S.",
+                "Next line"
+            ]
+        );
     }
 
     #[test]
@@ -345,7 +473,22 @@ mod tests {
         let text = " date 2020-01-01 Storm hits the coast town.\n\nRELATED: Another story\n\nThe harbour flooded (Jane Roe/AP Photo)\n\nSign up for our newsletter.\n\n2 comments\n\nI disagree.";
         let seg = segment(text);
         let zones: Vec<Zone> = seg.paragraphs.iter().map(|p| p.zone).collect();
-        assert_eq!(zones, [Zone::Header, Zone::Body, Zone::Related, Zone::Caption, Zone::Promo, Zone::Comment, Zone::Comment]);
-        assert_eq!(seg.sentence_at(text.find("flooded").unwrap()).map(|i| seg.sentences[i].zone), Some(Zone::Caption));
+        assert_eq!(
+            zones,
+            [
+                Zone::Header,
+                Zone::Body,
+                Zone::Related,
+                Zone::Caption,
+                Zone::Promo,
+                Zone::Comment,
+                Zone::Comment
+            ]
+        );
+        assert_eq!(
+            seg.sentence_at(text.find("flooded").unwrap())
+                .map(|i| seg.sentences[i].zone),
+            Some(Zone::Caption)
+        );
     }
 }

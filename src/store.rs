@@ -5,7 +5,9 @@
 use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef,
+};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 use oxigraph::store::{SerializerError, StorageError, Store};
 use std::io::Write;
@@ -58,24 +60,37 @@ impl KgStore {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|source| {
             if is_lock_error(&source) {
-                StoreError::Locked { path: path.to_owned() }
+                StoreError::Locked {
+                    path: path.to_owned(),
+                }
             } else {
-                StoreError::Storage { path: path.to_owned(), source }
+                StoreError::Storage {
+                    path: path.to_owned(),
+                    source,
+                }
             }
         })?;
-        Ok(Self { store, path: path.to_owned() })
+        Ok(Self {
+            store,
+            path: path.to_owned(),
+        })
     }
 
     /// Opens a store that must already exist.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing { path: path.to_owned() });
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
         }
         Self::open(path)
     }
 
     fn storage(&self, source: StorageError) -> StoreError {
-        StoreError::Storage { path: self.path.clone(), source }
+        StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     /// Adds or replaces one article's graph in a single transaction.
@@ -83,31 +98,59 @@ impl KgStore {
         let graph = rdf::document_iri(&processed.document.id);
         let hash = Literal::new_simple_literal(processed.content_hash());
         let predicate = format!("{}contentHash", ns::NK);
-        let hash_quad = QuadRef::new(&graph, NamedNodeRef::new_unchecked(&predicate), &hash, &graph);
-        if self.store.contains(hash_quad).map_err(|e| self.storage(e))? {
+        let hash_quad = QuadRef::new(
+            &graph,
+            NamedNodeRef::new_unchecked(&predicate),
+            &hash,
+            &graph,
+        );
+        if self
+            .store
+            .contains(hash_quad)
+            .map_err(|e| self.storage(e))?
+        {
             return Ok(IngestOutcome::Unchanged);
         }
         let quads = rdf::to_quads(processed);
-        let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
-        let existed = transaction.contains_named_graph(&graph).map_err(|e| self.storage(e))?;
+        let mut transaction = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        let existed = transaction
+            .contains_named_graph(&graph)
+            .map_err(|e| self.storage(e))?;
         if existed {
-            transaction.remove_named_graph(&graph).map_err(|e| self.storage(e))?;
+            transaction
+                .remove_named_graph(&graph)
+                .map_err(|e| self.storage(e))?;
         }
         transaction.insert_named_graph(&graph);
         transaction.extend(quads.iter());
         transaction.commit().map_err(|e| self.storage(e))?;
         let triples = quads.len();
-        Ok(if existed { IngestOutcome::Replaced { triples } } else { IngestOutcome::Added { triples } })
+        Ok(if existed {
+            IngestOutcome::Replaced { triples }
+        } else {
+            IngestOutcome::Added { triples }
+        })
     }
 
     /// Removes one article (its named graph); false when it was not there.
     pub fn remove(&self, document_id: &str) -> Result<bool, StoreError> {
         let graph = rdf::document_iri(document_id);
-        let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
-        if !transaction.contains_named_graph(&graph).map_err(|e| self.storage(e))? {
+        let mut transaction = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        if !transaction
+            .contains_named_graph(&graph)
+            .map_err(|e| self.storage(e))?
+        {
             return Ok(false);
         }
-        transaction.remove_named_graph(&graph).map_err(|e| self.storage(e))?;
+        transaction
+            .remove_named_graph(&graph)
+            .map_err(|e| self.storage(e))?;
         transaction.commit().map_err(|e| self.storage(e))?;
         Ok(true)
     }
@@ -126,7 +169,9 @@ impl KgStore {
         let prefix = format!("{}doc/", ns::RESOURCE);
         let mut ids = Vec::new();
         for graph in self.store.named_graphs() {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = graph.map_err(|e| self.storage(e))? {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) =
+                graph.map_err(|e| self.storage(e))?
+            {
                 if let Some(id) = n.as_str().strip_prefix(&prefix) {
                     ids.push(id.to_owned());
                 }
@@ -140,7 +185,9 @@ impl KgStore {
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, namespace) in ns::PREFIXES {
-            evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| StoreError::BadGraph(e.to_string()))?;
+            evaluator = evaluator
+                .with_prefix(*prefix, *namespace)
+                .map_err(|e| StoreError::BadGraph(e.to_string()))?;
         }
         let mut prepared = evaluator.parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
@@ -151,7 +198,12 @@ impl KgStore {
 
     /// Writes the whole store, or one graph, in `format`. Triple formats (Turtle,
     /// N-Triples) get the union of the article graphs.
-    pub fn export(&self, format: RdfFormat, graph: Option<&str>, out: impl Write) -> Result<(), StoreError> {
+    pub fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<&str>,
+        out: impl Write,
+    ) -> Result<(), StoreError> {
         let graph = match graph {
             Some(g) => Some(NamedNode::new(g).map_err(|_| StoreError::BadGraph(g.to_owned()))?),
             None => None,
@@ -173,7 +225,9 @@ impl KgStore {
     /// Whether the article graph exists.
     pub fn contains_document(&self, document_id: &str) -> Result<bool, StoreError> {
         let graph = rdf::document_iri(document_id);
-        self.store.contains_named_graph(NamedOrBlankNodeRef::from(&graph)).map_err(|e| self.storage(e))
+        self.store
+            .contains_named_graph(NamedOrBlankNodeRef::from(&graph))
+            .map_err(|e| self.storage(e))
     }
 
     /// The underlying Oxigraph store, for callers that need its full API.
@@ -182,8 +236,17 @@ impl KgStore {
     }
 
     /// Checks whether one triple is present in any graph (for tests and tools).
-    pub fn contains_triple(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>, o: TermRef<'_>) -> Result<bool, StoreError> {
-        Ok(self.store.quads_for_pattern(Some(s.into()), Some(p), Some(o), None).next().is_some())
+    pub fn contains_triple(
+        &self,
+        s: NamedNodeRef<'_>,
+        p: NamedNodeRef<'_>,
+        o: TermRef<'_>,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .store
+            .quads_for_pattern(Some(s.into()), Some(p), Some(o), None)
+            .next()
+            .is_some())
     }
 }
 

@@ -13,31 +13,77 @@ fn ingest_examples_then_query_export_and_remove() {
     let store = dir.path().join("store");
     let store_arg = store.to_str().expect("utf-8 path");
     let examples = repo().join("examples");
-    let out = run(&["ingest", "--store", store_arg, examples.to_str().expect("path")]);
+    let out = run(&[
+        "ingest",
+        "--store",
+        store_arg,
+        examples.to_str().expect("path"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("2 documents (2 added"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 documents (2 added"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = run(&["query", "--store", store_arg, "-f", repo().join("queries/who-said-what.rq").to_str().expect("path"), "--format", "csv"]);
+    let out = run(&[
+        "query",
+        "--store",
+        store_arg,
+        "-f",
+        repo()
+            .join("queries/who-said-what.rq")
+            .to_str()
+            .expect("path"),
+        "--format",
+        "csv",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = stdout(&out);
-    assert!(csv.starts_with("speaker,verb,quote,direct,article,date"), "{csv}");
-    assert!(csv.contains("Maria Okafor") && csv.contains("Our crews had it under control"), "{csv}");
+    assert!(
+        csv.starts_with("speaker,verb,quote,direct,article,date"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Maria Okafor") && csv.contains("Our crews had it under control"),
+        "{csv}"
+    );
 
     let out = run(&["query", "--store", store_arg, "ASK { ?x nk:ownedBy ?y }"]);
     assert_eq!(stdout(&out).trim(), "true", "{}", stderr(&out));
 
     // Re-ingest: nothing changes.
-    let out = run(&["ingest", "--store", store_arg, examples.to_str().expect("path")]);
+    let out = run(&[
+        "ingest",
+        "--store",
+        store_arg,
+        examples.to_str().expect("path"),
+    ]);
     assert!(stderr(&out).contains("2 unchanged"), "{}", stderr(&out));
 
-    let out = run(&["export", "--store", store_arg, "--format", "turtle", "--graph", "https://w3id.org/newskg/doc/harbour-fire"]);
+    let out = run(&[
+        "export",
+        "--store",
+        store_arg,
+        "--format",
+        "turtle",
+        "--graph",
+        "https://w3id.org/newskg/doc/harbour-fire",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Riverton"));
     assert!(!stdout(&out).contains("Brightline"));
 
     let out = run(&["remove", "--store", store_arg, "harbour-fire"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = run(&["query", "--store", store_arg, "--format", "tsv", "SELECT ?d WHERE { ?d a schema:NewsArticle }"]);
+    let out = run(&[
+        "query",
+        "--store",
+        store_arg,
+        "--format",
+        "tsv",
+        "SELECT ?d WHERE { ?d a schema:NewsArticle }",
+    ]);
     assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
 }
 
@@ -47,16 +93,40 @@ fn bad_inputs_are_reported_with_their_path_and_the_rest_is_ingested() {
     let inputs = dir.path().join("in");
     fs::create_dir(&inputs).expect("mkdir");
     fs::write(inputs.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0IHDR").expect("write");
-    fs::write(inputs.join("latin1.txt"), b"Caf\xe9 owner Jean Roe said the caf\xe9 would close.").expect("write");
+    fs::write(
+        inputs.join("latin1.txt"),
+        b"Caf\xe9 owner Jean Roe said the caf\xe9 would close.",
+    )
+    .expect("write");
     fs::write(inputs.join("empty.txt"), b"  \n").expect("write");
-    fs::write(inputs.join("good.txt"), "Jane Roe, a spokeswoman for Acme Group, said the plant would reopen.\n").expect("write");
-    fs::write(inputs.join("lines.jsonl"), "{\"id\":\"j1\",\"text\":\"Sam Poe visited Paris.\"}\n{broken\n").expect("write");
+    fs::write(
+        inputs.join("good.txt"),
+        "Jane Roe, a spokeswoman for Acme Group, said the plant would reopen.\n",
+    )
+    .expect("write");
+    fs::write(
+        inputs.join("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Sam Poe visited Paris.\"}\n{broken\n",
+    )
+    .expect("write");
     let store = dir.path().join("store");
     let missing = dir.path().join("nowhere.txt");
-    let out = run(&["ingest", "--store", store.to_str().expect("path"), inputs.to_str().expect("path"), missing.to_str().expect("path")]);
+    let out = run(&[
+        "ingest",
+        "--store",
+        store.to_str().expect("path"),
+        inputs.to_str().expect("path"),
+        missing.to_str().expect("path"),
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    for expected in ["binary.txt: looks like a binary file", "latin1.txt: not valid UTF-8 (first bad byte at offset 3)", "empty.txt: empty document", "lines.jsonl:2: malformed JSON", "nowhere.txt: no such file or directory"] {
+    for expected in [
+        "binary.txt: looks like a binary file",
+        "latin1.txt: not valid UTF-8 (first bad byte at offset 3)",
+        "empty.txt: empty document",
+        "lines.jsonl:2: malformed JSON",
+        "nowhere.txt: no such file or directory",
+    ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
     assert!(err.contains("5 refused"), "{err}");
@@ -71,10 +141,18 @@ fn malformed_sparql_exits_2_with_line_and_column() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = dir.path().join("store");
     KgStore::open(&store).expect("create");
-    let out = run(&["query", "--store", store.to_str().expect("path"), "SELECT ?x WHERE {\n  ?x ?y \n"]);
+    let out = run(&[
+        "query",
+        "--store",
+        store.to_str().expect("path"),
+        "SELECT ?x WHERE {\n  ?x ?y \n",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("SPARQL syntax error") && err.contains("3:1"), "{err}");
+    assert!(
+        err.contains("SPARQL syntax error") && err.contains("3:1"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -86,9 +164,18 @@ fn a_missing_or_locked_store_is_refused_clearly() {
     assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
 
     let held = KgStore::open(&store).expect("open");
-    let out = run(&["ingest", "--store", store.to_str().expect("path"), repo().join("examples").to_str().expect("path")]);
+    let out = run(&[
+        "ingest",
+        "--store",
+        store.to_str().expect("path"),
+        repo().join("examples").to_str().expect("path"),
+    ]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is locked by another newskg process"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is locked by another newskg process"),
+        "{}",
+        stderr(&out)
+    );
     drop(held);
 }
 
@@ -96,31 +183,65 @@ fn a_missing_or_locked_store_is_refused_clearly() {
 fn annotate_writes_brat_whose_offsets_are_code_points() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_dir = dir.path().join("brat");
-    let out = run(&["annotate", seeds().to_str().expect("path"), "--format", "brat", "--out", out_dir.to_str().expect("path")]);
+    let out = run(&[
+        "annotate",
+        seeds().to_str().expect("path"),
+        "--format",
+        "brat",
+        "--out",
+        out_dir.to_str().expect("path"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut files = 0;
     for entry in fs::read_dir(seeds()).expect("seeds") {
         let path = entry.expect("entry").path();
-        let name = path.file_stem().expect("stem").to_str().expect("utf-8").to_owned();
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_str()
+            .expect("utf-8")
+            .to_owned();
         let original = fs::read(&path).expect("read");
-        assert_eq!(fs::read(out_dir.join(format!("{name}.txt"))).expect("copied"), original);
-        let text: Vec<char> = String::from_utf8(original).expect("utf-8").chars().collect();
+        assert_eq!(
+            fs::read(out_dir.join(format!("{name}.txt"))).expect("copied"),
+            original
+        );
+        let text: Vec<char> = String::from_utf8(original)
+            .expect("utf-8")
+            .chars()
+            .collect();
         let ann = fs::read_to_string(out_dir.join(format!("{name}.ann"))).expect("ann");
         let mut t_lines = 0;
         for line in ann.lines().filter(|l| l.starts_with('T')) {
             let cols: Vec<&str> = line.split('\t').collect();
             let fields: Vec<&str> = cols[1].split(' ').collect();
-            assert!(["Person", "Organization", "Place", "Event", "Quote"].contains(&fields[0]), "{line}");
-            let (b, e): (usize, usize) = (fields[1].parse().expect("begin"), fields[2].parse().expect("end"));
+            assert!(
+                ["Person", "Organization", "Place", "Event", "Quote"].contains(&fields[0]),
+                "{line}"
+            );
+            let (b, e): (usize, usize) = (
+                fields[1].parse().expect("begin"),
+                fields[2].parse().expect("end"),
+            );
             let covered: String = text[b..e].iter().collect();
-            assert_eq!(covered.replace(['\n', '\r', '\t'], " "), cols[2], "{name}: {line}");
+            assert_eq!(
+                covered.replace(['\n', '\r', '\t'], " "),
+                cols[2],
+                "{name}: {line}"
+            );
             t_lines += 1;
         }
         assert!(t_lines > 20, "{name}: only {t_lines} annotations");
         for line in ann.lines().filter(|l| l.starts_with('R')) {
-            let refs: Vec<&str> = line.split(['\t', ' ']).filter_map(|f| f.split_once(':').map(|x| x.1)).collect();
+            let refs: Vec<&str> = line
+                .split(['\t', ' '])
+                .filter_map(|f| f.split_once(':').map(|x| x.1))
+                .collect();
             for r in refs {
-                assert!(ann.lines().any(|l| l.starts_with(&format!("{r}\t"))), "{name}: {line} names a missing {r}");
+                assert!(
+                    ann.lines().any(|l| l.starts_with(&format!("{r}\t"))),
+                    "{name}: {line} names a missing {r}"
+                );
             }
         }
         files += 1;

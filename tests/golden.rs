@@ -17,16 +17,25 @@ fn examples_match_their_golden_annotations() {
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
-        let doc = newskg::document::read_text_file(&path, Default::default()).expect("valid example");
+        let doc =
+            newskg::document::read_text_file(&path, Default::default()).expect("valid example");
         let ann = newskg::brat::to_ann(&newskg::process(doc.clone(), newskg::kb::Kb::shipped()));
         let golden = repo().join("tests/golden").join(format!("{}.ann", doc.id));
         if update {
             fs::write(&golden, &ann).expect("write golden");
         } else if fs::read_to_string(&golden).ok().as_deref() != Some(ann.as_str()) {
-            mismatches.push(format!("{} differs from {}:\n{ann}", path.display(), golden.display()));
+            mismatches.push(format!(
+                "{} differs from {}:\n{ann}",
+                path.display(),
+                golden.display()
+            ));
         }
         checked += 1;
     }
     assert!(checked >= 2);
-    assert!(mismatches.is_empty(), "{}\n(run with UPDATE_GOLDEN=1 to accept)", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{}\n(run with UPDATE_GOLDEN=1 to accept)",
+        mismatches.join("\n")
+    );
 }

@@ -27,28 +27,58 @@ fn every_query_runs_and_the_core_ones_find_the_expected_rows() {
     for entry in std::fs::read_dir(repo().join("queries")).expect("queries/") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("readable");
-        assert!(text.starts_with('#'), "{} has no comment header", path.display());
-        store.query(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            text.starts_with('#'),
+            "{} has no comment header",
+            path.display()
+        );
+        store
+            .query(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 
     let said = select(&store, &query_file("who-said-what.rq"));
-    assert!(said.iter().any(|r| r[0] == "Amber Rudd" && r[2].contains("secret place for terrorists")), "{said:?}");
-    assert!(said.iter().all(|r| !r[2].is_empty() && r[4].starts_with("https://w3id.org/newskg/doc/")));
+    assert!(
+        said.iter()
+            .any(|r| r[0] == "Amber Rudd" && r[2].contains("secret place for terrorists")),
+        "{said:?}"
+    );
+    assert!(said
+        .iter()
+        .all(|r| !r[2].is_empty() && r[4].starts_with("https://w3id.org/newskg/doc/")));
 
     let owned = select(&store, &query_file("ownership.rq"));
-    assert!(owned.iter().any(|r| r[0] == "WhatsApp" && r[1] == "Facebook"), "{owned:?}");
+    assert!(
+        owned
+            .iter()
+            .any(|r| r[0] == "WhatsApp" && r[1] == "Facebook"),
+        "{owned:?}"
+    );
 
     let arrests = select(&store, &query_file("arrests.rq"));
     assert!(arrests.iter().any(|r| r[1] == "Birmingham"), "{arrests:?}");
 
     let corroborated = select(&store, &query_file("corroborated-facts.rq"));
-    assert!(corroborated.iter().any(|r| r[0] == "WhatsApp" && r[2] == "Facebook" && r[3].parse::<usize>().unwrap_or(0) >= 2), "{corroborated:?}");
+    assert!(
+        corroborated.iter().any(|r| r[0] == "WhatsApp"
+            && r[2] == "Facebook"
+            && r[3].parse::<usize>().unwrap_or(0) >= 2),
+        "{corroborated:?}"
+    );
 
     let timeline = select(&store, &query_file("timeline.rq"));
-    assert!(timeline.iter().any(|r| r[0] == "2017-03-22"), "{timeline:?}");
+    assert!(
+        timeline.iter().any(|r| r[0] == "2017-03-22"),
+        "{timeline:?}"
+    );
 
     let facts = select(&store, &query_file("entity-facts.rq"));
-    assert!(facts.iter().any(|r| r[1].ends_with("#ownedBy") && r[2] == "Facebook"), "{facts:?}");
+    assert!(
+        facts
+            .iter()
+            .any(|r| r[1].ends_with("#ownedBy") && r[2] == "Facebook"),
+        "{facts:?}"
+    );
 }
 
 #[test]
@@ -65,7 +95,10 @@ fn every_offset_points_at_the_text_it_claims() {
         "SELECT ?x ?a WHERE { ?x nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a ; nif:referenceContext ?d . ?d nif:isString ?t .
            FILTER(SUBSTR(?t, ?b + 1, ?e - ?b) != ?a) } LIMIT 5",
     );
-    assert!(wrong.is_empty(), "offsets that do not match their text: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "offsets that do not match their text: {wrong:?}"
+    );
 }
 
 #[test]
@@ -74,17 +107,26 @@ fn reingest_changes_nothing_and_remove_takes_an_article_out() {
     let before = store.len().expect("len");
     let path = seeds().join("000_3efa4f864617092f.txt");
     let doc = newskg::document::read_text_file(&path, Default::default()).expect("valid");
-    let outcome = store.ingest(&newskg::process(doc.clone(), newskg::kb::Kb::shipped())).expect("ingest");
+    let outcome = store
+        .ingest(&newskg::process(doc.clone(), newskg::kb::Kb::shipped()))
+        .expect("ingest");
     assert_eq!(outcome, IngestOutcome::Unchanged);
     assert_eq!(store.len().expect("len"), before);
 
     // A changed version replaces that article's facts.
     let mut changed = doc;
-    changed.text.push_str("\n\nA spokesman for Acme Group said nothing more.\n");
-    let outcome = store.ingest(&newskg::process(changed.clone(), newskg::kb::Kb::shipped())).expect("ingest");
+    changed
+        .text
+        .push_str("\n\nA spokesman for Acme Group said nothing more.\n");
+    let outcome = store
+        .ingest(&newskg::process(changed.clone(), newskg::kb::Kb::shipped()))
+        .expect("ingest");
     assert!(matches!(outcome, IngestOutcome::Replaced { .. }));
-    let count = |s: &KgStore| select(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newskg/doc/000_3efa4f864617092f> { ?s ?p ?o } }")[0][0].clone();
-    let expected = newskg::rdf::to_quads(&newskg::process(changed, newskg::kb::Kb::shipped())).len();
+    let count = |s: &KgStore| {
+        select(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newskg/doc/000_3efa4f864617092f> { ?s ?p ?o } }")[0][0].clone()
+    };
+    let expected =
+        newskg::rdf::to_quads(&newskg::process(changed, newskg::kb::Kb::shipped())).len();
     assert_eq!(count(&store), expected.to_string());
 
     assert!(store.remove("000_3efa4f864617092f").expect("remove"));
@@ -99,18 +141,30 @@ fn exports_parse_back_to_the_same_graph() {
     for format in [RdfFormat::NQuads, RdfFormat::TriG] {
         let mut buf = Vec::new();
         store.export(format, None, &mut buf).expect("export");
-        let parsed: HashSet<Quad> = RdfParser::from_format(format).for_slice(&buf).map(|q| q.expect("parses")).collect();
+        let parsed: HashSet<Quad> = RdfParser::from_format(format)
+            .for_slice(&buf)
+            .map(|q| q.expect("parses"))
+            .collect();
         assert_eq!(parsed.len(), all.len(), "{format:?}");
         assert!(parsed == all, "{format:?} export differs");
     }
     // Triple formats carry the union of the article graphs; provenance is in triples.
-    let triples: HashSet<_> = all.iter().map(|q| oxigraph::model::Triple::from(q.clone())).collect();
+    let triples: HashSet<_> = all
+        .iter()
+        .map(|q| oxigraph::model::Triple::from(q.clone()))
+        .collect();
     for format in [RdfFormat::Turtle, RdfFormat::NTriples] {
         let mut buf = Vec::new();
         store.export(format, None, &mut buf).expect("export");
-        let parsed: HashSet<_> = RdfParser::from_format(format).for_slice(&buf).map(|q| oxigraph::model::Triple::from(q.expect("parses"))).collect();
+        let parsed: HashSet<_> = RdfParser::from_format(format)
+            .for_slice(&buf)
+            .map(|q| oxigraph::model::Triple::from(q.expect("parses")))
+            .collect();
         assert!(parsed == triples, "{format:?} export differs");
         let text = String::from_utf8(buf).expect("utf-8");
-        assert!(text.contains("wasDerivedFrom") && text.contains("beginIndex"), "{format:?} lost provenance");
+        assert!(
+            text.contains("wasDerivedFrom") && text.contains("beginIndex"),
+            "{format:?} lost provenance"
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use super::lexicon;
 use super::ner::{Candidate, Gender};
-use super::{Entity, EntityType, Extraction, Mention, MentionKind, Evidence};
+use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind};
 use crate::kb::{is_acronym_of, Kb};
 use crate::segment::Segmented;
 use std::collections::HashMap;
@@ -69,7 +69,11 @@ impl Cluster {
     }
 
     fn longest_name_tokens(&self) -> Vec<&str> {
-        self.names.iter().max_by_key(|n| n.split_whitespace().count()).map(|n| n.split_whitespace().collect()).unwrap_or_default()
+        self.names
+            .iter()
+            .max_by_key(|n| n.split_whitespace().count())
+            .map(|n| n.split_whitespace().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -92,7 +96,11 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
         // "Vantage" joins "Vantage Telecom" when the rest is a company suffix; "Westminster"
         // does not join "Westminster Bridge", nor "Police" "Metropolitan Police".
         EntityType::Organization => {
-            short_tokens.len() < long.len() && long.starts_with(&short_tokens) && long[short_tokens.len()..].iter().all(|w| lexicon::contains(lexicon::ORG_SUFFIXES, w))
+            short_tokens.len() < long.len()
+                && long.starts_with(&short_tokens)
+                && long[short_tokens.len()..]
+                    .iter()
+                    .all(|w| lexicon::contains(lexicon::ORG_SUFFIXES, w))
         }
         _ => false,
     }
@@ -105,8 +113,15 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
 
     // 1. Named mentions, longest names first so that short forms find their full name
     //    wherever it stands in the article.
-    let mut named: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].kind == MentionKind::Named).collect();
-    named.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].span.slice(text).split_whitespace().count()), candidates[i].span.start));
+    let mut named: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].kind == MentionKind::Named)
+        .collect();
+    named.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(candidates[i].span.slice(text).split_whitespace().count()),
+            candidates[i].span.start,
+        )
+    });
     for &i in &named {
         let c = &candidates[i];
         let name = c.span.slice(text);
@@ -115,11 +130,31 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
             let same_qid = c.qid.is_some() && c.qid == cluster.qid;
             // Inside one article a lone surname follows the person named in full, whatever
             // else the knowledge base knows by that name ("Reyes" after "Tom Reyes").
-            let surname = cluster.entity_type == EntityType::Person && !name.contains(' ') && cluster.longest_name_tokens().len() > 1 && cluster.longest_name_tokens().last() == Some(&name);
-            let type_ok = cluster.entity_type == c.entity_type || !c.typed || !cluster.typed || surname;
-            let matches = same_qid || (type_ok && (cluster.names.iter().any(|n| n == name) || name_matches(name, &cluster.longest_name_tokens(), if c.typed { c.entity_type } else { cluster.entity_type })));
+            let surname = cluster.entity_type == EntityType::Person
+                && !name.contains(' ')
+                && cluster.longest_name_tokens().len() > 1
+                && cluster.longest_name_tokens().last() == Some(&name);
+            let type_ok =
+                cluster.entity_type == c.entity_type || !c.typed || !cluster.typed || surname;
+            let matches = same_qid
+                || (type_ok
+                    && (cluster.names.iter().any(|n| n == name)
+                        || name_matches(
+                            name,
+                            &cluster.longest_name_tokens(),
+                            if c.typed {
+                                c.entity_type
+                            } else {
+                                cluster.entity_type
+                            },
+                        )));
             if matches {
-                let distance = cluster.members.iter().map(|&m| candidates[m].span.start.abs_diff(c.span.start)).min().unwrap_or(usize::MAX);
+                let distance = cluster
+                    .members
+                    .iter()
+                    .map(|&m| candidates[m].span.start.abs_diff(c.span.start))
+                    .min()
+                    .unwrap_or(usize::MAX);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, k));
                 }
@@ -127,7 +162,9 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         }
         let k = match best {
             Some((_, k)) => {
-                if clusters[k].entity_type == EntityType::Person && clusters[k].entity_type != c.entity_type {
+                if clusters[k].entity_type == EntityType::Person
+                    && clusters[k].entity_type != c.entity_type
+                {
                     // A knowledge-base type and link of a lone surname do not hold here.
                     let mut as_person = c.clone();
                     as_person.entity_type = EntityType::Person;
@@ -152,7 +189,11 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         let after = &text[c.span.end..];
         if before.ends_with('(') && after.trim_start().starts_with(')') {
             let open = before.len() - 1;
-            if let Some(prev) = (0..candidates.len()).rev().find(|&j| candidates[j].kind == MentionKind::Named && candidates[j].span.end <= open && text[candidates[j].span.end..open].trim().is_empty()) {
+            if let Some(prev) = (0..candidates.len()).rev().find(|&j| {
+                candidates[j].kind == MentionKind::Named
+                    && candidates[j].span.end <= open
+                    && text[candidates[j].span.end..open].trim().is_empty()
+            }) {
                 if let (Some(a), Some(b)) = (cluster_of[prev], cluster_of[i]) {
                     if a != b && clusters[a].entity_type == clusters[b].entity_type {
                         merge(&mut clusters, &mut cluster_of, a, b);
@@ -172,7 +213,11 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         }
         // A nominal nested in or overlapping a name of the same type adds nothing.
         if c.kind == MentionKind::Nominal {
-            if let Some(j) = (0..candidates.len()).find(|&j| candidates[j].kind == MentionKind::Named && candidates[j].entity_type == c.entity_type && candidates[j].span.overlaps(c.span)) {
+            if let Some(j) = (0..candidates.len()).find(|&j| {
+                candidates[j].kind == MentionKind::Named
+                    && candidates[j].entity_type == c.entity_type
+                    && candidates[j].span.overlaps(c.span)
+            }) {
                 if let Some(k) = cluster_of[j] {
                     if let Some(h) = &c.head {
                         if !clusters[k].heads.contains(h) {
@@ -185,7 +230,16 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
         }
         let target = match c.kind {
             MentionKind::Pronoun => pronoun_antecedent(c, &candidates, &cluster_of, &clusters, i),
-            _ => nominal_antecedent(text, c, &candidates, &cluster_of, &clusters, i, &mut main_attack, &by_head),
+            _ => nominal_antecedent(
+                text,
+                c,
+                &candidates,
+                &cluster_of,
+                &clusters,
+                i,
+                &mut main_attack,
+                &by_head,
+            ),
         };
         let k = match target {
             Some(k) => {
@@ -203,7 +257,13 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
             if let Some(h) = &c.head {
                 by_head.insert(h.clone(), k);
             }
-            if c.entity_type == EntityType::Event && main_attack.is_none() && c.head.as_deref().is_some_and(|h| lexicon::contains(lexicon::ATTACK_HEADS, h)) && !has_year(c.span.slice(text)) {
+            if c.entity_type == EntityType::Event
+                && main_attack.is_none()
+                && c.head
+                    .as_deref()
+                    .is_some_and(|h| lexicon::contains(lexicon::ATTACK_HEADS, h))
+                && !has_year(c.span.slice(text))
+            {
                 main_attack = Some(k);
             }
         }
@@ -233,13 +293,22 @@ fn merge(clusters: &mut [Cluster], cluster_of: &mut [Option<usize>], keep: usize
     }
 }
 
-fn pronoun_antecedent(c: &Candidate, candidates: &[Candidate], cluster_of: &[Option<usize>], clusters: &[Cluster], i: usize) -> Option<usize> {
+fn pronoun_antecedent(
+    c: &Candidate,
+    candidates: &[Candidate],
+    cluster_of: &[Option<usize>],
+    clusters: &[Cluster],
+    i: usize,
+) -> Option<usize> {
     // The nearest person before, within three sentences, whose gender does not clash.
     (0..i)
         .rev()
         .take_while(|&j| candidates[j].sentence + 3 >= c.sentence)
         .filter_map(|j| cluster_of[j])
-        .find(|&k| clusters[k].entity_type == EntityType::Person && clusters[k].gender.is_none_or(|g| Some(g) == c.gender))
+        .find(|&k| {
+            clusters[k].entity_type == EntityType::Person
+                && clusters[k].gender.is_none_or(|g| Some(g) == c.gender)
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -254,14 +323,23 @@ fn nominal_antecedent(
     by_head: &HashMap<String, usize>,
 ) -> Option<usize> {
     let phrase = c.span.slice(text);
-    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
-    let definite = matches!(first.as_str(), "the" | "this" | "that") || phrase.contains("’s ") || phrase.contains("'s ");
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let definite = matches!(first.as_str(), "the" | "this" | "that")
+        || phrase.contains("’s ")
+        || phrase.contains("'s ");
     let head = c.head.as_deref().unwrap_or("");
     // Apposition: "Masood, a 52-year-old Briton," / "Rob Roe, head of ...".
     let before = text[..c.span.start].trim_end();
     if let Some(stripped) = before.strip_suffix(',') {
         let end = stripped.trim_end().len();
-        if let Some(j) = (0..i).rev().find(|&j| candidates[j].span.end == end && candidates[j].kind == MentionKind::Named) {
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| candidates[j].span.end == end && candidates[j].kind == MentionKind::Named)
+        {
             if let Some(k) = cluster_of[j] {
                 if clusters[k].entity_type == c.entity_type {
                     return Some(k);
@@ -277,7 +355,11 @@ fn nominal_antecedent(
         if lexicon::contains(lexicon::ATTACK_HEADS, head) && definite && !has_year(phrase) {
             return *main_attack;
         }
-        return if definite { by_head.get(head).copied() } else { None };
+        return if definite {
+            by_head.get(head).copied()
+        } else {
+            None
+        };
     }
     if !definite {
         return None;
@@ -285,26 +367,53 @@ fn nominal_antecedent(
     // A definite description repeats a role or head the entity was given before.
     let described = (0..i).rev().filter_map(|j| cluster_of[j]).find(|&k| {
         let cl = &clusters[k];
-        cl.entity_type == c.entity_type && (cl.heads.iter().any(|h| h == head) || cl.roles.iter().any(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
+        cl.entity_type == c.entity_type
+            && (cl.heads.iter().any(|h| h == head)
+                || cl
+                    .roles
+                    .iter()
+                    .any(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
     });
     if described.is_some() {
         return described;
     }
     // "the messaging service" after a named service: the nearest named organisation.
-    if c.entity_type == EntityType::Organization && matches!(head, "service" | "app" | "platform" | "company" | "firm" | "network" | "website") {
+    if c.entity_type == EntityType::Organization
+        && matches!(
+            head,
+            "service" | "app" | "platform" | "company" | "firm" | "network" | "website"
+        )
+    {
         return (0..i)
             .rev()
             .take_while(|&j| candidates[j].sentence + 3 >= c.sentence)
-            .filter(|&j| candidates[j].kind == MentionKind::Named && candidates[j].entity_type == EntityType::Organization)
+            .filter(|&j| {
+                candidates[j].kind == MentionKind::Named
+                    && candidates[j].entity_type == EntityType::Organization
+            })
             .find_map(|j| cluster_of[j]);
     }
     None
 }
 
-fn build(text: &str, seg: &Segmented, candidates: &[Candidate], cluster_of: &[Option<usize>], clusters: &[Cluster]) -> Extraction {
+fn build(
+    text: &str,
+    seg: &Segmented,
+    candidates: &[Candidate],
+    cluster_of: &[Option<usize>],
+    clusters: &[Cluster],
+) -> Extraction {
     // Entities in order of their first mention; ids are positions.
-    let mut order: Vec<usize> = (0..clusters.len()).filter(|&k| !clusters[k].members.is_empty()).collect();
-    order.sort_by_key(|&k| clusters[k].members.iter().map(|&m| candidates[m].span.start).min());
+    let mut order: Vec<usize> = (0..clusters.len())
+        .filter(|&k| !clusters[k].members.is_empty())
+        .collect();
+    order.sort_by_key(|&k| {
+        clusters[k]
+            .members
+            .iter()
+            .map(|&m| candidates[m].span.start)
+            .min()
+    });
     let mut entity_of_cluster = vec![usize::MAX; clusters.len()];
     let mut entities = Vec::with_capacity(order.len());
     for (id, &k) in order.iter().enumerate() {
@@ -315,16 +424,32 @@ fn build(text: &str, seg: &Segmented, candidates: &[Candidate], cluster_of: &[Op
             .iter()
             .max_by_key(|n| (n.split_whitespace().count(), n.len()))
             .cloned()
-            .unwrap_or_else(|| cl.members.iter().min_by_key(|&&m| candidates[m].span.start).map(|&m| candidates[m].span.slice(text).to_owned()).unwrap_or_default());
+            .unwrap_or_else(|| {
+                cl.members
+                    .iter()
+                    .min_by_key(|&&m| candidates[m].span.start)
+                    .map(|&m| candidates[m].span.slice(text).to_owned())
+                    .unwrap_or_default()
+            });
         let mut roles = cl.roles.clone();
         for h in &cl.heads {
-            if cl.entity_type == EntityType::Person && !roles.iter().any(|r| r.to_lowercase().contains(h.as_str())) && !h.ends_with("year-old") {
+            if cl.entity_type == EntityType::Person
+                && !roles.iter().any(|r| r.to_lowercase().contains(h.as_str()))
+                && !h.ends_with("year-old")
+            {
                 roles.push(h.clone());
             }
         }
         let single_person_name = cl.entity_type == EntityType::Person && !name.contains(' ');
         // The link comes from the fullest name, not from a short form that happens to match.
-        let qid = cl.members.iter().find(|&&m| candidates[m].kind == MentionKind::Named && candidates[m].span.slice(text) == name).and_then(|&m| candidates[m].qid.clone()).or_else(|| cl.qid.clone().filter(|_| cl.names.len() == 1));
+        let qid = cl
+            .members
+            .iter()
+            .find(|&&m| {
+                candidates[m].kind == MentionKind::Named && candidates[m].span.slice(text) == name
+            })
+            .and_then(|&m| candidates[m].qid.clone())
+            .or_else(|| cl.qid.clone().filter(|_| cl.names.len() == 1));
         entities.push(Entity {
             entity_type: cl.entity_type,
             name,
@@ -350,8 +475,18 @@ fn build(text: &str, seg: &Segmented, candidates: &[Candidate], cluster_of: &[Op
             kind: c.kind,
             sentence,
             entity,
-            evidence: Evidence { sentence, span: c.span, method: c.method, confidence: c.confidence },
+            evidence: Evidence {
+                sentence,
+                span: c.span,
+                method: c.method,
+                confidence: c.confidence,
+            },
         });
     }
-    Extraction { mentions, entities, quotes: Vec::new(), relations: Vec::new() }
+    Extraction {
+        mentions,
+        entities,
+        quotes: Vec::new(),
+        relations: Vec::new(),
+    }
 }

@@ -18,15 +18,33 @@ pub fn resolve_dates(text: &str, seg: &Segmented, published: Option<Date>, ex: &
         for &m in &ex.entities[entity].mentions {
             let mention = &ex.mentions[m];
             let tokens = seg.sentence_tokens(mention.sentence);
-            let first = tokens.iter().position(|t| t.span.start >= mention.span.start).unwrap_or(0);
-            let last = tokens.iter().rposition(|t| t.span.end <= mention.span.end).unwrap_or(first);
+            let first = tokens
+                .iter()
+                .position(|t| t.span.start >= mention.span.start)
+                .unwrap_or(0);
+            let last = tokens
+                .iter()
+                .rposition(|t| t.span.end <= mention.span.end)
+                .unwrap_or(first);
             let sentence_text = seg.sentences[mention.sentence].span.slice(text);
-            let future = [" will ", " is meeting", " next ", " to meet", " plans to", " due to "].iter().any(|w| sentence_text.contains(w));
+            let future = [
+                " will ",
+                " is meeting",
+                " next ",
+                " to meet",
+                " plans to",
+                " due to ",
+            ]
+            .iter()
+            .any(|w| sentence_text.contains(w));
             let lo = first.saturating_sub(WINDOW);
             let hi = (last + 1 + WINDOW).min(tokens.len());
             let words: Vec<&str> = tokens[lo..hi].iter().map(|t| t.span.slice(text)).collect();
             // Nearest expression to the mention wins: inside first, then after, then before.
-            let order: Vec<usize> = (first - lo..=last - lo).chain(last - lo + 1..words.len()).chain((0..first - lo).rev()).collect();
+            let order: Vec<usize> = (first - lo..=last - lo)
+                .chain(last - lo + 1..words.len())
+                .chain((0..first - lo).rev())
+                .collect();
             for i in order {
                 if let Some(d) = date_at(&words, i, published, future, tokens[lo + i].kind) {
                     date = Some(d);
@@ -42,7 +60,13 @@ pub fn resolve_dates(text: &str, seg: &Segmented, published: Option<Date>, ex: &
 }
 
 /// A date expression starting at `words[i]`, resolved.
-fn date_at(words: &[&str], i: usize, published: Option<Date>, future: bool, kind: TokenKind) -> Option<PartialDate> {
+fn date_at(
+    words: &[&str],
+    i: usize,
+    published: Option<Date>,
+    future: bool,
+    kind: TokenKind,
+) -> Option<PartialDate> {
     let w = words[i];
     if let Some(day) = weekday_index(w).filter(|_| w.len() > 3) {
         let published = published?;
@@ -52,41 +76,84 @@ fn date_at(words: &[&str], i: usize, published: Option<Date>, future: bool, kind
         } else {
             published.last_weekday(day, false)
         };
-        return Some(PartialDate { date, precision: Precision::Day });
+        return Some(PartialDate {
+            date,
+            precision: Precision::Day,
+        });
     }
-    if let Some(month) = month_index(w).filter(|_| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase)) {
+    if let Some(month) =
+        month_index(w).filter(|_| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+    {
         // "March 22, 2017", "March 22", "22 March", "November 2015"
         let next = words.get(i + 1).and_then(|n| n.parse::<u32>().ok());
         let prev = i.checked_sub(1).and_then(|p| words[p].parse::<u32>().ok());
-        let year_after = |k: usize| words.get(k).and_then(|n| n.parse::<i32>().ok()).filter(|y| (1000..3000).contains(y));
+        let year_after = |k: usize| {
+            words
+                .get(k)
+                .and_then(|n| n.parse::<i32>().ok())
+                .filter(|y| (1000..3000).contains(y))
+        };
         let (day, year) = match (next, prev) {
-            (Some(d), _) if d <= 31 => (Some(d as u8), year_after(i + 2).or_else(|| year_after(i + 3))),
+            (Some(d), _) if d <= 31 => (
+                Some(d as u8),
+                year_after(i + 2).or_else(|| year_after(i + 3)),
+            ),
             (Some(y), _) if (1000..3000).contains(&y) => (None, Some(y as i32)),
             (_, Some(d)) if d <= 31 => (Some(d as u8), year_after(i + 1)),
             _ => (None, None),
         };
-        let year = year.or_else(|| published.map(|p| if month > p.month && !future { p.year - 1 } else { p.year }))?;
+        let year = year.or_else(|| {
+            published.map(|p| {
+                if month > p.month && !future {
+                    p.year - 1
+                } else {
+                    p.year
+                }
+            })
+        })?;
         return match day {
-            Some(d) => Date::new(year, month, d).map(|date| PartialDate { date, precision: Precision::Day }),
-            None => Date::new(year, month, 1).map(|date| PartialDate { date, precision: Precision::Month }),
+            Some(d) => Date::new(year, month, d).map(|date| PartialDate {
+                date,
+                precision: Precision::Day,
+            }),
+            None => Date::new(year, month, 1).map(|date| PartialDate {
+                date,
+                precision: Precision::Month,
+            }),
         };
     }
     if kind == TokenKind::Number && w.len() == 4 {
         let year: i32 = w.parse().ok()?;
         if (1800..2200).contains(&year) {
-            return Date::new(year, 1, 1).map(|date| PartialDate { date, precision: Precision::Year });
+            return Date::new(year, 1, 1).map(|date| PartialDate {
+                date,
+                precision: Precision::Year,
+            });
         }
     }
     let published = published?;
     match w {
-        "yesterday" => Some(PartialDate { date: published.add_days(-1), precision: Precision::Day }),
-        "today" | "tonight" => Some(PartialDate { date: published, precision: Precision::Day }),
-        "tomorrow" => Some(PartialDate { date: published.add_days(1), precision: Precision::Day }),
-        "year" if i > 0 && words[i - 1] == "last" => Date::new(published.year - 1, 1, 1).map(|date| PartialDate { date, precision: Precision::Year }),
+        "yesterday" => Some(PartialDate {
+            date: published.add_days(-1),
+            precision: Precision::Day,
+        }),
+        "today" | "tonight" => Some(PartialDate {
+            date: published,
+            precision: Precision::Day,
+        }),
+        "tomorrow" => Some(PartialDate {
+            date: published.add_days(1),
+            precision: Precision::Day,
+        }),
+        "year" if i > 0 && words[i - 1] == "last" => {
+            Date::new(published.year - 1, 1, 1).map(|date| PartialDate {
+                date,
+                precision: Precision::Year,
+            })
+        }
         _ => None,
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -96,12 +163,42 @@ mod tests {
     fn resolves_weekdays_years_and_months() {
         let sunday = Date::new(2017, 3, 26);
         let tk = TokenKind::Word;
-        assert_eq!(date_at(&["Wednesday"], 0, sunday, false, tk).unwrap().to_string(), "2017-03-22");
-        assert_eq!(date_at(&["Thursday"], 0, sunday, true, tk).unwrap().to_string(), "2017-03-30");
-        assert_eq!(date_at(&["2015"], 0, sunday, false, TokenKind::Number).unwrap().to_string(), "2015");
-        assert_eq!(date_at(&["March", "22", ",", "2017"], 0, None, false, tk).unwrap().to_string(), "2017-03-22");
-        assert_eq!(date_at(&["November", "2015"], 0, sunday, false, tk).unwrap().to_string(), "2015-11");
-        assert_eq!(date_at(&["last", "year"], 1, sunday, false, tk).unwrap().to_string(), "2016");
+        assert_eq!(
+            date_at(&["Wednesday"], 0, sunday, false, tk)
+                .unwrap()
+                .to_string(),
+            "2017-03-22"
+        );
+        assert_eq!(
+            date_at(&["Thursday"], 0, sunday, true, tk)
+                .unwrap()
+                .to_string(),
+            "2017-03-30"
+        );
+        assert_eq!(
+            date_at(&["2015"], 0, sunday, false, TokenKind::Number)
+                .unwrap()
+                .to_string(),
+            "2015"
+        );
+        assert_eq!(
+            date_at(&["March", "22", ",", "2017"], 0, None, false, tk)
+                .unwrap()
+                .to_string(),
+            "2017-03-22"
+        );
+        assert_eq!(
+            date_at(&["November", "2015"], 0, sunday, false, tk)
+                .unwrap()
+                .to_string(),
+            "2015-11"
+        );
+        assert_eq!(
+            date_at(&["last", "year"], 1, sunday, false, tk)
+                .unwrap()
+                .to_string(),
+            "2016"
+        );
         assert!(date_at(&["May"], 0, None, false, tk).is_none());
     }
 }

@@ -26,7 +26,12 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [EntityType::Person, EntityType::Organization, EntityType::Place, EntityType::Event];
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+        EntityType::Event,
+    ];
 
     /// The name used in BRAT and in the knowledge base.
     pub fn name(self) -> &'static str {

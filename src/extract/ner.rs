@@ -3,7 +3,7 @@
 //! and a known head noun) and personal pronouns.
 
 use super::lexicon::{self, contains, contains_lower};
-use super::{EntityType, Method, MentionKind};
+use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
@@ -40,12 +40,17 @@ fn is_capitalised(word: &str) -> bool {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && letters <= 6 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 fn is_camel(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_uppercase) && word.chars().any(char::is_lowercase)
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.any(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
 }
 
 /// Title case of an all-caps word ("LONDON" -> "London").
@@ -89,7 +94,13 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
             }
         }
     }
-    let mut cx = Context { text, kb, lowercase_words, recurring_names, out: Vec::new() };
+    let mut cx = Context {
+        text,
+        kb,
+        lowercase_words,
+        recurring_names,
+        out: Vec::new(),
+    };
     for (index, sentence) in seg.sentences.iter().enumerate() {
         if matches!(sentence.zone, Zone::Header | Zone::Section) {
             continue;
@@ -99,7 +110,12 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
         nominals_and_pronouns(&mut cx, index, tokens);
     }
     let mut out = cx.out;
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     out.dedup_by(|a, b| a.span == b.span);
     out
 }
@@ -126,7 +142,10 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             if tokens[i].kind == TokenKind::Word {
                 if let Some(dash) = w.find('-') {
                     let (prefix, rest) = w.split_at(dash);
-                    if is_capitalised(prefix) && rest[1..].chars().next().is_some_and(char::is_lowercase) && !contains(lexicon::NEVER_NAMES, prefix) {
+                    if is_capitalised(prefix)
+                        && rest[1..].chars().next().is_some_and(char::is_lowercase)
+                        && !contains(lexicon::NEVER_NAMES, prefix)
+                    {
                         let span = Span::new(tokens[i].span.start, tokens[i].span.start + dash);
                         if let Some(c) = type_name(cx, span, None, sentence, i, tokens) {
                             cx.out.push(c);
@@ -138,7 +157,11 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             continue;
         }
         // "May 14": a month before a day number is a date, not a name.
-        if crate::date::month_index(word(i)).is_some() && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+        if crate::date::month_index(word(i)).is_some()
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
             i += 1;
             continue;
         }
@@ -150,7 +173,11 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             } else if end + 1 < tokens.len()
                 && contains(lexicon::NAME_CONNECTORS, word(end))
                 && is_name_word(end + 1)
-                && (!matches!(word(end), "and" | "&") || cx.kb.best(&span_text(text, tokens, start, end + 2)).is_some())
+                && (!matches!(word(end), "and" | "&")
+                    || cx
+                        .kb
+                        .best(&span_text(text, tokens, start, end + 2))
+                        .is_some())
             {
                 end += 2;
             } else {
@@ -163,12 +190,16 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
 }
 
 fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
-    Span::new(tokens[start].span.start, tokens[end - 1].span.end).slice(text).to_owned()
+    Span::new(tokens[start].span.start, tokens[end - 1].span.end)
+        .slice(text)
+        .to_owned()
 }
 
 /// Whether the token at `i` opens its sentence (after any opening quote or bracket).
 fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
-    tokens[..i].iter().all(|t| t.kind == TokenKind::Punct && !matches!(t.span.slice(text), "," | ";"))
+    tokens[..i]
+        .iter()
+        .all(|t| t.kind == TokenKind::Punct && !matches!(t.span.slice(text), "," | ";"))
 }
 
 /// Types one run of capitalised words, splitting off titles and sentence-initial words.
@@ -182,8 +213,10 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let unknown = cx.kb.lookup(w).is_empty() && !cx.kb.is_first_name(w);
         // A lone unknown word opening a sentence is a name only if the document also
         // capitalises it mid-sentence ("Regulators said ..." is not a name).
-        let lone = end == start + 1 && !is_acronym(w) && !is_camel(w) && !cx.recurring_names.contains(w);
-        let common = contains(lexicon::COMMON_CAPITALISED, w) || (initial && unknown && (cx.lowercase_words.contains(&w.to_lowercase()) || lone));
+        let lone =
+            end == start + 1 && !is_acronym(w) && !is_camel(w) && !cx.recurring_names.contains(w);
+        let common = contains(lexicon::COMMON_CAPITALISED, w)
+            || (initial && unknown && (cx.lowercase_words.contains(&w.to_lowercase()) || lone));
         if common && (initial || contains(lexicon::DETERMINERS, w) || w == "The") {
             start += 1;
         } else {
@@ -208,19 +241,29 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     }
     // Title split: "Home Secretary Amber Rudd", "Metropolitan Police Deputy Assistant
     // Commissioner Neil Basu": the words after the last title head are the person.
-    if let Some(head) = (start..end.saturating_sub(1)).rev().find(|&k| contains(lexicon::TITLE_HEADS, word(k))) {
+    if let Some(head) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&k| contains(lexicon::TITLE_HEADS, word(k)))
+    {
         let mut title_start = head;
         while title_start > start && contains(lexicon::PERSON_TITLES, word(title_start - 1)) {
             title_start -= 1;
         }
         let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
-        let looks_like_person = !contains(lexicon::ORG_SUFFIXES, last) && !contains(lexicon::PLACE_SUFFIXES, last) && cx.kb.best(person.slice(text)).is_none_or(|e| e.kind == EntityType::Person);
+        let looks_like_person = !contains(lexicon::ORG_SUFFIXES, last)
+            && !contains(lexicon::PLACE_SUFFIXES, last)
+            && cx
+                .kb
+                .best(person.slice(text))
+                .is_none_or(|e| e.kind == EntityType::Person);
         if looks_like_person {
             if title_start > start {
                 run(cx, sentence, tokens, start, title_start);
             }
-            let role = Span::new(tokens[title_start].span.start, tokens[head].span.end).slice(text).to_owned();
+            let role = Span::new(tokens[title_start].span.start, tokens[head].span.end)
+                .slice(text)
+                .to_owned();
             let gender = (title_start..=head).find_map(|k| {
                 if contains(lexicon::FEMALE_TITLES, word(k)) {
                     Some(Gender::Female)
@@ -255,7 +298,14 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
 }
 
 /// Decides the type of a name span, or `None` when it is not an entity name.
-fn type_name(cx: &Context, span: Span, role: Option<String>, sentence: usize, first: usize, tokens: &[Token]) -> Option<Candidate> {
+fn type_name(
+    cx: &Context,
+    span: Span,
+    role: Option<String>,
+    sentence: usize,
+    first: usize,
+    tokens: &[Token],
+) -> Option<Candidate> {
     let text = cx.text;
     let name = span.slice(text);
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -273,60 +323,160 @@ fn type_name(cx: &Context, span: Span, role: Option<String>, sentence: usize, fi
         head: None,
         typed,
     };
-    let lookup_name = if words.len() == 1 && name.chars().count() > 4 && name.chars().all(|c| !c.is_lowercase()) { title_case(name) } else { name.to_owned() };
+    let lookup_name = if words.len() == 1
+        && name.chars().count() > 4
+        && name.chars().all(|c| !c.is_lowercase())
+    {
+        title_case(name)
+    } else {
+        name.to_owned()
+    };
     if let Some(entry) = cx.kb.best(&lookup_name) {
-        return Some(candidate(entry.kind, Method::Gazetteer, 0.9, Some(entry.qid.clone()), true));
+        return Some(candidate(
+            entry.kind,
+            Method::Gazetteer,
+            0.9,
+            Some(entry.qid.clone()),
+            true,
+        ));
     }
     if contains(lexicon::NEVER_NAMES, name) {
         return None;
     }
     if contains(lexicon::ORG_SUFFIXES, last) {
-        return Some(candidate(EntityType::Organization, Method::NameShape, 0.8, None, true));
+        return Some(candidate(
+            EntityType::Organization,
+            Method::NameShape,
+            0.8,
+            None,
+            true,
+        ));
     }
     if contains(lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
-        return Some(candidate(EntityType::Place, Method::NameShape, 0.8, None, true));
+        return Some(candidate(
+            EntityType::Place,
+            Method::NameShape,
+            0.8,
+            None,
+            true,
+        ));
     }
     // A run of titles alone ("President", "Madam Speaker") names no one.
-    if words.iter().all(|w| contains(lexicon::PERSON_TITLES, w) || contains(lexicon::TITLE_HEADS, w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")) {
+    if words.iter().all(|w| {
+        contains(lexicon::PERSON_TITLES, w)
+            || contains(lexicon::TITLE_HEADS, w)
+            || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
+    }) {
         return None;
     }
     if cx.kb.is_first_name(words[0]) && words.len() <= 4 {
-        return Some(candidate(EntityType::Person, Method::NameShape, if words.len() > 1 { 0.8 } else { 0.6 }, None, words.len() > 1));
+        return Some(candidate(
+            EntityType::Person,
+            Method::NameShape,
+            if words.len() > 1 { 0.8 } else { 0.6 },
+            None,
+            words.len() > 1,
+        ));
     }
     if words.len() == 1 && name.chars().any(|c| c.is_ascii_digit()) {
         return None; // codes such as "L2", "A4"
     }
     if words.len() == 1 && (is_acronym(name) || is_camel(name)) {
-        return Some(candidate(EntityType::Organization, Method::NameShape, 0.6, None, false));
+        return Some(candidate(
+            EntityType::Organization,
+            Method::NameShape,
+            0.6,
+            None,
+            false,
+        ));
     }
     // Context: "in X" / "near X" is a place; "X said" a person.
-    let token_end = tokens.iter().position(|t| t.span.start >= span.end).unwrap_or(tokens.len());
+    let token_end = tokens
+        .iter()
+        .position(|t| t.span.start >= span.end)
+        .unwrap_or(tokens.len());
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
     let next = tokens.get(token_end).map(|t| t.span.slice(text));
     if next.is_some_and(|n| contains(lexicon::SPEECH_VERBS, n)) {
-        return Some(candidate(EntityType::Person, Method::NameShape, 0.6, None, false));
+        return Some(candidate(
+            EntityType::Person,
+            Method::NameShape,
+            0.6,
+            None,
+            false,
+        ));
     }
-    if prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "across" | "to" | "from")) && words.len() == 1 {
-        return Some(candidate(EntityType::Place, Method::NameShape, 0.5, None, false));
+    if prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "across" | "to" | "from"))
+        && words.len() == 1
+    {
+        return Some(candidate(
+            EntityType::Place,
+            Method::NameShape,
+            0.5,
+            None,
+            false,
+        ));
     }
     if words.len() >= 2 && words.len() <= 4 {
-        return Some(candidate(EntityType::Person, Method::NameShape, 0.5, None, false));
+        return Some(candidate(
+            EntityType::Person,
+            Method::NameShape,
+            0.5,
+            None,
+            false,
+        ));
     }
     // A lone unknown capitalised word in running text is most often a surname.
-    Some(candidate(if words.len() == 1 { EntityType::Person } else { EntityType::Organization }, Method::NameShape, 0.4, None, false))
+    Some(candidate(
+        if words.len() == 1 {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        },
+        Method::NameShape,
+        0.4,
+        None,
+        false,
+    ))
 }
 
 const POLICE_COMPOUNDS: &[&str] = &[
-    "officer", "officers", "reconstruction", "station", "car", "cars", "chief", "force", "forces", "spokesman", "spokeswoman",
-    "commissioner", "forensic", "source", "sources", "statement", "cordon", "presence", "van", "vans", "tape", "helicopter",
-    "department", "headquarters", "custody", "work", "raid", "raids",
+    "officer",
+    "officers",
+    "reconstruction",
+    "station",
+    "car",
+    "cars",
+    "chief",
+    "force",
+    "forces",
+    "spokesman",
+    "spokeswoman",
+    "commissioner",
+    "forensic",
+    "source",
+    "sources",
+    "statement",
+    "cordon",
+    "presence",
+    "van",
+    "vans",
+    "tape",
+    "helicopter",
+    "department",
+    "headquarters",
+    "custody",
+    "work",
+    "raid",
+    "raids",
 ];
 
 /// Words that cannot stand between a determiner and the head of its noun phrase.
 const NOT_MODIFIERS: &[&str] = &[
-    "of", "in", "on", "at", "to", "by", "with", "for", "from", "and", "or", "but", "was", "is", "are", "were", "be",
-    "been", "has", "have", "had", "that", "which", "who", "said", "says", "as", "than", "not", "will", "would", "can",
-    "could", "it", "he", "she", "they", "we", "after", "before", "into", "over", "about", "the", "a", "an",
+    "of", "in", "on", "at", "to", "by", "with", "for", "from", "and", "or", "but", "was", "is",
+    "are", "were", "be", "been", "has", "have", "had", "that", "which", "who", "said", "says",
+    "as", "than", "not", "will", "would", "can", "could", "it", "he", "she", "they", "we", "after",
+    "before", "into", "over", "about", "the", "a", "an",
 ];
 
 fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
@@ -360,14 +510,39 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             continue;
         }
         // Bare "police" acting in the story.
-        if lower == "police" && tokens.get(i + 1).is_none_or(|t| !contains(POLICE_COMPOUNDS, t.span.slice(text))) && !(i > 0 && word(i - 1).ends_with("ing")) {
-            let start = if i > 0 && matches!(word(i - 1), "the" | "The") { i - 1 } else { i };
-            if !(i > 0 && is_capitalised(word(i - 1)) && start == i && !sentence_initial(text, tokens, i)) {
-                cx.out.push(nominal(tokens, start, i, sentence, EntityType::Organization, "police"));
+        if lower == "police"
+            && tokens
+                .get(i + 1)
+                .is_none_or(|t| !contains(POLICE_COMPOUNDS, t.span.slice(text)))
+            && !(i > 0 && word(i - 1).ends_with("ing"))
+        {
+            let start = if i > 0 && matches!(word(i - 1), "the" | "The") {
+                i - 1
+            } else {
+                i
+            };
+            if !(i > 0
+                && is_capitalised(word(i - 1))
+                && start == i
+                && !sentence_initial(text, tokens, i))
+            {
+                cx.out.push(nominal(
+                    tokens,
+                    start,
+                    i,
+                    sentence,
+                    EntityType::Organization,
+                    "police",
+                ));
             }
             continue;
         }
-        let entity_type = if contains(lexicon::PERSON_HEADS, w) || (w.ends_with("-year-old") && !tokens.get(i + 1).is_some_and(|t| contains(lexicon::PERSON_HEADS, t.span.slice(text)))) {
+        let entity_type = if contains(lexicon::PERSON_HEADS, w)
+            || (w.ends_with("-year-old")
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|t| contains(lexicon::PERSON_HEADS, t.span.slice(text))))
+        {
             EntityType::Person
         } else if contains(lexicon::ORGANIZATION_HEADS, w) {
             EntityType::Organization
@@ -382,7 +557,19 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         // "official"; "arrest warrant" is no event).
         if tokens.get(i + 1).is_some_and(|t| {
             let n = t.span.slice(text);
-            t.kind == TokenKind::Word && n.chars().next().is_some_and(char::is_lowercase) && (contains(lexicon::PERSON_HEADS, n) || contains(lexicon::ORGANIZATION_HEADS, n) || contains(lexicon::EVENT_HEADS, n) || n.ends_with('s') && !n.ends_with("ss") && n.len() > 3 && !contains(lexicon::SPEECH_VERBS, n) && !matches!(n, "was" | "has" | "is" | "this" | "his" | "its" | "as" | "us"))
+            t.kind == TokenKind::Word
+                && n.chars().next().is_some_and(char::is_lowercase)
+                && (contains(lexicon::PERSON_HEADS, n)
+                    || contains(lexicon::ORGANIZATION_HEADS, n)
+                    || contains(lexicon::EVENT_HEADS, n)
+                    || n.ends_with('s')
+                        && !n.ends_with("ss")
+                        && n.len() > 3
+                        && !contains(lexicon::SPEECH_VERBS, n)
+                        && !matches!(
+                            n,
+                            "was" | "has" | "is" | "this" | "his" | "its" | "as" | "us"
+                        ))
         }) {
             continue;
         }
@@ -408,11 +595,19 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             }
         }
         let Some(start) = start else { continue };
-        cx.out.push(nominal(tokens, start, i, sentence, entity_type, w));
+        cx.out
+            .push(nominal(tokens, start, i, sentence, entity_type, w));
     }
 }
 
-fn nominal(tokens: &[Token], start: usize, head: usize, sentence: usize, entity_type: EntityType, head_word: &str) -> Candidate {
+fn nominal(
+    tokens: &[Token],
+    start: usize,
+    head: usize,
+    sentence: usize,
+    entity_type: EntityType,
+    head_word: &str,
+) -> Candidate {
     Candidate {
         span: Span::new(tokens[start].span.start, tokens[head].span.end),
         entity_type,
@@ -435,16 +630,39 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n");
-        recognize(text, &segment(text), &kb).into_iter().map(|c| (c.span.slice(text).to_owned(), c.entity_type, c.kind)).collect()
+        recognize(text, &segment(text), &kb)
+            .into_iter()
+            .map(|c| (c.span.slice(text).to_owned(), c.entity_type, c.kind))
+            .collect()
     }
 
     #[test]
     fn names_titles_and_nominals() {
         let got = found("The mayor of Riverton, Deputy Chief Inspector Jane Doe, said the attack was over. Acme-owned Mediaworks Group denied it.");
-        let named: Vec<(&str, EntityType)> = got.iter().filter(|g| g.2 == MentionKind::Named).map(|g| (g.0.as_str(), g.1)).collect();
-        assert_eq!(named, [("Riverton", EntityType::Place), ("Jane Doe", EntityType::Person), ("Acme", EntityType::Organization), ("Mediaworks Group", EntityType::Organization)]);
-        assert!(got.contains(&("the attack".to_owned(), EntityType::Event, MentionKind::Nominal)));
-        assert!(got.contains(&("The mayor".to_owned(), EntityType::Person, MentionKind::Nominal)));
+        let named: Vec<(&str, EntityType)> = got
+            .iter()
+            .filter(|g| g.2 == MentionKind::Named)
+            .map(|g| (g.0.as_str(), g.1))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Riverton", EntityType::Place),
+                ("Jane Doe", EntityType::Person),
+                ("Acme", EntityType::Organization),
+                ("Mediaworks Group", EntityType::Organization)
+            ]
+        );
+        assert!(got.contains(&(
+            "the attack".to_owned(),
+            EntityType::Event,
+            MentionKind::Nominal
+        )));
+        assert!(got.contains(&(
+            "The mayor".to_owned(),
+            EntityType::Person,
+            MentionKind::Nominal
+        )));
     }
 
     #[test]

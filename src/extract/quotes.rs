@@ -3,7 +3,7 @@
 //! attributed to a speaker mention through the speech verb next to it.
 
 use super::lexicon::{self, contains};
-use super::{EntityType, Evidence, Extraction, Method, MentionId, MentionKind, Quote};
+use super::{EntityType, Evidence, Extraction, MentionId, MentionKind, Method, Quote};
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
 
@@ -12,27 +12,67 @@ const CLOSE_MARKS: &[char] = &['”', '"', '»', '“'];
 
 /// Words between a speaker and the verb, or after the verb, that do not change who spoke.
 const FILLERS: &[&str] = &[
-    "also", "initially", "later", "then", "previously", "has", "have", "had", "once", "again", "repeatedly", "on", "late",
-    "last", "night", "morning", "afternoon", "evening", "earlier", "today", "yesterday", "in", "a", "an", "the",
-    "statement", "interview", "recently", "further", "simply", "only", "just", "quickly", "told", "reporters",
+    "also",
+    "initially",
+    "later",
+    "then",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "once",
+    "again",
+    "repeatedly",
+    "on",
+    "late",
+    "last",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "earlier",
+    "today",
+    "yesterday",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "recently",
+    "further",
+    "simply",
+    "only",
+    "just",
+    "quickly",
+    "told",
+    "reporters",
 ];
 
 /// Finds the quotations of a document and attributes them.
 pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
     let mut last_speaker: Option<(usize, MentionId)> = None; // (paragraph, speaker)
     for (p, paragraph) in seg.paragraphs.iter().enumerate() {
-        if matches!(paragraph.zone, Zone::Header | Zone::Section | Zone::Related | Zone::Promo) {
+        if matches!(
+            paragraph.zone,
+            Zone::Header | Zone::Section | Zone::Related | Zone::Promo
+        ) {
             continue;
         }
         for (open, close) in quote_pairs(paragraph.span.slice(text)) {
-            let content = Span::new(paragraph.span.start + open, paragraph.span.start + close).trim(text);
+            let content =
+                Span::new(paragraph.span.start + open, paragraph.span.start + close).trim(text);
             if content.is_empty() {
                 continue;
             }
-            let Some(sentence) = seg.sentence_at(content.start) else { continue };
+            let Some(sentence) = seg.sentence_at(content.start) else {
+                continue;
+            };
             let words = content.slice(text).split_whitespace().count();
             let attribution = attribute_direct(text, seg, ex, content);
-            let speech_before = seg.sentence_tokens(sentence).iter().any(|t| t.span.end <= content.start && contains(lexicon::SPEECH_VERBS, t.span.slice(text)));
+            let speech_before = seg.sentence_tokens(sentence).iter().any(|t| {
+                t.span.end <= content.start && contains(lexicon::SPEECH_VERBS, t.span.slice(text))
+            });
             if attribution.is_none() && words < 3 && !speech_before {
                 continue; // scare quotes: a “back door” system
             }
@@ -53,7 +93,12 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 speaker,
                 verb,
                 addressee,
-                evidence: Evidence { sentence, span: content, method: Method::DirectQuote, confidence },
+                evidence: Evidence {
+                    sentence,
+                    span: content,
+                    method: Method::DirectQuote,
+                    confidence,
+                },
             });
         }
     }
@@ -76,7 +121,9 @@ fn quote_pairs(paragraph: &str) -> Vec<(usize, usize)> {
                 }
                 open = Some(i + c.len_utf8());
             }
-            Some(start) if CLOSE_MARKS.contains(&c) && !(c == '“' && paragraph[start..i].is_empty()) => {
+            Some(start)
+                if CLOSE_MARKS.contains(&c) && !(c == '“' && paragraph[start..i].is_empty()) =>
+            {
                 if c == '“' {
                     // Curly opening inside an open quotation: a new quotation starts.
                     open = Some(i + c.len_utf8());
@@ -103,29 +150,61 @@ struct Attribution {
 }
 
 fn is_speaker(ex: &Extraction, m: MentionId) -> bool {
-    matches!(ex.mentions[m].entity_type, EntityType::Person | EntityType::Organization)
+    matches!(
+        ex.mentions[m].entity_type,
+        EntityType::Person | EntityType::Organization
+    )
 }
 
 /// The mention that starts at a token, preferring the longest.
 fn mention_starting(ex: &Extraction, token: &Token) -> Option<MentionId> {
-    ex.mentions.iter().enumerate().filter(|(_, m)| m.span.start == token.span.start).max_by_key(|(_, m)| m.span.len()).map(|(i, _)| i)
+    ex.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.start == token.span.start)
+        .max_by_key(|(_, m)| m.span.len())
+        .map(|(i, _)| i)
 }
 
 /// The mention that ends at a token, preferring the longest.
 fn mention_ending(ex: &Extraction, token: &Token) -> Option<MentionId> {
-    ex.mentions.iter().enumerate().filter(|(_, m)| m.span.end == token.span.end).max_by_key(|(_, m)| m.span.len()).map(|(i, _)| i)
+    ex.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end == token.span.end)
+        .max_by_key(|(_, m)| m.span.len())
+        .map(|(i, _)| i)
 }
 
-fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span) -> Option<Attribution> {
+fn attribute_direct(
+    text: &str,
+    seg: &Segmented,
+    ex: &Extraction,
+    content: Span,
+) -> Option<Attribution> {
     let paragraph = seg.paragraphs.iter().find(|p| p.span.contains(content))?;
-    let tokens: Vec<&Token> = seg.tokens.iter().filter(|t| paragraph.span.contains(t.span)).collect();
-    let after: Vec<&Token> = tokens.iter().copied().filter(|t| t.span.start >= content.end).skip_while(|t| t.kind == TokenKind::Punct).take(8).collect();
+    let tokens: Vec<&Token> = seg
+        .tokens
+        .iter()
+        .filter(|t| paragraph.span.contains(t.span))
+        .collect();
+    let after: Vec<&Token> = tokens
+        .iter()
+        .copied()
+        .filter(|t| t.span.start >= content.end)
+        .skip_while(|t| t.kind == TokenKind::Punct)
+        .take(8)
+        .collect();
     // ”, she said / ,” Basu said Saturday / ” said Jim Roe
     if let Some(first) = after.first() {
         if contains(lexicon::SPEECH_VERBS, first.span.slice(text)) {
             if let Some(next) = after.get(1) {
                 if let Some(m) = mention_starting(ex, next).filter(|&m| is_speaker(ex, m)) {
-                    return Some(Attribution { speaker: m, verb: first.span.slice(text).to_owned(), addressee: None });
+                    return Some(Attribution {
+                        speaker: m,
+                        verb: first.span.slice(text).to_owned(),
+                        addressee: None,
+                    });
                 }
             }
         }
@@ -135,7 +214,11 @@ fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span)
             for t in rest.iter().take(3) {
                 let w = t.span.slice(text);
                 if contains(lexicon::SPEECH_VERBS, w) {
-                    return Some(Attribution { speaker: m, verb: w.to_owned(), addressee: addressee_after(ex, &after, t) });
+                    return Some(Attribution {
+                        speaker: m,
+                        verb: w.to_owned(),
+                        addressee: addressee_after(ex, &after, t),
+                    });
                 }
                 if !contains(FILLERS, w) {
                     break;
@@ -144,8 +227,14 @@ fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span)
         }
     }
     // Rudd said: “...” / Rudd told Sky News “...” / ..., saying only “...”
-    let before: Vec<&Token> = tokens.iter().copied().filter(|t| t.span.end <= content.start).collect();
-    let sentence_start = seg.sentence_at(content.start).map_or(paragraph.span.start, |s| seg.sentences[s].span.start);
+    let before: Vec<&Token> = tokens
+        .iter()
+        .copied()
+        .filter(|t| t.span.end <= content.start)
+        .collect();
+    let sentence_start = seg
+        .sentence_at(content.start)
+        .map_or(paragraph.span.start, |s| seg.sentences[s].span.start);
     let mut k = before.len();
     while k > 0 && (before[k - 1].kind == TokenKind::Punct) && before.len() - k < 3 {
         k -= 1;
@@ -157,8 +246,20 @@ fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span)
             continue;
         }
         if let Some(speaker) = subject_of(text, ex, &before, v, sentence_start) {
-            let addressee = before.get(v + 1).and_then(|t| mention_starting(ex, t)).filter(|&m| matches!(ex.mentions[m].entity_type, EntityType::Organization | EntityType::Person));
-            return Some(Attribution { speaker, verb: w.to_owned(), addressee });
+            let addressee = before
+                .get(v + 1)
+                .and_then(|t| mention_starting(ex, t))
+                .filter(|&m| {
+                    matches!(
+                        ex.mentions[m].entity_type,
+                        EntityType::Organization | EntityType::Person
+                    )
+                });
+            return Some(Attribution {
+                speaker,
+                verb: w.to_owned(),
+                addressee,
+            });
         }
     }
     None
@@ -166,12 +267,21 @@ fn attribute_direct(text: &str, seg: &Segmented, ex: &Extraction, content: Span)
 
 fn addressee_after(ex: &Extraction, after: &[&Token], verb: &Token) -> Option<MentionId> {
     let i = after.iter().position(|t| t.span == verb.span)?;
-    after.get(i + 1).and_then(|t| mention_starting(ex, t)).filter(|&m| is_speaker(ex, m))
+    after
+        .get(i + 1)
+        .and_then(|t| mention_starting(ex, t))
+        .filter(|&m| is_speaker(ex, m))
 }
 
 /// The speaker of a verb: a person or organisation just before it (adverbs allowed), or,
 /// for a participle ("saying"), the first person of the sentence.
-fn subject_of(text: &str, ex: &Extraction, tokens: &[&Token], verb: usize, sentence_start: usize) -> Option<MentionId> {
+fn subject_of(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[&Token],
+    verb: usize,
+    sentence_start: usize,
+) -> Option<MentionId> {
     let mut k = verb;
     while k > 0 {
         k -= 1;
@@ -184,8 +294,14 @@ fn subject_of(text: &str, ex: &Extraction, tokens: &[&Token], verb: usize, sente
         let w = tokens[k].span.slice(text);
         if w == "," {
             // An apposition between subject and verb: "Jane Roe, head of Acme, said".
-            let open = (k.saturating_sub(14)..k).rev().find(|&j| tokens[j].span.slice(text) == "," && tokens[j].span.start >= sentence_start);
-            if let Some(m) = open.and_then(|j| j.checked_sub(1)).and_then(|j| mention_ending(ex, tokens[j])).filter(|&m| is_speaker(ex, m)) {
+            let open = (k.saturating_sub(14)..k).rev().find(|&j| {
+                tokens[j].span.slice(text) == "," && tokens[j].span.start >= sentence_start
+            });
+            if let Some(m) = open
+                .and_then(|j| j.checked_sub(1))
+                .and_then(|j| mention_ending(ex, tokens[j]))
+                .filter(|&m| is_speaker(ex, m))
+            {
                 return Some(m);
             }
             break;
@@ -200,7 +316,11 @@ fn subject_of(text: &str, ex: &Extraction, tokens: &[&Token], verb: usize, sente
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.span.start >= sentence_start && m.span.end <= verb_start && m.entity_type == EntityType::Person)
+            .filter(|(_, m)| {
+                m.span.start >= sentence_start
+                    && m.span.end <= verb_start
+                    && m.entity_type == EntityType::Person
+            })
             .map(|(i, _)| i)
             .next();
     }
@@ -216,7 +336,9 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         }
         let tokens = seg.sentence_tokens(s);
         let refs: Vec<&Token> = tokens.iter().collect();
-        let has_quote_mark = |span: Span| span.slice(text).contains(OPEN_MARKS) || span.slice(text).contains(CLOSE_MARKS);
+        let has_quote_mark = |span: Span| {
+            span.slice(text).contains(OPEN_MARKS) || span.slice(text).contains(CLOSE_MARKS)
+        };
         for (v, t) in tokens.iter().enumerate() {
             let verb = t.span.slice(text);
             if !contains(lexicon::REPORTING_VERBS, verb) {
@@ -226,7 +348,19 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 // Inverted: "CLAUSE, a top official said Sunday."
                 if let Some(q) = inverted(text, ex, tokens, v, sentence.span) {
                     if !has_quote_mark(q.0) && ex.quotes.iter().all(|d| !d.span.overlaps(q.0)) {
-                        found.push(Quote { span: q.0, direct: false, speaker: Some(q.1), verb: Some(verb.to_owned()), addressee: None, evidence: Evidence { sentence: s, span: sentence.span, method: Method::ReportedSpeech, confidence: 0.6 } });
+                        found.push(Quote {
+                            span: q.0,
+                            direct: false,
+                            speaker: Some(q.1),
+                            verb: Some(verb.to_owned()),
+                            addressee: None,
+                            evidence: Evidence {
+                                sentence: s,
+                                span: sentence.span,
+                                method: Method::ReportedSpeech,
+                                confidence: 0.6,
+                            },
+                        });
                     }
                 }
                 continue;
@@ -239,7 +373,10 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 if verb == "told" && addressee.is_none() {
                     if let Some(m) = mention_starting(ex, &tokens[k]) {
                         addressee = Some(m);
-                        k = tokens.iter().position(|t| t.span.start >= ex.mentions[m].span.end).unwrap_or(tokens.len());
+                        k = tokens
+                            .iter()
+                            .position(|t| t.span.start >= ex.mentions[m].span.end)
+                            .unwrap_or(tokens.len());
                         continue;
                     }
                 }
@@ -247,9 +384,14 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
                 k += if matches!(w, "that" | "," | "also" | "previously") || is_weekday(w) {
                     1
-                } else if (w == "on" && is_weekday(next)) || (matches!(w, "last" | "late") && matches!(next, "night" | "week" | "month")) {
+                } else if (w == "on" && is_weekday(next))
+                    || (matches!(w, "last" | "late") && matches!(next, "night" | "week" | "month"))
+                {
                     2
-                } else if w == "in" && matches!(next, "a" | "an") && matches!(after, "statement" | "interview" | "letter" | "post") {
+                } else if w == "in"
+                    && matches!(next, "a" | "an")
+                    && matches!(after, "statement" | "interview" | "letter" | "post")
+                {
                     3
                 } else {
                     break;
@@ -265,10 +407,28 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
             let clause = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
             let first = tokens[k].span.slice(text);
             // A clause starts with a subject, not with an infinitive or a preposition.
-            if has_quote_mark(clause) || matches!(first, "to" | "for" | "of" | "about" | "by" | "with" | "as" | "if" | "on" | "in") || ex.quotes.iter().any(|d| d.span.overlaps(clause)) {
+            if has_quote_mark(clause)
+                || matches!(
+                    first,
+                    "to" | "for" | "of" | "about" | "by" | "with" | "as" | "if" | "on" | "in"
+                )
+                || ex.quotes.iter().any(|d| d.span.overlaps(clause))
+            {
                 continue;
             }
-            found.push(Quote { span: clause, direct: false, speaker: Some(speaker), verb: Some(verb.to_owned()), addressee, evidence: Evidence { sentence: s, span: sentence.span, method: Method::ReportedSpeech, confidence: 0.6 } });
+            found.push(Quote {
+                span: clause,
+                direct: false,
+                speaker: Some(speaker),
+                verb: Some(verb.to_owned()),
+                addressee,
+                evidence: Evidence {
+                    sentence: s,
+                    span: sentence.span,
+                    method: Method::ReportedSpeech,
+                    confidence: 0.6,
+                },
+            });
             break;
         }
     }
@@ -279,16 +439,28 @@ fn is_weekday(word: &str) -> bool {
     word.len() > 3 && crate::date::weekday_index(word).is_some()
 }
 
-fn inverted(text: &str, ex: &Extraction, tokens: &[Token], v: usize, sentence: Span) -> Option<(Span, MentionId)> {
+fn inverted(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[Token],
+    v: usize,
+    sentence: Span,
+) -> Option<(Span, MentionId)> {
     // The speaker mention ends right before the verb and is preceded by a comma.
     let before = tokens.get(v.checked_sub(1)?)?;
     let m = mention_ending(ex, before).filter(|&m| is_speaker(ex, m))?;
-    let comma = tokens.iter().rposition(|t| t.span.end <= ex.mentions[m].span.start && t.span.slice(text) == ",")?;
+    let comma = tokens
+        .iter()
+        .rposition(|t| t.span.end <= ex.mentions[m].span.start && t.span.slice(text) == ",")?;
     if tokens.get(comma + 1).map(|t| t.span.start) != Some(ex.mentions[m].span.start) {
         return None;
     }
     // Only time words after the verb.
-    if tokens[v + 1..].iter().any(|t| t.kind == TokenKind::Word && crate::date::weekday_index(t.span.slice(text)).is_none() && !contains(FILLERS, t.span.slice(text))) {
+    if tokens[v + 1..].iter().any(|t| {
+        t.kind == TokenKind::Word
+            && crate::date::weekday_index(t.span.slice(text)).is_none()
+            && !contains(FILLERS, t.span.slice(text))
+    }) {
         return None;
     }
     if comma == 0 || ex.mentions[m].kind == MentionKind::Pronoun {
@@ -306,6 +478,14 @@ mod tests {
     fn pairs_curly_straight_and_open_ended() {
         let p = "“One two,” she said, “three four.” He said \"five six\" and “an unfinished quotation that runs on";
         let pairs: Vec<&str> = quote_pairs(p).into_iter().map(|(a, b)| &p[a..b]).collect();
-        assert_eq!(pairs, ["One two,", "three four.", "five six", "an unfinished quotation that runs on"]);
+        assert_eq!(
+            pairs,
+            [
+                "One two,",
+                "three four.",
+                "five six",
+                "an unfinished quotation that runs on"
+            ]
+        );
     }
 }

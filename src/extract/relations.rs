@@ -4,7 +4,9 @@
 //! residence, nationality, and the roles of people in events.
 
 use super::lexicon::{self, contains};
-use super::{EntityType, Evidence, Extraction, Method, MentionId, MentionKind, Relation, RelationType};
+use super::{
+    EntityType, Evidence, Extraction, MentionId, MentionKind, Method, Relation, RelationType,
+};
 use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
@@ -23,24 +25,47 @@ impl Sentence<'_> {
 
     /// Token index of the first token at or after a byte offset.
     fn token_at(&self, byte: usize) -> usize {
-        self.tokens.iter().position(|t| t.span.start >= byte).unwrap_or(self.tokens.len())
+        self.tokens
+            .iter()
+            .position(|t| t.span.start >= byte)
+            .unwrap_or(self.tokens.len())
     }
 
     /// The longest mention starting at token `i` of one of the types.
     fn mention_at(&self, ex: &Extraction, i: usize, types: &[EntityType]) -> Option<MentionId> {
         let start = self.tokens.get(i)?.span.start;
-        self.mentions.iter().copied().filter(|&m| ex.mentions[m].span.start == start && types.contains(&ex.mentions[m].entity_type)).max_by_key(|&m| ex.mentions[m].span.len())
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|&m| {
+                ex.mentions[m].span.start == start && types.contains(&ex.mentions[m].entity_type)
+            })
+            .max_by_key(|&m| ex.mentions[m].span.len())
     }
 
     /// The longest mention ending at token `i` of one of the types.
     fn mention_ending(&self, ex: &Extraction, i: usize, types: &[EntityType]) -> Option<MentionId> {
         let end = self.tokens.get(i)?.span.end;
-        self.mentions.iter().copied().filter(|&m| ex.mentions[m].span.end == end && types.contains(&ex.mentions[m].entity_type)).max_by_key(|&m| ex.mentions[m].span.len())
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|&m| {
+                ex.mentions[m].span.end == end && types.contains(&ex.mentions[m].entity_type)
+            })
+            .max_by_key(|&m| ex.mentions[m].span.len())
     }
 
     /// Words from token `i` match `pattern` (lower-cased); returns the index after them.
     fn words_at(&self, i: usize, pattern: &[&str]) -> Option<usize> {
-        pattern.iter().enumerate().all(|(k, p)| self.tokens.get(i + k).is_some_and(|t| t.span.slice(self.text).eq_ignore_ascii_case(p))).then_some(i + pattern.len())
+        pattern
+            .iter()
+            .enumerate()
+            .all(|(k, p)| {
+                self.tokens
+                    .get(i + k)
+                    .is_some_and(|t| t.span.slice(self.text).eq_ignore_ascii_case(p))
+            })
+            .then_some(i + pattern.len())
     }
 }
 
@@ -52,14 +77,34 @@ const AGENT: &[EntityType] = &[EntityType::Person, EntityType::Organization];
 const OWNER: &[EntityType] = &[EntityType::Organization, EntityType::Person];
 
 pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
-    let mut found: Vec<(RelationType, MentionId, MentionId, Span, usize, &'static str, f32)> = Vec::new();
+    let mut found: Vec<(
+        RelationType,
+        MentionId,
+        MentionId,
+        Span,
+        usize,
+        &'static str,
+        f32,
+    )> = Vec::new();
     for (index, sentence) in seg.sentences.iter().enumerate() {
         if !sentence.zone.is_article_voice() {
             continue;
         }
-        let mentions: Vec<MentionId> = (0..ex.mentions.len()).filter(|&m| ex.mentions[m].sentence == index).collect();
-        let s = Sentence { index, text, tokens: seg.sentence_tokens(index), mentions };
-        let mut add = |rel, a: MentionId, b: MentionId, name: &'static str, confidence: f32, ex: &Extraction| {
+        let mentions: Vec<MentionId> = (0..ex.mentions.len())
+            .filter(|&m| ex.mentions[m].sentence == index)
+            .collect();
+        let s = Sentence {
+            index,
+            text,
+            tokens: seg.sentence_tokens(index),
+            mentions,
+        };
+        let mut add = |rel,
+                       a: MentionId,
+                       b: MentionId,
+                       name: &'static str,
+                       confidence: f32,
+                       ex: &Extraction| {
             if ex.mentions[a].entity != ex.mentions[b].entity {
                 let span = ex.mentions[a].span.cover(ex.mentions[b].span);
                 found.push((rel, a, b, span, s.index, name, confidence));
@@ -72,37 +117,73 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             if w == "owned" && s.word((i + 1).min(s.tokens.len() - 1)) == "by" {
                 let owner = s.mention_at(ex, i + 2, OWNER);
                 let mut k = i;
-                while k > 0 && matches!(s.word(k - 1), "is" | "was" | "which" | "that" | "," | "also" | "wholly" | "partly" | "now" | "been" | "has" | "be") {
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "is" | "was"
+                            | "which"
+                            | "that"
+                            | ","
+                            | "also"
+                            | "wholly"
+                            | "partly"
+                            | "now"
+                            | "been"
+                            | "has"
+                            | "be"
+                    )
+                {
                     k -= 1;
                 }
-                let owned = k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, OWNER));
+                let owned = k
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, OWNER));
                 if let (Some(a), Some(b)) = (owned, owner) {
                     add(RelationType::OwnedBy, a, b, "owned-by", 0.85, ex);
                 }
             }
             // "Facebook-owned WhatsApp"
             if w.ends_with("-owned") {
-                let owner = s.mentions.iter().copied().find(|&m| ex.mentions[m].span.start == s.tokens[i].span.start && ex.mentions[m].entity_type != EntityType::Event);
-                let owned = (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, OWNER));
+                let owner = s.mentions.iter().copied().find(|&m| {
+                    ex.mentions[m].span.start == s.tokens[i].span.start
+                        && ex.mentions[m].entity_type != EntityType::Event
+                });
+                let owned =
+                    (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, OWNER));
                 if let (Some(b), Some(a)) = (owner, owned) {
                     add(RelationType::OwnedBy, a, b, "x-owned", 0.85, ex);
                 }
             }
             // "X's parent company, Y" / "its parent company Y"
-            if w == "parent" && matches!(s.word((i + 1).min(s.tokens.len() - 1)), "company" | "firm" | "group" | "organisation" | "organization") {
+            if w == "parent"
+                && matches!(
+                    s.word((i + 1).min(s.tokens.len() - 1)),
+                    "company" | "firm" | "group" | "organisation" | "organization"
+                )
+            {
                 let mut k = i + 2;
                 while k < s.tokens.len() && s.word(k) == "," {
                     k += 1;
                 }
                 let parent = s.mention_at(ex, k, ORG);
-                let child = if i >= 2 && matches!(s.word(i - 1), "’s" | "'s") { s.mention_ending(ex, i - 2, ORG) } else if i >= 1 && matches!(s.word(i - 1), "its" | "Its") { nearest_before(ex, &s, i, ORG) } else { None };
+                let child = if i >= 2 && matches!(s.word(i - 1), "’s" | "'s") {
+                    s.mention_ending(ex, i - 2, ORG)
+                } else if i >= 1 && matches!(s.word(i - 1), "its" | "Its") {
+                    nearest_before(ex, &s, i, ORG)
+                } else {
+                    None
+                };
                 if let (Some(a), Some(b)) = (child, parent) {
                     add(RelationType::OwnedBy, a, b, "parent-company", 0.8, ex);
                 }
             }
             // "Y owns X" / "Y bought X" / "Y acquired X"
             if matches!(w, "owns" | "acquired" | "bought") {
-                if let (Some(b), Some(a)) = (i.checked_sub(1).and_then(|k| s.mention_ending(ex, k, OWNER)), s.mention_at(ex, i + 1, ORG)) {
+                if let (Some(b), Some(a)) = (
+                    i.checked_sub(1)
+                        .and_then(|k| s.mention_ending(ex, k, OWNER)),
+                    s.mention_at(ex, i + 1, ORG),
+                ) {
                     add(RelationType::OwnedBy, a, b, "owns", 0.75, ex);
                 }
             }
@@ -110,11 +191,29 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             // "X was arrested in Y" / "a man detained in Y"
             if contains(lexicon::ARREST_VERBS, w) && !matches!(w, "held" | "charged" | "jailed") {
                 let mut k = i;
-                while k > 0 && matches!(s.word(k - 1), "was" | "were" | "been" | "has" | "had" | "is" | "later" | "also" | "being" | "who") {
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "was"
+                            | "were"
+                            | "been"
+                            | "has"
+                            | "had"
+                            | "is"
+                            | "later"
+                            | "also"
+                            | "being"
+                            | "who"
+                    )
+                {
                     k -= 1;
                 }
-                let person = k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, PERSON));
-                let place = (i + 1..(i + 8).min(s.tokens.len())).find(|&k| matches!(s.word(k), "in" | "at")).and_then(|k| s.mention_at(ex, k + 1, PLACE));
+                let person = k
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, PERSON));
+                let place = (i + 1..(i + 8).min(s.tokens.len()))
+                    .find(|&k| matches!(s.word(k), "in" | "at"))
+                    .and_then(|k| s.mention_at(ex, k + 1, PLACE));
                 if let (Some(a), Some(b)) = (person, place) {
                     add(RelationType::ArrestedIn, a, b, "arrested-in", 0.8, ex);
                 }
@@ -122,9 +221,30 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             // --- Membership ----------------------------------------------------------
             // "X, head of Y" / "X, executive director of Y" / "X, a spokesman for Y"
             if w == "," {
-                if let Some(a) = i.checked_sub(1).and_then(|k| s.mention_ending(ex, k, PERSON)).filter(|&m| ex.mentions[m].kind == MentionKind::Named) {
-                    let stop = (i + 1..(i + 7).min(s.tokens.len())).find(|&k| matches!(s.word(k), "of" | "for" | "at"));
-                    let role_ok = stop.is_some_and(|stop| (i + 1..stop).all(|k| s.word(k).chars().next().is_some_and(char::is_lowercase)) && (i + 1..stop).any(|k| contains(lexicon::PERSON_HEADS, s.word(k)) || matches!(s.word(k), "head" | "member" | "co-founder" | "editor" | "partner" | "adviser" | "advisor")));
+                if let Some(a) = i
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, PERSON))
+                    .filter(|&m| ex.mentions[m].kind == MentionKind::Named)
+                {
+                    let stop = (i + 1..(i + 7).min(s.tokens.len()))
+                        .find(|&k| matches!(s.word(k), "of" | "for" | "at"));
+                    let role_ok = stop.is_some_and(|stop| {
+                        (i + 1..stop)
+                            .all(|k| s.word(k).chars().next().is_some_and(char::is_lowercase))
+                            && (i + 1..stop).any(|k| {
+                                contains(lexicon::PERSON_HEADS, s.word(k))
+                                    || matches!(
+                                        s.word(k),
+                                        "head"
+                                            | "member"
+                                            | "co-founder"
+                                            | "editor"
+                                            | "partner"
+                                            | "adviser"
+                                            | "advisor"
+                                    )
+                            })
+                    });
                     if let (true, Some(stop)) = (role_ok, stop) {
                         if let Some(b) = s.mention_at(ex, stop + 1, ORG) {
                             add(RelationType::MemberOf, a, b, "apposition-role-of", 0.8, ex);
@@ -133,39 +253,78 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 }
             }
             // "Metropolitan Police Deputy Assistant Commissioner Neil Basu" / "Europol chief X"
-            if let Some(org) = s.mention_at(ex, i, ORG).filter(|&m| ex.mentions[m].kind == MentionKind::Named) {
+            if let Some(org) = s
+                .mention_at(ex, i, ORG)
+                .filter(|&m| ex.mentions[m].kind == MentionKind::Named)
+            {
                 let after = s.token_at(ex.mentions[org].span.end);
                 let mut k = after;
-                while k < s.tokens.len() && k < after + 4 && (contains(lexicon::PERSON_TITLES, s.word(k)) || contains(lexicon::PERSON_HEADS, s.word(k)) || matches!(s.word(k), "head" | "boss")) {
+                while k < s.tokens.len()
+                    && k < after + 4
+                    && (contains(lexicon::PERSON_TITLES, s.word(k))
+                        || contains(lexicon::PERSON_HEADS, s.word(k))
+                        || matches!(s.word(k), "head" | "boss"))
+                {
                     k += 1;
                 }
                 if k > after {
-                    if let Some(person) = s.mention_at(ex, k, PERSON).filter(|&m| ex.mentions[m].kind == MentionKind::Named) {
-                        add(RelationType::MemberOf, person, org, "org-title-name", 0.8, ex);
+                    if let Some(person) = s
+                        .mention_at(ex, k, PERSON)
+                        .filter(|&m| ex.mentions[m].kind == MentionKind::Named)
+                    {
+                        add(
+                            RelationType::MemberOf,
+                            person,
+                            org,
+                            "org-title-name",
+                            0.8,
+                            ex,
+                        );
                     }
                 }
             }
             // --- Location --------------------------------------------------------------
             // "Birmingham, England" / "San Bernardino, Calif."
             if w == "," {
-                if let (Some(a), Some(b)) = (i.checked_sub(1).and_then(|k| s.mention_ending(ex, k, PLACE)), s.mention_at(ex, i + 1, PLACE)) {
+                if let (Some(a), Some(b)) = (
+                    i.checked_sub(1)
+                        .and_then(|k| s.mention_ending(ex, k, PLACE)),
+                    s.mention_at(ex, i + 1, PLACE),
+                ) {
                     let b_end = s.token_at(ex.mentions[b].span.end);
-                    let closes = b_end >= s.tokens.len() || !s.word(b_end).chars().next().is_some_and(char::is_alphanumeric) || s.word(b_end) == "where";
-                    if closes && ex.mentions[a].kind == MentionKind::Named && ex.mentions[b].kind == MentionKind::Named {
+                    let closes = b_end >= s.tokens.len()
+                        || !s
+                            .word(b_end)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                        || s.word(b_end) == "where";
+                    if closes
+                        && ex.mentions[a].kind == MentionKind::Named
+                        && ex.mentions[b].kind == MentionKind::Named
+                    {
                         add(RelationType::LocatedIn, a, b, "place-comma-place", 0.8, ex);
                     }
                 }
             }
             // "the attack in San Bernardino" / "the arrest in Birmingham"
             if matches!(w, "in" | "at" | "near" | "on") {
-                if let (Some(a), Some(b)) = (i.checked_sub(1).and_then(|k| s.mention_ending(ex, k, EVENT)), s.mention_at(ex, i + 1, PLACE)) {
+                if let (Some(a), Some(b)) = (
+                    i.checked_sub(1)
+                        .and_then(|k| s.mention_ending(ex, k, EVENT)),
+                    s.mention_at(ex, i + 1, PLACE),
+                ) {
                     add(RelationType::LocatedIn, a, b, "event-in-place", 0.75, ex);
                 }
             }
             // "London-based X"
             if w.ends_with("-based") {
-                let place = s.mentions.iter().copied().find(|&m| ex.mentions[m].span.start == s.tokens[i].span.start && ex.mentions[m].entity_type == EntityType::Place);
-                let org = (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, ORG));
+                let place = s.mentions.iter().copied().find(|&m| {
+                    ex.mentions[m].span.start == s.tokens[i].span.start
+                        && ex.mentions[m].entity_type == EntityType::Place
+                });
+                let org =
+                    (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, ORG));
                 if let (Some(b), Some(a)) = (place, org) {
                     add(RelationType::LocatedIn, a, b, "x-based", 0.8, ex);
                 }
@@ -174,10 +333,18 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             // "X lived in Y" / "Y, where X had lived"
             if matches!(w, "lived" | "lives" | "resided" | "resides") {
                 let mut k = i;
-                while k > 0 && matches!(s.word(k - 1), "had" | "has" | "have" | "once" | "previously" | "also" | "who") {
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "had" | "has" | "have" | "once" | "previously" | "also" | "who"
+                    )
+                {
                     k -= 1;
                 }
-                if let Some(a) = k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, PERSON)) {
+                if let Some(a) = k
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, PERSON))
+                {
                     let place = if s.word((i + 1).min(s.tokens.len() - 1)) == "in" {
                         s.mention_at(ex, i + 2, PLACE)
                     } else if k >= 2 && s.word(k - 2) == "where" {
@@ -209,20 +376,43 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             }
             // --- Events ----------------------------------------------------------------
             // "X claimed responsibility for Y"
-            if w == "responsibility" && i >= 1 && matches!(s.word(i - 1), "claimed" | "claims" | "claim") {
+            if w == "responsibility"
+                && i >= 1
+                && matches!(s.word(i - 1), "claimed" | "claims" | "claim")
+            {
                 let agent = nearest_before(ex, &s, i - 1, AGENT);
-                let event = s.words_at(i + 1, &["for"]).and_then(|k| s.mention_at(ex, k, EVENT));
+                let event = s
+                    .words_at(i + 1, &["for"])
+                    .and_then(|k| s.mention_at(ex, k, EVENT));
                 if let (Some(a), Some(b)) = (agent, event) {
-                    add(RelationType::PerpetratorOf, a, b, "claimed-responsibility", 0.85, ex);
+                    add(
+                        RelationType::PerpetratorOf,
+                        a,
+                        b,
+                        "claimed-responsibility",
+                        0.85,
+                        ex,
+                    );
                 }
             }
             // "X was killed in Y" / "injured in Y"
-            if matches!(w, "killed" | "injured" | "wounded" | "hurt" | "died") && s.word((i + 1).min(s.tokens.len() - 1)) == "in" {
+            if matches!(w, "killed" | "injured" | "wounded" | "hurt" | "died")
+                && s.word((i + 1).min(s.tokens.len() - 1)) == "in"
+            {
                 let mut k = i;
-                while k > 0 && matches!(s.word(k - 1), "was" | "were" | "been" | "had" | "has" | "seriously" | "critically") {
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "was" | "were" | "been" | "had" | "has" | "seriously" | "critically"
+                    )
+                {
                     k -= 1;
                 }
-                if let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|k| s.mention_ending(ex, k, PERSON)), s.mention_at(ex, i + 2, EVENT)) {
+                if let (Some(a), Some(b)) = (
+                    k.checked_sub(1)
+                        .and_then(|k| s.mention_ending(ex, k, PERSON)),
+                    s.mention_at(ex, i + 2, EVENT),
+                ) {
                     add(RelationType::VictimOf, a, b, "killed-in", 0.8, ex);
                 }
             }
@@ -231,38 +421,110 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
     // People described as attackers are perpetrators of the article's main attack.
     if let Some(attack) = main_attack(text, ex) {
         for (e, entity) in ex.entities.iter().enumerate() {
-            if entity.entity_type != EntityType::Person || !entity.roles.iter().any(|r| ["attacker", "assailant", "gunman", "bomber", "perpetrator", "killer"].iter().any(|w| r.to_lowercase().contains(w))) {
+            if entity.entity_type != EntityType::Person
+                || !entity.roles.iter().any(|r| {
+                    [
+                        "attacker",
+                        "assailant",
+                        "gunman",
+                        "bomber",
+                        "perpetrator",
+                        "killer",
+                    ]
+                    .iter()
+                    .any(|w| r.to_lowercase().contains(w))
+                })
+            {
                 continue;
             }
-            let Some(&m) = entity.mentions.iter().find(|&&m| ex.mentions[m].kind == MentionKind::Named).or(entity.mentions.first()) else { continue };
-            let Some(&target) = ex.entities[attack].mentions.first() else { continue };
+            let Some(&m) = entity
+                .mentions
+                .iter()
+                .find(|&&m| ex.mentions[m].kind == MentionKind::Named)
+                .or(entity.mentions.first())
+            else {
+                continue;
+            };
+            let Some(&target) = ex.entities[attack].mentions.first() else {
+                continue;
+            };
             if e != attack {
-                found.push((RelationType::PerpetratorOf, m, target, ex.mentions[m].span, ex.mentions[m].sentence, "attacker-role", 0.6));
+                found.push((
+                    RelationType::PerpetratorOf,
+                    m,
+                    target,
+                    ex.mentions[m].span,
+                    ex.mentions[m].sentence,
+                    "attacker-role",
+                    0.6,
+                ));
             }
         }
     }
     for (relation_type, subject, object, span, sentence, name, confidence) in found {
-        let key = (relation_type, ex.mentions[subject].entity, ex.mentions[object].entity);
-        if ex.relations.iter().any(|r| (r.relation_type, ex.mentions[r.subject].entity, ex.mentions[r.object].entity) == key && r.evidence.span == span) {
+        let key = (
+            relation_type,
+            ex.mentions[subject].entity,
+            ex.mentions[object].entity,
+        );
+        if ex.relations.iter().any(|r| {
+            (
+                r.relation_type,
+                ex.mentions[r.subject].entity,
+                ex.mentions[r.object].entity,
+            ) == key
+                && r.evidence.span == span
+        }) {
             continue;
         }
         let claimed_in = ex.quote_containing(span);
-        ex.relations.push(Relation { relation_type, subject, object, evidence: Evidence { sentence, span, method: Method::Pattern(name), confidence }, claimed_in });
+        ex.relations.push(Relation {
+            relation_type,
+            subject,
+            object,
+            evidence: Evidence {
+                sentence,
+                span,
+                method: Method::Pattern(name),
+                confidence,
+            },
+            claimed_in,
+        });
     }
 }
 
-fn nearest_before(ex: &Extraction, s: &Sentence, i: usize, types: &[EntityType]) -> Option<MentionId> {
+fn nearest_before(
+    ex: &Extraction,
+    s: &Sentence,
+    i: usize,
+    types: &[EntityType],
+) -> Option<MentionId> {
     let before = s.tokens.get(i)?.span.start;
-    s.mentions.iter().copied().filter(|&m| ex.mentions[m].span.end <= before && types.contains(&ex.mentions[m].entity_type)).max_by_key(|&m| ex.mentions[m].span.end)
+    s.mentions
+        .iter()
+        .copied()
+        .filter(|&m| {
+            ex.mentions[m].span.end <= before && types.contains(&ex.mentions[m].entity_type)
+        })
+        .max_by_key(|&m| ex.mentions[m].span.end)
 }
 
 /// The attack-like event entity with the most mentions.
 fn main_attack(text: &str, ex: &Extraction) -> Option<usize> {
-    let is_attack = |m: MentionId| ex.mentions[m].span.slice(text).split_whitespace().last().is_some_and(|w| contains(lexicon::ATTACK_HEADS, w));
+    let is_attack = |m: MentionId| {
+        ex.mentions[m]
+            .span
+            .slice(text)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| contains(lexicon::ATTACK_HEADS, w))
+    };
     ex.entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.entity_type == EntityType::Event && e.mentions.iter().any(|&m| is_attack(m)))
+        .filter(|(_, e)| {
+            e.entity_type == EntityType::Event && e.mentions.iter().any(|&m| is_attack(m))
+        })
         .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i)
 }

@@ -15,7 +15,11 @@ pub fn repo() -> PathBuf {
 /// `../shared/corpora/seeds`: the five reference articles. Tests need them.
 pub fn seeds() -> PathBuf {
     let dir = repo().join("../shared/corpora/seeds");
-    assert!(dir.is_dir(), "{} is missing: the integration tests read the seed articles from ../shared", dir.display());
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the integration tests read the seed articles from ../shared",
+        dir.display()
+    );
     dir
 }
 
@@ -37,7 +41,9 @@ pub fn stdout(output: &Output) -> String {
 
 /// Rows of a SELECT query as strings (IRIs bare, literals by value), in result order.
 pub fn select(store: &KgStore, query: &str) -> Vec<Vec<String>> {
-    let QueryResults::Solutions(solutions) = store.query(query).expect("query runs") else { panic!("not a SELECT: {query}") };
+    let QueryResults::Solutions(solutions) = store.query(query).expect("query runs") else {
+        panic!("not a SELECT: {query}")
+    };
     let variables = solutions.variables().to_vec();
     solutions
         .map(|s| {
@@ -67,8 +73,11 @@ pub fn ingest_dir(store: &KgStore, dir: &Path) -> usize {
     for entry in std::fs::read_dir(dir).expect("readable dir") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "txt") {
-            let doc = newskg::document::read_text_file(&path, Default::default()).expect("valid article");
-            store.ingest(&newskg::process(doc, newskg::kb::Kb::shipped())).expect("ingest");
+            let doc =
+                newskg::document::read_text_file(&path, Default::default()).expect("valid article");
+            store
+                .ingest(&newskg::process(doc, newskg::kb::Kb::shipped()))
+                .expect("ingest");
             n += 1;
         }
     }

@@ -21,7 +21,11 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_LOCKED: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "newskg", version, about = "News articles in, a knowledge graph with provenance out.")]
+#[command(
+    name = "newskg",
+    version,
+    about = "News articles in, a knowledge graph with provenance out."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -143,13 +147,23 @@ pub fn run() -> Result<ExitCode> {
         }
     };
     match cli.command {
-        Command::Ingest { input, store, quiet } => ingest(&input, &store.store, quiet),
+        Command::Ingest {
+            input,
+            store,
+            quiet,
+        } => ingest(&input, &store.store, quiet),
         Command::Extract { input, format } => extract(&input, format),
         Command::Annotate { input, out, .. } => annotate(&input, &out),
-        Command::Query { query, file, format, store } => {
+        Command::Query {
+            query,
+            file,
+            format,
+            store,
+        } => {
             let text = match (query, file) {
                 (Some(q), _) => q,
-                (None, Some(f)) => fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
+                (None, Some(f)) => fs::read_to_string(&f)
+                    .with_context(|| format!("{}: cannot read query", f.display()))?,
                 (None, None) => bail!(UsageError("give a query, or --file FILE".to_owned())),
             };
             let store = KgStore::open_existing(&store.store)?;
@@ -160,16 +174,23 @@ pub fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output, graph, store } => {
+        Command::Export {
+            format,
+            output,
+            graph,
+            store,
+        } => {
             let store = KgStore::open_existing(&store.store)?;
             match output {
                 Some(path) => {
                     let tmp = path.with_extension("partial");
-                    let file = fs::File::create(&tmp).with_context(|| format!("{}: cannot create", tmp.display()))?;
+                    let file = fs::File::create(&tmp)
+                        .with_context(|| format!("{}: cannot create", tmp.display()))?;
                     let mut w = BufWriter::new(file);
                     store.export(format.format(), graph.as_deref(), &mut w)?;
                     w.flush()?;
-                    fs::rename(&tmp, &path).with_context(|| format!("{}: cannot write", path.display()))?;
+                    fs::rename(&tmp, &path)
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
                 }
                 None => {
                     let stdout = io::stdout();
@@ -184,7 +205,10 @@ pub fn run() -> Result<ExitCode> {
             let store = KgStore::open_existing(&store.store)?;
             let mut missing = 0;
             for doc in documents {
-                let id = doc.strip_prefix(&format!("{}doc/", rdf::ns::RESOURCE)).unwrap_or(&doc).to_owned();
+                let id = doc
+                    .strip_prefix(&format!("{}doc/", rdf::ns::RESOURCE))
+                    .unwrap_or(&doc)
+                    .to_owned();
                 if store.remove(&id)? {
                     eprintln!("removed {id}");
                 } else {
@@ -192,15 +216,31 @@ pub fn run() -> Result<ExitCode> {
                     missing += 1;
                 }
             }
-            Ok(if missing == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+            Ok(if missing == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_INPUT_REFUSED)
+            })
         }
         Command::Eval { gold, json } => evaluate(&gold, json.as_deref()),
-        Command::Kb { command: KbCommand::Build { sources, out } } => {
-            let entries = kb::build(&sources).with_context(|| format!("{}: cannot build the knowledge base", sources.display()))?;
-            let mut w = BufWriter::new(fs::File::create(&out).with_context(|| format!("{}: cannot create", out.display()))?);
+        Command::Kb {
+            command: KbCommand::Build { sources, out },
+        } => {
+            let entries = kb::build(&sources).with_context(|| {
+                format!("{}: cannot build the knowledge base", sources.display())
+            })?;
+            let mut w = BufWriter::new(
+                fs::File::create(&out)
+                    .with_context(|| format!("{}: cannot create", out.display()))?,
+            );
             kb::write_tsv(&entries, &mut w)?;
             w.flush()?;
-            eprintln!("wrote {} items and the demonyms of {} countries to {}", entries.entries.len(), entries.demonyms.len(), out.display());
+            eprintln!(
+                "wrote {} items and the demonyms of {} countries to {}",
+                entries.entries.len(),
+                entries.demonyms.len(),
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -225,8 +265,14 @@ pub fn exit_code_of(err: &anyhow::Error) -> u8 {
 
 /// Reads every input, reporting bad ones with their path and going on; calls `each` with
 /// every good document. Returns how many inputs were refused.
-fn for_each_document(input: &InputArgs, progress: &ProgressBar, each: &mut dyn FnMut(Document) -> Result<()>) -> Result<usize> {
-    let options = ReadOptions { max_bytes: input.max_bytes };
+fn for_each_document(
+    input: &InputArgs,
+    progress: &ProgressBar,
+    each: &mut dyn FnMut(Document) -> Result<()>,
+) -> Result<usize> {
+    let options = ReadOptions {
+        max_bytes: input.max_bytes,
+    };
     let mut refused = 0;
     let mut report = |e: &dyn std::fmt::Display| {
         progress.suspend(|| eprintln!("newskg: {e}"));
@@ -244,16 +290,20 @@ fn for_each_document(input: &InputArgs, progress: &ProgressBar, each: &mut dyn F
             }
         };
         let mut failure: Option<anyhow::Error> = None;
-        document::read_path(&path, options, &mut |doc: Result<Document, InputError>| match doc {
-            Ok(doc) if failure.is_none() => {
-                let source = doc.source.clone();
-                if let Err(e) = each(doc) {
-                    failure = Some(e.context(source));
+        document::read_path(
+            &path,
+            options,
+            &mut |doc: Result<Document, InputError>| match doc {
+                Ok(doc) if failure.is_none() => {
+                    let source = doc.source.clone();
+                    if let Err(e) = each(doc) {
+                        failure = Some(e.context(source));
+                    }
                 }
-            }
-            Ok(_) => {}
-            Err(e) => report(&e),
-        });
+                Ok(_) => {}
+                Err(e) => report(&e),
+            },
+        );
         progress.inc(1);
         if let Some(e) = failure {
             return Err(e);
@@ -268,7 +318,12 @@ fn progress_bar(quiet: bool, inputs: &[PathBuf]) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     bar
 }
 
@@ -301,7 +356,10 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
             }
             return Ok(());
         }
-        seen.insert(processed.document.id.clone(), (hash, processed.document.source.clone()));
+        seen.insert(
+            processed.document.id.clone(),
+            (hash, processed.document.source.clone()),
+        );
         let outcome = store.ingest(&processed)?;
         let ex = &processed.extraction;
         summary.entities += ex.entities.len();
@@ -338,13 +396,18 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_REFUSED)
+    })
 }
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
     let kb = Kb::shipped();
     let stdout = io::stdout();
-    let mut serializer = newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
+    let mut serializer =
+        newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
         let processed: Processed = process(doc, kb);
         for quad in rdf::to_quads(&processed) {
@@ -357,22 +420,33 @@ fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
         Ok(())
     })?;
     serializer.finish()?.flush()?;
-    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_REFUSED)
+    })
 }
 
 fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
-    fs::create_dir_all(out).with_context(|| format!("{}: cannot create directory", out.display()))?;
+    fs::create_dir_all(out)
+        .with_context(|| format!("{}: cannot create directory", out.display()))?;
     let kb = Kb::shipped();
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
         let processed = process(doc, kb);
         let name = &processed.document.id;
         let txt = out.join(format!("{name}.txt"));
         let ann = out.join(format!("{name}.ann"));
-        fs::write(&txt, &processed.document.text).with_context(|| format!("{}: cannot write", txt.display()))?;
-        fs::write(&ann, brat::to_ann(&processed)).with_context(|| format!("{}: cannot write", ann.display()))?;
+        fs::write(&txt, &processed.document.text)
+            .with_context(|| format!("{}: cannot write", txt.display()))?;
+        fs::write(&ann, brat::to_ann(&processed))
+            .with_context(|| format!("{}: cannot write", ann.display()))?;
         Ok(())
     })?;
-    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INPUT_REFUSED) })
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_REFUSED)
+    })
 }
 
 fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
@@ -384,19 +458,28 @@ fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
         .collect();
     names.sort();
     if names.is_empty() {
-        bail!(UsageError(format!("{}: no NAME.txt with a NAME.ann beside it", gold.display())));
+        bail!(UsageError(format!(
+            "{}: no NAME.txt with a NAME.ann beside it",
+            gold.display()
+        )));
     }
     let mut total = newskg::eval::Scores::default();
     for txt in &names {
         let doc = document::read_text_file(txt, ReadOptions::default())?;
         let predicted = newskg::eval::parse_ann(&brat::to_ann(&process(doc, kb)));
         let ann = txt.with_extension("ann");
-        let gold_ann = newskg::eval::parse_ann(&fs::read_to_string(&ann).with_context(|| format!("{}: cannot read", ann.display()))?);
-        newskg::eval::accumulate(&mut total, &newskg::eval::score_document(&predicted, &gold_ann));
+        let gold_ann = newskg::eval::parse_ann(
+            &fs::read_to_string(&ann).with_context(|| format!("{}: cannot read", ann.display()))?,
+        );
+        newskg::eval::accumulate(
+            &mut total,
+            &newskg::eval::score_document(&predicted, &gold_ann),
+        );
     }
     print!("{}", newskg::eval::render(&total));
     if let Some(path) = json {
-        fs::write(path, serde_json::to_string_pretty(&total)?).with_context(|| format!("{}: cannot write", path.display()))?;
+        fs::write(path, serde_json::to_string_pretty(&total)?)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -62,11 +62,16 @@ fn short(term: &Term) -> String {
     }
 }
 
-pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut impl Write) -> Result<()> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     match results {
         QueryResults::Boolean(value) => match sparql_format(format) {
             Some(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(&mut *out, value)?;
             }
             None => writeln!(out, "{value}")?,
         },
@@ -74,7 +79,8 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
             let variables = solutions.variables().to_vec();
             match sparql_format(format) {
                 Some(f) => {
-                    let mut serializer = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables)?;
+                    let mut serializer = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
                     for solution in solutions {
                         serializer.serialize(&solution?)?;
                     }
@@ -84,16 +90,24 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
                     let mut rows: Vec<Vec<String>> = Vec::new();
                     for solution in solutions {
                         let solution = solution?;
-                        rows.push(variables.iter().map(|v| solution.get(v).map(short).unwrap_or_default()).collect());
+                        rows.push(
+                            variables
+                                .iter()
+                                .map(|v| solution.get(v).map(short).unwrap_or_default())
+                                .collect(),
+                        );
                     }
-                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let header: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
                     write_table(&header, &rows, out)?;
                 }
             }
         }
         QueryResults::Graph(triples) => {
             let rdf = match format {
-                ResultFormat::Ntriples | ResultFormat::Csv | ResultFormat::Tsv => RdfFormat::NTriples,
+                ResultFormat::Ntriples | ResultFormat::Csv | ResultFormat::Tsv => {
+                    RdfFormat::NTriples
+                }
                 ResultFormat::Nquads => RdfFormat::NQuads,
                 ResultFormat::Trig => RdfFormat::TriG,
                 _ => RdfFormat::Turtle,
@@ -131,17 +145,45 @@ fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write) ->
             s.to_owned()
         }
     };
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()).collect();
-    let widths: Vec<usize> = (0..header.len()).map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cut(c)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
-        let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect();
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
         writeln!(out, "{}", padded.join(" | ").trim_end())
     };
     line(header, out)?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-")
+    )?;
     for row in &rows {
         line(row, out)?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
     Ok(())
 }
