@@ -38,6 +38,9 @@ pub mod ns {
         ("xsd", XSD),
         ("doc", "https://w3id.org/newskg/doc/"),
         ("entity", "https://w3id.org/newskg/entity/"),
+        ("person", "https://w3id.org/newskg/entity/person/"),
+        ("org", "https://w3id.org/newskg/entity/organization/"),
+        ("place", "https://w3id.org/newskg/entity/place/"),
     ];
 }
 

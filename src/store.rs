@@ -253,7 +253,9 @@ impl KgStore {
 /// A serializer with the newskg prefixes declared.
 pub fn serializer_for(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, namespace) in ns::PREFIXES {
+    // Mention, sentence and fact IRIs ("doc/ID#char=3,9") would need escapes as prefixed
+    // names: they are written in full.
+    for (prefix, namespace) in ns::PREFIXES.iter().filter(|(p, _)| *p != "doc") {
         serializer = match serializer.clone().with_prefix(*prefix, *namespace) {
             Ok(s) => s,
             Err(_) => serializer,

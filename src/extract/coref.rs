@@ -142,7 +142,9 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
                         || name_matches(
                             name,
                             &cluster.longest_name_tokens(),
-                            if c.typed {
+                            if surname {
+                                EntityType::Person
+                            } else if c.typed {
                                 c.entity_type
                             } else {
                                 cluster.entity_type

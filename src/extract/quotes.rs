@@ -267,9 +267,9 @@ fn attribute_direct(
 
 fn addressee_after(ex: &Extraction, after: &[&Token], verb: &Token) -> Option<MentionId> {
     let i = after.iter().position(|t| t.span == verb.span)?;
-    after
-        .get(i + 1)
-        .and_then(|t| mention_starting(ex, t))
+    // "told Sky News", "told the Coastal Gazette"
+    (i + 1..=i + 2)
+        .find_map(|k| after.get(k).and_then(|t| mention_starting(ex, t)))
         .filter(|&m| is_speaker(ex, m))
 }
 
@@ -371,7 +371,8 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
             while k < tokens.len() {
                 let w = tokens[k].span.slice(text);
                 if verb == "told" && addressee.is_none() {
-                    if let Some(m) = mention_starting(ex, &tokens[k]) {
+                    let at = if matches!(w, "the" | "The") { k + 1 } else { k };
+                    if let Some(m) = tokens.get(at).and_then(|t| mention_starting(ex, t)) {
                         addressee = Some(m);
                         k = tokens
                             .iter()
