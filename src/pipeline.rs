@@ -35,6 +35,19 @@ impl Processed {
 }
 
 /// Segments and extracts one document.
+///
+/// ```
+/// use newskg::{document::Document, kb::Kb};
+///
+/// let text = "Acme Group, which is owned by Halvorsen Holdings, said: “We will grow.”".to_owned();
+/// let processed = newskg::process(Document::new("acme", "example", text), Kb::shipped());
+/// let ex = &processed.extraction;
+/// assert_eq!(ex.relations[0].relation_type, newskg::extract::RelationType::OwnedBy);
+/// let quote = &ex.quotes[0];
+/// assert_eq!(quote.span.slice(&processed.document.text), "We will grow.");
+/// let speaker = &ex.entities[ex.mentions[quote.speaker.unwrap()].entity];
+/// assert_eq!(speaker.name, "Acme Group");
+/// ```
 pub fn process(document: Document, kb: &Kb) -> Processed {
     let segmented = segment::segment(&document.text);
     let extraction = extract::extract(&document, &segmented, kb);
