@@ -327,6 +327,51 @@ fn subject_of(
     None
 }
 
+/// Words that, after a comma, end a reported clause ("..., but ultimately found ...").
+const CLAUSE_BREAKS: &[&str] = &[
+    "but",
+    "who",
+    "which",
+    "according",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "adding",
+];
+
+/// Whether a reported clause may hold these direct quotations: only short ones inside it
+/// ("Masood was a “soldier” carrying out ..."), not a long quotation of its own.
+fn only_short_quotes_inside(text: &str, ex: &Extraction, clause: Span) -> bool {
+    ex.quotes
+        .iter()
+        .filter(|d| d.span.overlaps(clause))
+        .all(|d| clause.contains(d.span) && d.span.slice(text).split_whitespace().count() <= 6)
+}
+
+fn reported(
+    sentence: usize,
+    sentence_span: Span,
+    clause: Span,
+    speaker: MentionId,
+    verb: &str,
+    addressee: Option<MentionId>,
+) -> Quote {
+    Quote {
+        span: clause,
+        direct: false,
+        speaker: Some(speaker),
+        verb: Some(verb.to_owned()),
+        addressee,
+        evidence: Evidence {
+            sentence,
+            span: sentence_span,
+            method: Method::ReportedSpeech,
+            confidence: 0.6,
+        },
+    }
+}
+
 /// "X said (that) CLAUSE." and "CLAUSE, X said (Sunday)."
 fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
     let mut found = Vec::new();
@@ -336,33 +381,19 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         }
         let tokens = seg.sentence_tokens(s);
         let refs: Vec<&Token> = tokens.iter().collect();
-        let has_quote_mark = |span: Span| {
-            span.slice(text).contains(OPEN_MARKS) || span.slice(text).contains(CLOSE_MARKS)
-        };
         for (v, t) in tokens.iter().enumerate() {
             let verb = t.span.slice(text);
             if !contains(lexicon::REPORTING_VERBS, verb) {
                 continue;
             }
-            let Some(speaker) = subject_of(text, ex, &refs, v, sentence.span.start) else {
-                // Inverted: "CLAUSE, a top official said Sunday."
-                if let Some(q) = inverted(text, ex, tokens, v, sentence.span) {
-                    if !has_quote_mark(q.0) && ex.quotes.iter().all(|d| !d.span.overlaps(q.0)) {
-                        found.push(Quote {
-                            span: q.0,
-                            direct: false,
-                            speaker: Some(q.1),
-                            verb: Some(verb.to_owned()),
-                            addressee: None,
-                            evidence: Evidence {
-                                sentence: s,
-                                span: sentence.span,
-                                method: Method::ReportedSpeech,
-                                confidence: 0.6,
-                            },
-                        });
-                    }
+            // Inverted: "CLAUSE, a top official said Sunday."
+            if let Some((clause, speaker)) = inverted(text, ex, tokens, v, sentence.span) {
+                if only_short_quotes_inside(text, ex, clause) {
+                    found.push(reported(s, sentence.span, clause, speaker, verb, None));
+                    break;
                 }
+            }
+            let Some(speaker) = subject_of(text, ex, &refs, v, sentence.span.start) else {
                 continue;
             };
             // Skip "that", time words and the addressee.
@@ -398,8 +429,24 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                     break;
                 };
             }
-            let mut end = tokens.len();
-            while end > k && tokens[end - 1].kind == TokenKind::Punct {
+            // The clause runs to the sentence's end or to a clause break.
+            let mut end = (k + 1..tokens.len())
+                .find(|&e| {
+                    let w = tokens[e].span.slice(text);
+                    (w == ","
+                        && tokens
+                            .get(e + 1)
+                            .is_some_and(|n| contains(CLAUSE_BREAKS, n.span.slice(text))))
+                        || (w == "when"
+                            && tokens
+                                .get(e + 1)
+                                .is_some_and(|n| n.span.slice(text) == "asked"))
+                })
+                .unwrap_or(tokens.len());
+            while end > k
+                && tokens[end - 1].kind == TokenKind::Punct
+                && !matches!(tokens[end - 1].span.slice(text), "”" | "\"" | "’")
+            {
                 end -= 1;
             }
             if end <= k + 2 {
@@ -408,28 +455,26 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
             let clause = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
             let first = tokens[k].span.slice(text);
             // A clause starts with a subject, not with an infinitive or a preposition.
-            if has_quote_mark(clause)
-                || matches!(
-                    first,
-                    "to" | "for" | "of" | "about" | "by" | "with" | "as" | "if" | "on" | "in"
-                )
-                || ex.quotes.iter().any(|d| d.span.overlaps(clause))
+            if matches!(
+                first,
+                "to" | "for"
+                    | "of"
+                    | "about"
+                    | "by"
+                    | "with"
+                    | "as"
+                    | "if"
+                    | "on"
+                    | "in"
+                    | "according"
+                    | "“"
+                    | "\""
+            ) || !only_short_quotes_inside(text, ex, clause)
+                || found.iter().any(|q: &Quote| q.span.overlaps(clause))
             {
                 continue;
             }
-            found.push(Quote {
-                span: clause,
-                direct: false,
-                speaker: Some(speaker),
-                verb: Some(verb.to_owned()),
-                addressee,
-                evidence: Evidence {
-                    sentence: s,
-                    span: sentence.span,
-                    method: Method::ReportedSpeech,
-                    confidence: 0.6,
-                },
-            });
+            found.push(reported(s, sentence.span, clause, speaker, verb, addressee));
             break;
         }
     }
@@ -456,18 +501,41 @@ fn inverted(
     if tokens.get(comma + 1).map(|t| t.span.start) != Some(ex.mentions[m].span.start) {
         return None;
     }
-    // Only time words after the verb.
-    if tokens[v + 1..].iter().any(|t| {
-        t.kind == TokenKind::Word
-            && crate::date::weekday_index(t.span.slice(text)).is_none()
-            && !contains(FILLERS, t.span.slice(text))
-    }) {
+    // Only time words after the verb, then perhaps a prepositional phrase ("amid reports").
+    for t in &tokens[v + 1..] {
+        let w = t.span.slice(text);
+        if t.kind != TokenKind::Word || is_weekday(w) || contains(FILLERS, w) {
+            continue;
+        }
+        if matches!(
+            w,
+            "amid" | "after" | "as" | "during" | "following" | "before" | "while"
+        ) {
+            break;
+        }
         return None;
     }
     if comma == 0 || ex.mentions[m].kind == MentionKind::Pronoun {
         return None;
     }
-    let clause = Span::new(sentence.start, tokens[comma - 1].span.end);
+    // A dateline ("LONDON –") is not part of what was said.
+    let first = tokens
+        .iter()
+        .position(|t| matches!(t.span.slice(text), "–" | "—" | "-"))
+        .filter(|&d| {
+            d < 4
+                && tokens[..d]
+                    .iter()
+                    .all(|t| !t.span.slice(text).chars().any(char::is_lowercase))
+        })
+        .map_or(0, |d| d + 1);
+    if first >= comma {
+        return None;
+    }
+    let clause = Span::new(
+        tokens[first].span.start.max(sentence.start),
+        tokens[comma - 1].span.end,
+    );
     (clause.slice(text).split_whitespace().count() >= 4).then_some((clause, m))
 }
 
