@@ -455,21 +455,23 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
             let clause = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
             let first = tokens[k].span.slice(text);
             // A clause starts with a subject, not with an infinitive or a preposition.
-            if matches!(
-                first,
-                "to" | "for"
-                    | "of"
-                    | "about"
-                    | "by"
-                    | "with"
-                    | "as"
-                    | "if"
-                    | "on"
-                    | "in"
-                    | "according"
-                    | "“"
-                    | "\""
-            ) || !only_short_quotes_inside(text, ex, clause)
+            if tokens[k].kind == TokenKind::Punct
+                || matches!(
+                    first,
+                    "to" | "for"
+                        | "of"
+                        | "about"
+                        | "by"
+                        | "with"
+                        | "as"
+                        | "if"
+                        | "on"
+                        | "in"
+                        | "according"
+                        | "“"
+                        | "\""
+                )
+                || !only_short_quotes_inside(text, ex, clause)
                 || found.iter().any(|q: &Quote| q.span.overlaps(clause))
             {
                 continue;
