@@ -53,6 +53,15 @@ fn is_camel(word: &str) -> bool {
         && word.chars().any(char::is_lowercase)
 }
 
+/// Weekday and month names ("May" alone stays possible: it is also a name).
+fn is_calendar_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && ((word.len() > 3 && crate::date::weekday_index(word).is_some())
+            || (word != "May"
+                && (word.len() == 3 || word == "Sept" || crate::date::MONTHS.contains(&word))
+                && crate::date::month_index(word).is_some()))
+}
+
 /// Title case of an all-caps word ("LONDON" -> "London").
 fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -129,6 +138,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             && is_capitalised(w)
             && !w.contains('-')
             && !contains(lexicon::NEVER_NAMES, w)
+            && !is_calendar_word(w)
             && w != "I"
             && !w.starts_with("I'")
             && !w.starts_with("I’")
@@ -145,6 +155,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                     if is_capitalised(prefix)
                         && rest[1..].chars().next().is_some_and(char::is_lowercase)
                         && !contains(lexicon::NEVER_NAMES, prefix)
+                        && !is_calendar_word(prefix)
                     {
                         let span = Span::new(tokens[i].span.start, tokens[i].span.start + dash);
                         if let Some(c) = type_name(cx, span, None, sentence, i, tokens) {
@@ -246,7 +257,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         .find(|&k| contains(lexicon::TITLE_HEADS, word(k)))
     {
         let mut title_start = head;
-        while title_start > start && contains(lexicon::PERSON_TITLES, word(title_start - 1)) {
+        while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
             title_start -= 1;
         }
         let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
@@ -340,7 +351,7 @@ fn type_name(
             true,
         ));
     }
-    if contains(lexicon::NEVER_NAMES, name) {
+    if contains(lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
         return None;
     }
     if contains(lexicon::ORG_SUFFIXES, last) {
@@ -363,9 +374,7 @@ fn type_name(
     }
     // A run of titles alone ("President", "Madam Speaker") names no one.
     if words.iter().all(|w| {
-        contains(lexicon::PERSON_TITLES, w)
-            || contains(lexicon::TITLE_HEADS, w)
-            || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
+        lexicon::is_title_word(w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
     }) {
         return None;
     }

@@ -261,7 +261,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 let mut k = after;
                 while k < s.tokens.len()
                     && k < after + 4
-                    && (contains(lexicon::PERSON_TITLES, s.word(k))
+                    && (lexicon::is_title_word(s.word(k))
                         || contains(lexicon::PERSON_HEADS, s.word(k))
                         || matches!(s.word(k), "head" | "boss"))
                 {
