@@ -55,8 +55,10 @@ impl Kb {
                 continue;
             };
             if kind == DEMONYM {
-                for name in
-                    std::iter::once(label).chain(aliases.split('|').filter(|a| !a.is_empty()))
+                for name in label
+                    .split('|')
+                    .chain(aliases.split('|'))
+                    .filter(|a| !a.is_empty())
                 {
                     kb.demonyms.insert(name.to_owned(), qid.to_owned());
                 }
@@ -284,6 +286,10 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                     .collect::<Vec<_>>()
             })
             .collect();
+        let mut names = names;
+        if iso == "GB" {
+            names.push("Briton".to_owned());
+        }
         if !names.is_empty() && level == "country" {
             country_demonyms.push((col(row, "qid").to_owned(), names));
         }

@@ -248,3 +248,61 @@ fn annotate_writes_brat_whose_offsets_are_code_points() {
     }
     assert_eq!(files, 5);
 }
+
+#[test]
+fn json_lines_and_stdin_carry_their_metadata_into_the_graph() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let store_arg = store.to_str().expect("path");
+    let jsonl = dir.path().join("feed.jsonl");
+    fs::write(
+        &jsonl,
+        "{\"id\":\"feed-1\",\"url\":\"https://news.example/a\",\"title\":\"Bridge closed\",\"date\":\"2021-06-02\",\"text\":\"Engineers closed the Tamar Bridge on Monday, Mayor Ann Lee said.\",\"lang\":\"en\"}\n",
+    )
+    .expect("write");
+    let out = run(&[
+        "ingest",
+        "--store",
+        store_arg,
+        jsonl.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let mut child = binary()
+        .args(["ingest", "--store", store_arg, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(" date 2021-06-04 Police said the bridge reopened on Wednesday.\n".as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let held = KgStore::open(&store).expect("open");
+    let rows = select(
+        &held,
+        "SELECT ?id ?url ?title ?date WHERE { ?d nk:documentId ?id . OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:datePublished ?date } } ORDER BY ?id",
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let feed = rows.iter().find(|r| r[0] == "feed-1").expect("feed-1");
+    assert_eq!(
+        feed[1..],
+        ["https://news.example/a", "Bridge closed", "2021-06-02"]
+    );
+    let piped = rows
+        .iter()
+        .find(|r| r[0].starts_with("doc-"))
+        .expect("stdin document gets a content id");
+    assert_eq!(piped[3], "2021-06-04");
+    let people = select(
+        &held,
+        "SELECT ?role WHERE { ?p a schema:Person ; rdfs:label \"Ann Lee\" ; nk:role ?role }",
+    );
+    assert_eq!(people, [["Mayor"]]);
+}

@@ -160,6 +160,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn event_mentions_get_dates_from_the_article_date() {
+        let text = " date 2017-03-26 Police said the Wednesday rampage was over. A meeting on Thursday will follow. The 2015 attack was different.";
+        let doc = crate::document::Document::new("d", "test", text.to_owned());
+        let processed = crate::process(doc, crate::kb::Kb::shipped());
+        let ex = &processed.extraction;
+        let dated: Vec<(String, String)> = ex
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Event)
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    e.date.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert!(
+            dated.contains(&("the Wednesday rampage".to_owned(), "2017-03-22".to_owned())),
+            "{dated:?}"
+        );
+        assert!(
+            dated.contains(&("A meeting".to_owned(), "2017-03-30".to_owned())),
+            "{dated:?}"
+        );
+        assert!(
+            dated.contains(&("The 2015 attack".to_owned(), "2015".to_owned())),
+            "{dated:?}"
+        );
+    }
+
+    #[test]
     fn resolves_weekdays_years_and_months() {
         let sunday = Date::new(2017, 3, 26);
         let tk = TokenKind::Word;

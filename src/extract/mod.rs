@@ -237,6 +237,6 @@ pub fn extract(doc: &Document, segmented: &Segmented, kb: &Kb) -> Extraction {
     let mut extraction = coref::resolve(text, segmented, candidates, kb);
     quotes::extract(text, segmented, &mut extraction);
     events::resolve_dates(text, segmented, doc.date, &mut extraction);
-    relations::extract(text, segmented, &mut extraction);
+    relations::extract(text, segmented, &mut extraction, kb);
     extraction
 }

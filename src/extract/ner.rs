@@ -81,6 +81,9 @@ struct Context<'a> {
     lowercase_words: HashSet<String>,
     /// Capitalised words seen in the middle of a sentence somewhere in the document.
     recurring_names: HashSet<String>,
+    /// Whether the current sentence is in title case (a headline), where capitals say
+    /// nothing and only known names count.
+    title_case: bool,
     out: Vec<Candidate>,
 }
 
@@ -96,6 +99,9 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
     let mut recurring_names = HashSet::new();
     for sentence in &seg.sentences {
         let tokens = &seg.tokens[sentence.tokens.clone()];
+        if is_title_case(text, tokens) {
+            continue;
+        }
         for (i, t) in tokens.iter().enumerate() {
             let w = t.span.slice(text);
             if is_capitalised(w) && !sentence_initial(text, tokens, i) {
@@ -108,6 +114,7 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
         kb,
         lowercase_words,
         recurring_names,
+        title_case: false,
         out: Vec::new(),
     };
     for (index, sentence) in seg.sentences.iter().enumerate() {
@@ -129,8 +136,27 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
     out
 }
 
+/// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(text))
+        .filter(|w| {
+            !contains(lexicon::NAME_CONNECTORS, w)
+                && !matches!(
+                    *w,
+                    "a" | "an" | "the" | "to" | "in" | "on" | "at" | "with" | "by"
+                )
+        })
+        .collect();
+    let lower = words.iter().filter(|w| !is_capitalised(w)).count();
+    words.len() >= 5 && lower <= 1 && lower * 5 <= words.len()
+}
+
 fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let text = cx.text;
+    cx.title_case = is_title_case(text, tokens);
     let word = |i: usize| tokens[i].span.slice(text);
     let is_name_word = |i: usize| {
         let w = word(i);
@@ -352,6 +378,13 @@ fn type_name(
         ));
     }
     if contains(lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
+        return None;
+    }
+    if cx.title_case
+        && !(words.len() == 1 && (is_acronym(name) || is_camel(name)))
+        && !(words.len() >= 2 && cx.kb.is_first_name(words[0]))
+        && !cx.recurring_names.contains(name)
+    {
         return None;
     }
     if contains(lexicon::ORG_SUFFIXES, last) {

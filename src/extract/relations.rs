@@ -7,6 +7,7 @@ use super::lexicon::{self, contains};
 use super::{
     EntityType, Evidence, Extraction, MentionId, MentionKind, Method, Relation, RelationType,
 };
+use crate::kb::Kb;
 use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
@@ -76,7 +77,7 @@ const EVENT: &[EntityType] = &[EntityType::Event];
 const AGENT: &[EntityType] = &[EntityType::Person, EntityType::Organization];
 const OWNER: &[EntityType] = &[EntityType::Organization, EntityType::Person];
 
-pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
+pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
     let mut found: Vec<(
         RelationType,
         MentionId,
@@ -317,6 +318,37 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                     add(RelationType::LocatedIn, a, b, "event-in-place", 0.75, ex);
                 }
             }
+            // "Westminster Bridge close to the Houses of Parliament in London": a place in a place.
+            if w == "in" {
+                if let (Some(a), Some(b)) = (
+                    i.checked_sub(1)
+                        .and_then(|k| s.mention_ending(ex, k, PLACE)),
+                    s.mention_at(ex, i + 1, PLACE),
+                ) {
+                    if ex.mentions[a].kind == MentionKind::Named
+                        && ex.mentions[b].kind == MentionKind::Named
+                    {
+                        add(RelationType::LocatedIn, a, b, "place-in-place", 0.7, ex);
+                    }
+                }
+            }
+            // "Britain's MI5", "London's police": the possessor place holds the organisation.
+            if matches!(w, "’s" | "'s") && i >= 1 {
+                if let (Some(b), Some(a)) = (
+                    s.mention_ending(ex, i - 1, PLACE)
+                        .filter(|&m| ex.mentions[m].kind == MentionKind::Named),
+                    s.mention_at(ex, i + 1, ORG),
+                ) {
+                    add(
+                        RelationType::LocatedIn,
+                        a,
+                        b,
+                        "place-possessive-org",
+                        0.7,
+                        ex,
+                    );
+                }
+            }
             // "London-based X"
             if w.ends_with("-based") {
                 let place = s.mentions.iter().copied().find(|&m| {
@@ -416,6 +448,102 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                     add(RelationType::VictimOf, a, b, "killed-in", 0.8, ex);
                 }
             }
+        }
+    }
+    // "the London attack", "the San Bernardino terror attack": a place named inside an
+    // event mention is where it happened.
+    for (e, event) in ex.mentions.iter().enumerate() {
+        if event.entity_type != EntityType::Event
+            || !seg.sentences[event.sentence].zone.is_article_voice()
+        {
+            continue;
+        }
+        let inside = ex.mentions.iter().position(|p| {
+            p.entity_type == EntityType::Place
+                && p.kind == MentionKind::Named
+                && event.span.contains(p.span)
+                && p.span != event.span
+        });
+        if let Some(p) = inside.filter(|&p| ex.mentions[p].entity != event.entity) {
+            found.push((
+                RelationType::LocatedIn,
+                e,
+                p,
+                event.span,
+                event.sentence,
+                "place-modifies-event",
+                0.75,
+            ));
+        }
+    }
+    // Nationality: "a 52-year-old Briton", "British Prime Minister X" -> the country, when
+    // the article names it.
+    for (m, mention) in ex.mentions.iter().enumerate() {
+        if mention.entity_type != EntityType::Person
+            || mention.kind == MentionKind::Pronoun
+            || !seg.sentences[mention.sentence].zone.is_article_voice()
+        {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(mention.sentence);
+        let first = tokens
+            .iter()
+            .position(|t| t.span.start >= mention.span.start)
+            .unwrap_or(0);
+        let last = tokens
+            .iter()
+            .rposition(|t| t.span.end <= mention.span.end)
+            .unwrap_or(first);
+        let window = if mention.kind == MentionKind::Named {
+            first.saturating_sub(4)..first
+        } else {
+            first..last + 1
+        };
+        let Some((country, at)) = window
+            .clone()
+            .find_map(|k| kb.demonym(tokens[k].span.slice(text)).map(|q| (q, k)))
+        else {
+            continue;
+        };
+        // A demonym before a name must modify it: only titles may stand between.
+        if mention.kind == MentionKind::Named
+            && !(at + 1..first).all(|k| lexicon::is_title_word(tokens[k].span.slice(text)))
+        {
+            continue;
+        }
+        let place = ex
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.entity_type == EntityType::Place
+                    && ex.entities[p.entity].wikidata.as_deref() == Some(country)
+            })
+            .min_by_key(|(_, p)| p.span.start.abs_diff(mention.span.start))
+            .map(|(i, _)| i);
+        // The person's name, where the article gives one, is the clearer argument.
+        let person = ex.entities[mention.entity]
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&n| ex.mentions[n].kind == MentionKind::Named)
+            .min_by_key(|&n| ex.mentions[n].span.start.abs_diff(mention.span.start))
+            .unwrap_or(m);
+        if let Some(place) = place {
+            let evidence = Span::new(
+                tokens[at].span.start,
+                mention.span.end.max(tokens[at].span.end),
+            )
+            .cover(mention.span);
+            found.push((
+                RelationType::CitizenOf,
+                person,
+                place,
+                evidence,
+                mention.sentence,
+                "demonym",
+                0.7,
+            ));
         }
     }
     // People described as attackers are perpetrators of the article's main attack.
