@@ -131,6 +131,11 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
             // Inside one article a lone surname follows the person named in full, whatever
             // else the knowledge base knows by that name ("Reyes" after "Tom Reyes").
             let surname = cluster.entity_type == EntityType::Person
+                && cluster.typed
+                && cluster
+                    .longest_name_tokens()
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && !name.contains(' ')
                 && cluster.longest_name_tokens().len() > 1
                 && cluster.longest_name_tokens().last() == Some(&name);
@@ -202,6 +207,22 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb
                     }
                 }
             }
+        }
+    }
+
+    // A lone unknown capitalised word that never joins a known name is more often a
+    // capitalised common word than an entity: it stays out.
+    for cluster in clusters.iter_mut() {
+        let weak = cluster.members.iter().all(|&m| {
+            let c = &candidates[m];
+            !c.typed && c.confidence <= 0.4 && !c.span.slice(text).contains(' ')
+        });
+        if weak && cluster.members.len() < 2 {
+            for &m in &cluster.members {
+                cluster_of[m] = None;
+            }
+            cluster.members.clear();
+            cluster.names.clear();
         }
     }
 

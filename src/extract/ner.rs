@@ -276,6 +276,22 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         }
         return;
     }
+    // "Jane Roe of Acme Group": a name, then "of" and an organisation or place, is two
+    // mentions, unless the left part is itself the head of a name ("Bank of England").
+    if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
+        let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
+        let right_is_body =
+            cx.kb.best(right).is_some() || contains(lexicon::ORG_SUFFIXES, word(end - 1));
+        let left_last = word(k - 1);
+        let left_is_head = contains(lexicon::ORG_SUFFIXES, left_last)
+            || contains(lexicon::PLACE_SUFFIXES, left_last)
+            || lexicon::is_title_word(left_last);
+        if right_is_body && !left_is_head && k - start <= 3 {
+            run(cx, sentence, tokens, start, k);
+            run(cx, sentence, tokens, k + 1, end);
+            return;
+        }
+    }
     // Title split: "Home Secretary Amber Rudd", "Metropolitan Police Deputy Assistant
     // Commissioner Neil Basu": the words after the last title head are the person.
     if let Some(head) = (start..end.saturating_sub(1))
@@ -285,6 +301,13 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let mut title_start = head;
         while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
             title_start -= 1;
+        }
+        // "King of Athens", "Secretary of State": a title of a place or body, no person.
+        if contains(lexicon::NAME_CONNECTORS, word(head + 1)) {
+            if head + 2 < end {
+                run(cx, sentence, tokens, head + 2, end);
+            }
+            return;
         }
         let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
