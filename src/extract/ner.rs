@@ -168,6 +168,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             && w != "I"
             && !w.starts_with("I'")
             && !w.starts_with("I’")
+            && w.chars().nth(1).is_some()
             && cx.kb.demonym(w).is_none()
     };
     let mut i = 0;
@@ -254,7 +255,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             end == start + 1 && !is_acronym(w) && !is_camel(w) && !cx.recurring_names.contains(w);
         let common = contains(lexicon::COMMON_CAPITALISED, w)
             || (initial && unknown && (cx.lowercase_words.contains(&w.to_lowercase()) || lone));
-        if common && (initial || contains(lexicon::DETERMINERS, w) || w == "The") {
+        if common && (initial || contains(lexicon::COMMON_CAPITALISED, w)) {
             start += 1;
         } else {
             break;
@@ -272,7 +273,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     let full_text = full.slice(text);
     if cx.kb.best(full_text).is_some() {
         if let Some(c) = type_name(cx, full, None, sentence, start, tokens) {
-            cx.out.push(c);
+            push_with_nested_places(cx, c, sentence, tokens, start, end);
         }
         return;
     }
@@ -350,10 +351,61 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             return;
         }
     }
-    // A run that is not known as a whole but starts with a known place or organisation
-    // followed by a generic name ("London Bridge" is known; "UK Home Office" splits).
     if let Some(c) = type_name(cx, full, None, sentence, start, tokens) {
-        cx.out.push(c);
+        push_with_nested_places(cx, c, sentence, tokens, start, end);
+    }
+}
+
+/// Adds an organisation's name and the places named inside it ("University of
+/// California", "Boston Red Sox"): a place used as a modifier is a mention too.
+fn push_with_nested_places(
+    cx: &mut Context,
+    c: Candidate,
+    sentence: usize,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) {
+    let is_org = c.entity_type == EntityType::Organization;
+    cx.out.push(c);
+    if !is_org || end - start < 2 {
+        return;
+    }
+    let text = cx.text;
+    // The longest known place that starts the name or follows "of".
+    let mut k = start;
+    while k < end {
+        let opens = k == start || tokens[k - 1].span.slice(text) == "of";
+        let found = opens
+            .then(|| {
+                (k + 1..=end).rev().find_map(|e| {
+                    let span = Span::new(tokens[k].span.start, tokens[e - 1].span.end);
+                    cx.kb
+                        .best(span.slice(text))
+                        .filter(|entry| entry.kind == EntityType::Place && (e - k) < (end - start))
+                        .map(|entry| (e, span, entry.qid.clone()))
+                })
+            })
+            .flatten();
+        match found {
+            Some((e, span, qid)) => {
+                cx.out.push(Candidate {
+                    span,
+                    entity_type: EntityType::Place,
+                    kind: MentionKind::Named,
+                    sentence,
+                    method: Method::Gazetteer,
+                    confidence: 0.8,
+                    qid: Some(qid),
+                    role: None,
+                    gender: None,
+                    head: None,
+                    typed: true,
+                });
+                k = e;
+            }
+            None => k += 1,
+        }
     }
 }
 
@@ -391,6 +443,12 @@ fn type_name(
     } else {
         name.to_owned()
     };
+    // A run of titles alone ("President", "Madam Speaker") names no one.
+    if words.iter().all(|w| {
+        lexicon::is_title_word(w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
+    }) {
+        return None;
+    }
     if let Some(entry) = cx.kb.best(&lookup_name) {
         return Some(candidate(
             entry.kind,
@@ -427,12 +485,6 @@ fn type_name(
             None,
             true,
         ));
-    }
-    // A run of titles alone ("President", "Madam Speaker") names no one.
-    if words.iter().all(|w| {
-        lexicon::is_title_word(w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
-    }) {
-        return None;
     }
     if cx.kb.is_first_name(words[0]) && words.len() <= 4 {
         return Some(candidate(
