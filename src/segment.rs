@@ -88,6 +88,20 @@ impl Segmented {
         &self.tokens[self.sentences[sentence].tokens.clone()]
     }
 
+    /// The first and last token (indexes within the sentence) that a span covers.
+    pub fn token_bounds(&self, sentence: usize, span: Span) -> (usize, usize) {
+        let tokens = self.sentence_tokens(sentence);
+        let first = tokens
+            .iter()
+            .position(|t| t.span.start >= span.start)
+            .unwrap_or(0);
+        let last = tokens
+            .iter()
+            .rposition(|t| t.span.end <= span.end)
+            .unwrap_or(first);
+        (first, last.max(first))
+    }
+
     /// The sentence holding a byte offset.
     pub fn sentence_at(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);

@@ -18,14 +18,7 @@ pub fn resolve_dates(text: &str, seg: &Segmented, published: Option<Date>, ex: &
         for &m in &ex.entities[entity].mentions {
             let mention = &ex.mentions[m];
             let tokens = seg.sentence_tokens(mention.sentence);
-            let first = tokens
-                .iter()
-                .position(|t| t.span.start >= mention.span.start)
-                .unwrap_or(0);
-            let last = tokens
-                .iter()
-                .rposition(|t| t.span.end <= mention.span.end)
-                .unwrap_or(first);
+            let (first, last) = seg.token_bounds(mention.sentence, mention.span);
             let sentence_text = seg.sentences[mention.sentence].span.slice(text);
             let future = [
                 " will ",

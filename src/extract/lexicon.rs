@@ -864,16 +864,8 @@ pub const PLACE_HEADS: &[&str] = &[
     "suburb",
     "district",
 ];
+/// Head nouns of other events (attacks are in [`ATTACK_HEADS`]); see [`is_event_head`].
 pub const EVENT_HEADS: &[&str] = &[
-    "attack",
-    "rampage",
-    "assault",
-    "incident",
-    "shooting",
-    "stabbing",
-    "bombing",
-    "explosion",
-    "blast",
     "arrest",
     "raid",
     "meeting",
@@ -897,12 +889,10 @@ pub const EVENT_HEADS: &[&str] = &[
     "strike",
     "crash",
     "collision",
-    "massacre",
     "ceremony",
     "visit",
     "conference",
     "funeral",
-    "siege",
     "hijacking",
     "kidnapping",
     "murder",
@@ -1085,6 +1075,11 @@ pub const ARREST_VERBS: &[&str] = &[
 
 pub const FEMALE_PRONOUNS: &[&str] = &["she", "her", "hers", "herself"];
 pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself"];
+
+/// Whether a noun heads an event mention.
+pub fn is_event_head(word: &str) -> bool {
+    contains(ATTACK_HEADS, word) || contains(EVENT_HEADS, word)
+}
 
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)

@@ -663,7 +663,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             EntityType::Person
         } else if contains(lexicon::ORGANIZATION_HEADS, w) {
             EntityType::Organization
-        } else if contains(lexicon::EVENT_HEADS, w) {
+        } else if lexicon::is_event_head(w) {
             EntityType::Event
         } else if contains(lexicon::PLACE_HEADS, w) {
             EntityType::Place
@@ -678,7 +678,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 && n.chars().next().is_some_and(char::is_lowercase)
                 && (contains(lexicon::PERSON_HEADS, n)
                     || contains(lexicon::ORGANIZATION_HEADS, n)
-                    || contains(lexicon::EVENT_HEADS, n)
+                    || lexicon::is_event_head(n)
                     || n.ends_with('s')
                         && !n.ends_with("ss")
                         && n.len() > 3

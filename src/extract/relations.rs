@@ -486,14 +486,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             continue;
         }
         let tokens = seg.sentence_tokens(mention.sentence);
-        let first = tokens
-            .iter()
-            .position(|t| t.span.start >= mention.span.start)
-            .unwrap_or(0);
-        let last = tokens
-            .iter()
-            .rposition(|t| t.span.end <= mention.span.end)
-            .unwrap_or(first);
+        let (first, last) = seg.token_bounds(mention.sentence, mention.span);
         let window = if mention.kind == MentionKind::Named {
             first.saturating_sub(4)..first
         } else {
