@@ -80,7 +80,12 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 Some(a) => (Some(a.speaker), Some(a.verb), a.addressee, 0.9),
                 // A quotation that continues the last speaker's words in the same or the next paragraph.
                 None => match last_speaker {
-                    Some((lp, s)) if lp + 1 >= p => (Some(s), None, None, 0.6),
+                    Some((lp, s))
+                        if lp == p
+                            || (lp + 1 == p && opens_paragraph(text, paragraph.span, content)) =>
+                    {
+                        (Some(s), None, None, 0.6)
+                    }
                     _ => (None, None, None, 0.5),
                 },
             };
@@ -239,8 +244,12 @@ fn attribute_direct(
     while k > 0 && (before[k - 1].kind == TokenKind::Punct) && before.len() - k < 3 {
         k -= 1;
     }
-    // The verb may be followed by an addressee ("told Sky News:").
-    for v in (k.saturating_sub(5)..k).rev() {
+    // The verb may be followed by an addressee ("told Sky News:") or by the reported
+    // clause the quotation sits in ("claimed Masood was a “soldier”").
+    for v in (0..k).rev() {
+        if before[v].span.start < sentence_start {
+            break;
+        }
         let w = before[v].span.slice(text);
         if !contains(lexicon::SPEECH_VERBS, w) {
             continue;
@@ -263,6 +272,42 @@ fn attribute_direct(
         }
     }
     None
+}
+
+/// Whether a quotation opens its paragraph (only its opening mark before it).
+fn opens_paragraph(text: &str, paragraph: Span, content: Span) -> bool {
+    text[paragraph.start..content.start]
+        .trim()
+        .chars()
+        .all(|c| OPEN_MARKS.contains(&c))
+}
+
+/// "The leader of Britain's House of Commons says", "a spokesman for Acme said": the
+/// speaker is the person the phrase is headed by, not the body named after "of"/"for".
+fn head_of_phrase(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[&Token],
+    m: MentionId,
+    sentence_start: usize,
+) -> Option<MentionId> {
+    let mut i = tokens
+        .iter()
+        .position(|t| t.span.start >= ex.mentions[m].span.start)?;
+    // Step over a possessor ("Britain's") in front of the mention.
+    if i >= 2 && matches!(tokens[i - 1].span.slice(text), "’s" | "'s") {
+        let possessor = mention_ending(ex, tokens[i - 2])?;
+        i = tokens
+            .iter()
+            .position(|t| t.span.start >= ex.mentions[possessor].span.start)?;
+    }
+    if i < 2
+        || !matches!(tokens[i - 1].span.slice(text), "of" | "for" | "at")
+        || tokens[i - 2].span.start < sentence_start
+    {
+        return None;
+    }
+    mention_ending(ex, tokens[i - 2]).filter(|&h| ex.mentions[h].entity_type == EntityType::Person)
 }
 
 fn addressee_after(ex: &Extraction, after: &[&Token], verb: &Token) -> Option<MentionId> {
@@ -289,7 +334,7 @@ fn subject_of(
             break;
         }
         if let Some(m) = mention_ending(ex, tokens[k]).filter(|&m| is_speaker(ex, m)) {
-            return Some(m);
+            return Some(head_of_phrase(text, ex, tokens, m, sentence_start).unwrap_or(m));
         }
         let w = tokens[k].span.slice(text);
         if w == "," {
