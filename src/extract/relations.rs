@@ -450,6 +450,68 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             }
         }
     }
+    // "a WhatsApp spokeswoman": an organisation named inside a description of a person;
+    // "a spokeswoman for WhatsApp", "the head of Europol": one right after it.
+    for (p, person) in ex.mentions.iter().enumerate() {
+        if person.entity_type != EntityType::Person || person.kind != MentionKind::Nominal {
+            continue;
+        }
+        let inside = ex.mentions.iter().position(|o| {
+            o.entity_type == EntityType::Organization
+                && o.kind == MentionKind::Named
+                && person.span.contains(o.span)
+        });
+        let after = {
+            let (_, last) = seg.token_bounds(person.sentence, person.span);
+            let tokens = seg.sentence_tokens(person.sentence);
+            tokens
+                .get(last + 1)
+                .filter(|t| matches!(t.span.slice(text), "for" | "of" | "at"))
+                .and_then(|_| tokens.get(last + 2))
+                .and_then(|t| {
+                    ex.mentions.iter().position(|o| {
+                        o.span.start == t.span.start && o.entity_type == EntityType::Organization
+                    })
+                })
+        };
+        if let Some(o) = inside.or(after) {
+            if ex.mentions[o].entity != person.entity {
+                let span = person.span.cover(ex.mentions[o].span);
+                found.push((
+                    RelationType::MemberOf,
+                    p,
+                    o,
+                    span,
+                    person.sentence,
+                    "role-of-organization",
+                    0.75,
+                ));
+            }
+        }
+    }
+    // "(Jane Roe/AP Photo)": a photographer's credit names the agency.
+    for (p, person) in ex.mentions.iter().enumerate() {
+        if person.entity_type != EntityType::Person
+            || person.kind != MentionKind::Named
+            || !text[person.span.end..].starts_with('/')
+        {
+            continue;
+        }
+        if let Some(o) = ex.mentions.iter().position(|o| {
+            o.span.start == person.span.end + 1 && o.entity_type == EntityType::Organization
+        }) {
+            let span = person.span.cover(ex.mentions[o].span);
+            found.push((
+                RelationType::MemberOf,
+                p,
+                o,
+                span,
+                person.sentence,
+                "photo-credit",
+                0.7,
+            ));
+        }
+    }
     // "the London attack", "the San Bernardino terror attack": a place named inside an
     // event mention is where it happened.
     for (e, event) in ex.mentions.iter().enumerate() {
