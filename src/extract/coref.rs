@@ -6,7 +6,7 @@
 use super::lexicon;
 use super::ner::{Candidate, Gender};
 use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind};
-use crate::kb::{is_acronym_of, Kb};
+use crate::kb::is_acronym_of;
 use crate::segment::Segmented;
 use std::collections::HashMap;
 
@@ -107,7 +107,7 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
 }
 
 /// Groups candidates into entities and returns the extraction's mentions and entities.
-pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>, _kb: &Kb) -> Extraction {
+pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extraction {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_of: Vec<Option<usize>> = vec![None; candidates.len()];
 

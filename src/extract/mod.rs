@@ -234,7 +234,7 @@ impl Extraction {
 pub fn extract(doc: &Document, segmented: &Segmented, kb: &Kb) -> Extraction {
     let text = doc.text.as_str();
     let candidates = ner::recognize(text, segmented, kb);
-    let mut extraction = coref::resolve(text, segmented, candidates, kb);
+    let mut extraction = coref::resolve(text, segmented, candidates);
     quotes::extract(text, segmented, &mut extraction);
     events::resolve_dates(text, segmented, doc.date, &mut extraction);
     relations::extract(text, segmented, &mut extraction, kb);
