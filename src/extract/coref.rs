@@ -1,5 +1,5 @@
 //! In-document coreference: groups candidate mentions into entities. Names join by
-//! Q-id, by identical or contained names ("Masood" in "Khalid Masood") and acronyms;
+//! Q-id, by identical or contained names ("Roe" in "Jane Roe") and acronyms;
 //! nominals by apposition, by a role the entity was given, or by the story's main event;
 //! pronouns by the nearest compatible person.
 
@@ -91,7 +91,7 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
         return true;
     }
     match entity_type {
-        // "Masood", "Ms Rudd" -> the last name; "Khalid" alone does not join.
+        // "Roe", "Ms Roe" -> the last name; "Jane" alone does not join.
         EntityType::Person => short_tokens.len() < long.len() && long.ends_with(&short_tokens),
         // "Vantage" joins "Vantage Telecom" when the rest is a company suffix; "Westminster"
         // does not join "Westminster Bridge", nor "Police" "Metropolitan Police".
@@ -355,7 +355,7 @@ fn nominal_antecedent(
         || phrase.contains("’s ")
         || phrase.contains("'s ");
     let head = c.head.as_deref().unwrap_or("");
-    // Apposition: "Masood, a 52-year-old Briton," / "Rob Roe, head of ...".
+    // Apposition: "Roe, a 41-year-old Canadian," / "Rob Roe, head of ...".
     let before = text[..c.span.start].trim_end();
     if let Some(stripped) = before.strip_suffix(',') {
         let end = stripped.trim_end().len();

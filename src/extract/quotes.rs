@@ -1,5 +1,5 @@
 //! Quotations: direct quotations between straight or curly marks (split, multi-sentence and
-//! multi-paragraph ones too) and reported speech ("Rudd said attacks ... would ..."), each
+//! multi-paragraph ones too) and reported speech ("Roe said prices ... would ..."), each
 //! attributed to a speaker mention through the speech verb next to it.
 
 use super::lexicon::{self, contains};
@@ -245,7 +245,7 @@ fn attribute_direct(
         k -= 1;
     }
     // The verb may be followed by an addressee ("told Sky News:") or by the reported
-    // clause the quotation sits in ("claimed Masood was a “soldier”").
+    // clause the quotation sits in ("claimed the driver was a “hero”").
     for v in (0..k).rev() {
         if before[v].span.start < sentence_start {
             break;
@@ -386,7 +386,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Whether a reported clause may hold these direct quotations: only short ones inside it
-/// ("Masood was a “soldier” carrying out ..."), not a long quotation of its own.
+/// ("the driver was a “hero” who ..."), not a long quotation of its own.
 fn only_short_quotes_inside(text: &str, ex: &Extraction, clause: Span) -> bool {
     ex.quotes
         .iter()

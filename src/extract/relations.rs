@@ -143,7 +143,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     add(RelationType::OwnedBy, a, b, "owned-by", 0.85, ex);
                 }
             }
-            // "Facebook-owned WhatsApp"
+            // "Vantage-owned Brightline"
             if w.ends_with("-owned") {
                 let owner = s.mentions.iter().copied().find(|&m| {
                     ex.mentions[m].span.start == s.tokens[i].span.start
@@ -318,7 +318,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     add(RelationType::LocatedIn, a, b, "event-in-place", 0.75, ex);
                 }
             }
-            // "Westminster Bridge close to the Houses of Parliament in London": a place in a place.
+            // "Tamar Bridge near the old harbour in Plymouth": a place in a place.
             if w == "in" {
                 if let (Some(a), Some(b)) = (
                     i.checked_sub(1)
@@ -380,7 +380,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     let place = if s.word((i + 1).min(s.tokens.len() - 1)) == "in" {
                         s.mention_at(ex, i + 2, PLACE)
                     } else if k >= 2 && s.word(k - 2) == "where" {
-                        // "Birmingham, England, where Masood had lived": the first place of the list.
+                        // "Leeds, England, where Roe had lived": the first place of the list.
                         let mut p = k - 2;
                         let mut place = None;
                         while p > 0 {
@@ -450,8 +450,8 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             }
         }
     }
-    // "a WhatsApp spokeswoman": an organisation named inside a description of a person;
-    // "a spokeswoman for WhatsApp", "the head of Europol": one right after it.
+    // "an Acme spokeswoman": an organisation named inside a description of a person;
+    // "a spokeswoman for Acme", "the head of Interpol": one right after it.
     for (p, person) in ex.mentions.iter().enumerate() {
         if person.entity_type != EntityType::Person || person.kind != MentionKind::Nominal {
             continue;
