@@ -379,13 +379,47 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         );
     }
 
+    // US states (with their AP abbreviations, "Calif."), and the Q-ids that other sources
+    // confirm as places: a benchmark item typed both place and organisation is a place only
+    // when one of them says so (a country or a city is; an armed group is not).
+    let mut known_places: HashSet<String> = HashSet::new();
+    for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-states.tsv"))? {
+        add(
+            col(&row, "qid"),
+            EntityType::Place,
+            col(&row, "state"),
+            vec![col(&row, "AP")],
+            11.0,
+        );
+        known_places.insert(col(&row, "qid").to_owned());
+    }
+    for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
+        known_places.insert(col(&row, "WD-QID").to_owned());
+    }
+    for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
+        known_places.insert(col(&row, "qid").to_owned());
+    }
+    for row in
+        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
+    {
+        known_places.insert(col(&row, "qid").to_owned());
+    }
+    known_places.extend(
+        countries
+            .iter()
+            .filter(|r| col(r, "level") != "union")
+            .map(|r| col(r, "qid").to_owned()),
+    );
+
     // Entities of entity-linking benchmarks (news and Wikipedia), typed.
     for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
         let types: Vec<&str> = col(&row, "coarse_types").split('|').collect();
         let qid = col(&row, "qid");
         let kind = if types.contains(&"person") {
             EntityType::Person
-        } else if types.contains(&"geographic_entity") {
+        } else if types.contains(&"geographic_entity")
+            && (!types.contains(&"organization") || known_places.contains(qid))
+        {
             EntityType::Place
         } else if types.contains(&"organization") || types.contains(&"geographic_entity") {
             EntityType::Organization

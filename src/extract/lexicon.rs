@@ -654,7 +654,6 @@ pub const NEVER_NAMES: &[&str] = &[
     "Muslim",
     "Muslims",
     "Christian",
-    "Islamic",
     "Jewish",
     "Arab",
     "Londoners",

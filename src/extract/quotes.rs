@@ -351,7 +351,9 @@ fn subject_of(
             }
             break;
         }
-        if !(contains(FILLERS, w) || w.ends_with("ly")) {
+        // "the Acme group said": the name before an organisation's head noun speaks.
+        if !(contains(FILLERS, w) || w.ends_with("ly") || contains(lexicon::ORGANIZATION_HEADS, w))
+        {
             break;
         }
     }
