@@ -31,6 +31,8 @@ pub const TITLE_MODIFIERS: &[&str] = &[
 /// Title words that, alone, mark the end of a title run ("Home Secretary", "Deputy
 /// Assistant Commissioner"): the words before them in the run belong to the title.
 pub const TITLE_HEADS: &[&str] = &[
+    "Emperor",
+    "Empress",
     "Mr",
     "Mr.",
     "Mrs",
@@ -511,13 +513,6 @@ pub const COMMON_CAPITALISED: &[&str] = &[
     "Someone",
     "Everyone",
     "Nobody",
-    "Compelling",
-    "Encrypted",
-    "Controversy",
-    "Judges",
-    "Leave",
-    "Want",
-    "Feel",
     "Get",
     "Sign",
     "Read",
@@ -656,8 +651,6 @@ pub const NEVER_NAMES: &[&str] = &[
     "Christian",
     "Jewish",
     "Arab",
-    "Londoners",
-    "SUV",
     "CEO",
     "TV",
     "OK",

@@ -62,6 +62,15 @@ fn is_calendar_word(word: &str) -> bool {
                 && crate::date::month_index(word).is_some()))
 }
 
+/// "Londoners", "New Yorker": people named after a known place are no entity name.
+fn is_inhabitants_of_place(kb: &Kb, word: &str) -> bool {
+    ["ers", "er"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|stem| {
+            stem.len() > 2 && kb.best(stem).is_some_and(|e| e.kind == EntityType::Place)
+        })
+    })
+}
+
 /// Title case of an all-caps word ("LONDON" -> "London").
 fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -170,6 +179,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             && !w.starts_with("I’")
             && w.chars().nth(1).is_some()
             && cx.kb.demonym(w).is_none()
+            && !is_inhabitants_of_place(cx.kb, w)
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -244,7 +254,7 @@ fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
 fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, end: usize) {
     let text = cx.text;
     let word = |i: usize| tokens[i].span.slice(text);
-    // Sentence-initial common words ("The", "Police", "Compelling") are not names.
+    // Sentence-initial common words ("The", "Police", "Despite") are not names.
     while start < end {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
@@ -444,9 +454,7 @@ fn type_name(
         name.to_owned()
     };
     // A run of titles alone ("President", "Madam Speaker") names no one.
-    if words.iter().all(|w| {
-        lexicon::is_title_word(w) || matches!(*w, "Madam" | "Senators" | "Emperor" | "Empress")
-    }) {
+    if words.iter().all(|w| lexicon::is_title_word(w)) {
         return None;
     }
     if let Some(entry) = cx.kb.best(&lookup_name) {
@@ -497,6 +505,13 @@ fn type_name(
     }
     if words.len() == 1 && name.chars().any(|c| c.is_ascii_digit()) {
         return None; // codes such as "L2", "A4"
+    }
+    // "a rented SUV", "an MRI": an unknown acronym after an indefinite article is a
+    // common noun, not an organisation.
+    let indefinite = (first.saturating_sub(2)..first)
+        .any(|k| matches!(tokens[k].span.slice(text), "a" | "an" | "A" | "An"));
+    if words.len() == 1 && is_acronym(name) && indefinite {
+        return None;
     }
     if words.len() == 1 && (is_acronym(name) || is_camel(name)) {
         return Some(candidate(
