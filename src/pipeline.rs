@@ -14,24 +14,24 @@ pub struct Processed {
     pub segmented: Segmented,
     pub extraction: Extraction,
     pub code_points: CodePoints,
+    /// See [`content_hash`]; computed once here.
+    pub content_hash: String,
 }
 
-impl Processed {
-    /// A hash of the input and the extractor version: equal hashes mean equal output.
-    pub fn content_hash(&self) -> String {
-        let d = &self.document;
-        let key = format!(
-            "{}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
-            crate::EXTRACTOR,
-            d.id,
-            d.title,
-            d.date.map(|x| x.to_string()),
-            d.url,
-            d.source,
-            d.text
-        );
-        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
-    }
+/// A hash of the input and the extractor version: equal hashes mean equal output, so an
+/// unchanged article need not be written again.
+fn content_hash(d: &Document) -> String {
+    let key = format!(
+        "{}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
+        crate::EXTRACTOR,
+        d.id,
+        d.title,
+        d.date.map(|x| x.to_string()),
+        d.url,
+        d.source,
+        d.text
+    );
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
 }
 
 /// Segments and extracts one document.
@@ -52,10 +52,12 @@ pub fn process(document: Document, kb: &Kb) -> Processed {
     let segmented = segment::segment(&document.text);
     let extraction = extract::extract(&document, &segmented, kb);
     let code_points = CodePoints::new(&document.text);
+    let content_hash = content_hash(&document);
     Processed {
         document,
         segmented,
         extraction,
         code_points,
+        content_hash,
     }
 }

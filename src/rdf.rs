@@ -116,6 +116,15 @@ struct Graph {
 }
 
 impl Graph {
+    /// Drops repeated quads added since `start`: entities that share an IRI (two unlinked
+    /// "Police" chains) and relations stated twice say their plain triples once.
+    fn dedup_from(&mut self, start: usize) {
+        let tail = self.quads.split_off(start);
+        let mut seen = std::collections::HashSet::with_capacity(tail.len());
+        self.quads
+            .extend(tail.into_iter().filter(|q| seen.insert(q.clone())));
+    }
+
     fn add(&mut self, s: &NamedNode, p: impl Into<NamedNode>, o: impl Into<Term>) {
         self.quads.push(Quad::new(
             NamedOrBlankNode::from(s.clone()),
@@ -229,7 +238,7 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
     g.add(d, nk("documentId"), string(&doc.id));
     g.add(d, nk("source"), string(&doc.source));
     g.add(d, iri(ns::NIF, "isString"), string(text));
-    g.add(d, nk("contentHash"), string(&processed.content_hash()));
+    g.add(d, nk("contentHash"), string(&processed.content_hash));
     g.add(d, nk("extractedBy"), string(crate::EXTRACTOR));
     if let Some(title) = &doc.title {
         g.add(d, iri(ns::SCHEMA, "headline"), string(title));
@@ -272,6 +281,7 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
 
     // Entities and their mentions.
     let entity_iris: Vec<NamedNode> = (0..ex.entities.len()).map(|i| iris.entity(i)).collect();
+    let entities_start = g.quads.len();
     for (i, entity) in ex.entities.iter().enumerate() {
         let e = &entity_iris[i];
         g.add(e, rdf::TYPE, type_class(entity.entity_type));
@@ -299,6 +309,7 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
             );
         }
     }
+    g.dedup_from(entities_start);
     for m in &ex.mentions {
         let node = iris.span(m.span);
         g.add(&node, rdf::TYPE, nk("Mention"));
@@ -351,6 +362,7 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
 
     // Relations: the plain triple when the article states it, and a fact node with the
     // evidence in every case.
+    let relations_start = g.quads.len();
     for r in &ex.relations {
         let subject = &entity_iris[ex.mentions[r.subject].entity];
         let object = &entity_iris[ex.mentions[r.object].entity];
@@ -381,9 +393,7 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
             None => g.add(&fact, nk("voice"), nk("ArticleVoice")),
         }
     }
-    // Entities that share an IRI (two unlinked "Police" chains) state their triples once.
-    let mut seen = std::collections::HashSet::with_capacity(g.quads.len());
-    g.quads.retain(|q| seen.insert(q.clone()));
+    g.dedup_from(relations_start);
     g.quads
 }
 

@@ -6,6 +6,7 @@ use crate::document::parse_header;
 use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -155,7 +156,8 @@ pub fn segment(text: &str) -> Segmented {
     let mut in_comments = false;
     let mut seen_body = false;
     let mut line_start = body_from;
-    let mut seen_lines: Vec<&str> = Vec::new();
+    // Long lines seen so far, by their first 40 bytes: a repeated one is a caption.
+    let mut seen_lines: HashMap<&str, Vec<&str>> = HashMap::new();
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
@@ -176,7 +178,9 @@ pub fn segment(text: &str) -> Segmented {
         if zone == Zone::Body {
             seen_body = true;
         }
-        seen_lines.push(line);
+        if let Some(prefix) = long_line_prefix(line) {
+            seen_lines.entry(prefix).or_default().push(line);
+        }
         let paragraph = out.paragraphs.len();
         out.paragraphs.push(Paragraph { span, zone });
         split_sentences(text, span, zone, paragraph, &mut out);
@@ -184,12 +188,24 @@ pub fn segment(text: &str) -> Segmented {
     out
 }
 
+/// The first 40 bytes (at a char boundary) of a line longer than that.
+fn long_line_prefix(line: &str) -> Option<&str> {
+    if line.len() <= 40 {
+        return None;
+    }
+    let mut end = 40;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(&line[..end])
+}
+
 fn classify(
     line: &str,
     in_comments: &mut bool,
     seen_body: bool,
     is_title: bool,
-    seen: &[&str],
+    seen: &HashMap<&str, Vec<&str>>,
 ) -> Zone {
     let words = line.split_whitespace().count();
     if COMMENTS_START.is_match(line) {
@@ -205,9 +221,13 @@ fn classify(
         return Zone::Promo;
     }
     if CAPTION.is_match(line)
-        || seen
-            .iter()
-            .any(|s| s.len() > 40 && (s.starts_with(line) || line.starts_with(s)))
+        || long_line_prefix(line)
+            .and_then(|prefix| seen.get(prefix))
+            .is_some_and(|lines| {
+                lines
+                    .iter()
+                    .any(|s| s.starts_with(line) || line.starts_with(s))
+            })
     {
         return Zone::Caption;
     }

@@ -5,9 +5,7 @@
 use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef,
-};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 use oxigraph::store::{SerializerError, StorageError, Store};
 use std::io::Write;
@@ -96,7 +94,7 @@ impl KgStore {
     /// Adds or replaces one article's graph in a single transaction.
     pub fn ingest(&self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
         let graph = rdf::document_iri(&processed.document.id);
-        let hash = Literal::new_simple_literal(processed.content_hash());
+        let hash = Literal::new_simple_literal(processed.content_hash.as_str());
         let predicate = format!("{}contentHash", ns::NK);
         let hash_quad = QuadRef::new(
             &graph,
@@ -222,31 +220,9 @@ impl KgStore {
         Ok(())
     }
 
-    /// Whether the article graph exists.
-    pub fn contains_document(&self, document_id: &str) -> Result<bool, StoreError> {
-        let graph = rdf::document_iri(document_id);
-        self.store
-            .contains_named_graph(NamedOrBlankNodeRef::from(&graph))
-            .map_err(|e| self.storage(e))
-    }
-
     /// The underlying Oxigraph store, for callers that need its full API.
     pub fn oxigraph(&self) -> &Store {
         &self.store
-    }
-
-    /// Checks whether one triple is present in any graph (for tests and tools).
-    pub fn contains_triple(
-        &self,
-        s: NamedNodeRef<'_>,
-        p: NamedNodeRef<'_>,
-        o: TermRef<'_>,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .store
-            .quads_for_pattern(Some(s.into()), Some(p), Some(o), None)
-            .next()
-            .is_some())
     }
 }
 

@@ -5,10 +5,14 @@
 
 use super::lexicon;
 use super::ner::{Candidate, Gender};
-use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind};
+use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind, MAX_MENTION_BYTES};
 use crate::kb::is_acronym_of;
 use crate::segment::Segmented;
 use std::collections::HashMap;
+
+/// How many sentences back a definite description ("the attacker") looks for the entity
+/// it describes.
+const DESCRIPTION_WINDOW: usize = 80;
 
 struct Cluster {
     entity_type: EntityType,
@@ -20,6 +24,9 @@ struct Cluster {
     qid: Option<String>,
     /// Head nouns of nominal members and descriptors ("service", "attacker").
     heads: Vec<String>,
+    /// The name with the most words, and the sorted start offsets of the members.
+    longest: String,
+    starts: Vec<usize>,
 }
 
 impl Cluster {
@@ -33,6 +40,8 @@ impl Cluster {
             gender: None,
             qid: None,
             heads: Vec::new(),
+            longest: String::new(),
+            starts: Vec::new(),
         };
         cluster.add(c, index, text);
         cluster
@@ -40,8 +49,13 @@ impl Cluster {
 
     fn add(&mut self, c: &Candidate, index: usize, text: &str) {
         self.members.push(index);
+        let at = self.starts.partition_point(|&s| s < c.span.start);
+        self.starts.insert(at, c.span.start);
         if c.kind == MentionKind::Named {
             let name = c.span.slice(text).to_owned();
+            if name.split_whitespace().count() > self.longest.split_whitespace().count() {
+                self.longest = name.clone();
+            }
             if !self.names.contains(&name) {
                 self.names.push(name);
             }
@@ -69,12 +83,51 @@ impl Cluster {
     }
 
     fn longest_name_tokens(&self) -> Vec<&str> {
-        self.names
-            .iter()
-            .max_by_key(|n| n.split_whitespace().count())
-            .map(|n| n.split_whitespace().collect())
-            .unwrap_or_default()
+        self.longest.split_whitespace().collect()
     }
+
+    /// Byte distance from `position` to the nearest member.
+    fn distance(&self, position: usize) -> usize {
+        let i = self.starts.partition_point(|&s| s < position);
+        let after = self.starts.get(i).map_or(usize::MAX, |&s| s - position);
+        let before = i
+            .checked_sub(1)
+            .map_or(usize::MAX, |j| position - self.starts[j]);
+        after.min(before)
+    }
+}
+
+/// Keys under which a cluster can be found by a name that may refer to it: its words
+/// (identical names, surnames, company prefixes) and its initials (acronyms).
+fn name_keys(name: &str) -> Vec<String> {
+    let mut keys: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_uppercase))
+        .map(|w| format!("w:{w}"))
+        .collect();
+    let initials: String = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    if initials.chars().count() >= 2 {
+        keys.push(format!("a:{initials}"));
+    }
+    keys
+}
+
+/// Keys a candidate name looks clusters up by.
+fn lookup_keys(name: &str, qid: Option<&str>) -> Vec<String> {
+    let mut keys: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_uppercase))
+        .map(|w| format!("w:{w}"))
+        .collect();
+    let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+    keys.push(format!("a:{letters}"));
+    if let Some(q) = qid {
+        keys.push(format!("q:{q}"));
+    }
+    keys
 }
 
 /// Whether a short name refers to the same entity as a longer one.
@@ -122,46 +175,48 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
             candidates[i].span.start,
         )
     });
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &named {
         let c = &candidates[i];
         let name = c.span.slice(text);
+        let mut candidate_clusters: Vec<usize> = lookup_keys(name, c.qid.as_deref())
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidate_clusters.sort_unstable();
+        candidate_clusters.dedup();
         let mut best: Option<(usize, usize)> = None; // (distance, cluster)
-        for (k, cluster) in clusters.iter().enumerate() {
+        for k in candidate_clusters {
+            let cluster = &clusters[k];
             let same_qid = c.qid.is_some() && c.qid == cluster.qid;
+            let long = cluster.longest_name_tokens();
             // Inside one article a lone surname follows the person named in full, whatever
             // else the knowledge base knows by that name ("Reyes" after "Tom Reyes").
             let surname = cluster.entity_type == EntityType::Person
                 && cluster.typed
-                && cluster
-                    .longest_name_tokens()
+                && long
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && !name.contains(' ')
-                && cluster.longest_name_tokens().len() > 1
-                && cluster.longest_name_tokens().last() == Some(&name);
+                && long.len() > 1
+                && long.last() == Some(&name);
             let type_ok =
                 cluster.entity_type == c.entity_type || !c.typed || !cluster.typed || surname;
+            let match_type = if surname {
+                EntityType::Person
+            } else if c.typed {
+                c.entity_type
+            } else {
+                cluster.entity_type
+            };
             let matches = same_qid
                 || (type_ok
                     && (cluster.names.iter().any(|n| n == name)
-                        || name_matches(
-                            name,
-                            &cluster.longest_name_tokens(),
-                            if surname {
-                                EntityType::Person
-                            } else if c.typed {
-                                c.entity_type
-                            } else {
-                                cluster.entity_type
-                            },
-                        )));
+                        || name_matches(name, &long, match_type)));
             if matches {
-                let distance = cluster
-                    .members
-                    .iter()
-                    .map(|&m| candidates[m].span.start.abs_diff(c.span.start))
-                    .min()
-                    .unwrap_or(usize::MAX);
+                let distance = cluster.distance(c.span.start);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, k));
                 }
@@ -188,6 +243,16 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
             }
         };
         cluster_of[i] = Some(k);
+        let mut keys = name_keys(name);
+        if let Some(q) = &clusters[k].qid {
+            keys.push(format!("q:{q}"));
+        }
+        for key in keys {
+            let list = index.entry(key).or_default();
+            if list.last() != Some(&k) && !list.contains(&k) {
+                list.push(k);
+            }
+        }
     }
     // A name in brackets right after another names the same thing: "Islamic State (ISIS)".
     for &i in &named {
@@ -196,11 +261,16 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
         let after = &text[c.span.end..];
         if before.ends_with('(') && after.trim_start().starts_with(')') {
             let open = before.len() - 1;
-            if let Some(prev) = (0..candidates.len()).rev().find(|&j| {
-                candidates[j].kind == MentionKind::Named
-                    && candidates[j].span.end <= open
-                    && text[candidates[j].span.end..open].trim().is_empty()
-            }) {
+            let upto = candidates.partition_point(|x| x.span.start < open);
+            if let Some(prev) = (0..upto)
+                .rev()
+                .take_while(|&j| candidates[j].span.start + MAX_MENTION_BYTES >= open)
+                .find(|&j| {
+                    candidates[j].kind == MentionKind::Named
+                        && candidates[j].span.end <= open
+                        && text[candidates[j].span.end..open].trim().is_empty()
+                })
+            {
                 if let (Some(a), Some(b)) = (cluster_of[prev], cluster_of[i]) {
                     if a != b && clusters[a].entity_type == clusters[b].entity_type {
                         merge(&mut clusters, &mut cluster_of, a, b);
@@ -236,11 +306,16 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
         }
         // A nominal nested in or overlapping a name of the same type adds nothing.
         if c.kind == MentionKind::Nominal {
-            if let Some(j) = (0..candidates.len()).find(|&j| {
-                candidates[j].kind == MentionKind::Named
-                    && candidates[j].entity_type == c.entity_type
-                    && candidates[j].span.overlaps(c.span)
-            }) {
+            let from =
+                candidates.partition_point(|x| x.span.start + MAX_MENTION_BYTES < c.span.start);
+            if let Some(j) = (from..candidates.len())
+                .take_while(|&j| candidates[j].span.start < c.span.end)
+                .find(|&j| {
+                    candidates[j].kind == MentionKind::Named
+                        && candidates[j].entity_type == c.entity_type
+                        && candidates[j].span.overlaps(c.span)
+                })
+            {
                 if let Some(k) = cluster_of[j] {
                     if let Some(h) = &c.head {
                         if !clusters[k].heads.contains(h) {
@@ -361,6 +436,7 @@ fn nominal_antecedent(
         let end = stripped.trim_end().len();
         if let Some(j) = (0..i)
             .rev()
+            .take_while(|&j| candidates[j].span.start + MAX_MENTION_BYTES >= end)
             .find(|&j| candidates[j].span.end == end && candidates[j].kind == MentionKind::Named)
         {
             if let Some(k) = cluster_of[j] {
@@ -388,15 +464,21 @@ fn nominal_antecedent(
         return None;
     }
     // A definite description repeats a role or head the entity was given before.
-    let described = (0..i).rev().filter_map(|j| cluster_of[j]).find(|&k| {
-        let cl = &clusters[k];
-        cl.entity_type == c.entity_type
-            && (cl.heads.iter().any(|h| h == head)
-                || cl
-                    .roles
-                    .iter()
-                    .any(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
-    });
+    // (Looked for within the last DESCRIPTION_WINDOW sentences: a whole news article,
+    // without a search that grows with the document.)
+    let described = (0..i)
+        .rev()
+        .take_while(|&j| candidates[j].sentence + DESCRIPTION_WINDOW >= c.sentence)
+        .filter_map(|j| cluster_of[j])
+        .find(|&k| {
+            let cl = &clusters[k];
+            cl.entity_type == c.entity_type
+                && (cl.heads.iter().any(|h| h == head)
+                    || cl
+                        .roles
+                        .iter()
+                        .any(|r| r.to_lowercase().split_whitespace().any(|w| w == head)))
+        });
     if described.is_some() {
         return described;
     }

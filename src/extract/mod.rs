@@ -147,18 +147,6 @@ pub enum RelationType {
 }
 
 impl RelationType {
-    pub const ALL: [RelationType; 9] = [
-        RelationType::ArrestedIn,
-        RelationType::OwnedBy,
-        RelationType::MemberOf,
-        RelationType::LocatedIn,
-        RelationType::ResidentOf,
-        RelationType::CitizenOf,
-        RelationType::PerpetratorOf,
-        RelationType::VictimOf,
-        RelationType::ParticipantIn,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             RelationType::ArrestedIn => "ArrestedIn",
@@ -223,7 +211,34 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
 }
 
+/// Longest span a mention can have, in bytes: a name or noun phrase, never a paragraph.
+/// Bounds the searches that look for mentions around an offset.
+pub const MAX_MENTION_BYTES: usize = 1024;
+
 impl Extraction {
+    /// Mentions that start at a byte offset (`mentions` is sorted by start).
+    pub fn mentions_starting_at(&self, start: usize) -> impl Iterator<Item = MentionId> + '_ {
+        let first = self.mentions.partition_point(|m| m.span.start < start);
+        (first..self.mentions.len()).take_while(move |&m| self.mentions[m].span.start == start)
+    }
+
+    /// Mentions that end at a byte offset.
+    pub fn mentions_ending_at(&self, end: usize) -> impl Iterator<Item = MentionId> + '_ {
+        let upto = self.mentions.partition_point(|m| m.span.start < end);
+        (0..upto)
+            .rev()
+            .take_while(move |&m| self.mentions[m].span.start + MAX_MENTION_BYTES >= end)
+            .filter(move |&m| self.mentions[m].span.end == end)
+    }
+
+    /// Mentions inside a span.
+    pub fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionId> + '_ {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        (first..self.mentions.len())
+            .take_while(move |&m| self.mentions[m].span.start < span.end)
+            .filter(move |&m| span.contains(self.mentions[m].span))
+    }
+
     /// The quotation whose words contain `span`, if any.
     pub fn quote_containing(&self, span: Span) -> Option<QuoteId> {
         self.quotes.iter().position(|q| q.span.contains(span))

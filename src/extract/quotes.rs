@@ -163,22 +163,14 @@ fn is_speaker(ex: &Extraction, m: MentionId) -> bool {
 
 /// The mention that starts at a token, preferring the longest.
 fn mention_starting(ex: &Extraction, token: &Token) -> Option<MentionId> {
-    ex.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.span.start == token.span.start)
-        .max_by_key(|(_, m)| m.span.len())
-        .map(|(i, _)| i)
+    ex.mentions_starting_at(token.span.start)
+        .max_by_key(|&m| ex.mentions[m].span.len())
 }
 
 /// The mention that ends at a token, preferring the longest.
 fn mention_ending(ex: &Extraction, token: &Token) -> Option<MentionId> {
-    ex.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.span.end == token.span.end)
-        .max_by_key(|(_, m)| m.span.len())
-        .map(|(i, _)| i)
+    ex.mentions_ending_at(token.span.end)
+        .max_by_key(|&m| (ex.mentions[m].span.len(), m))
 }
 
 fn attribute_direct(
@@ -187,12 +179,15 @@ fn attribute_direct(
     ex: &Extraction,
     content: Span,
 ) -> Option<Attribution> {
-    let paragraph = seg.paragraphs.iter().find(|p| p.span.contains(content))?;
-    let tokens: Vec<&Token> = seg
+    let p = seg.paragraphs.partition_point(|p| p.span.end < content.end);
+    let paragraph = seg.paragraphs.get(p).filter(|p| p.span.contains(content))?;
+    let from = seg
         .tokens
-        .iter()
-        .filter(|t| paragraph.span.contains(t.span))
-        .collect();
+        .partition_point(|t| t.span.start < paragraph.span.start);
+    let to = seg
+        .tokens
+        .partition_point(|t| t.span.end <= paragraph.span.end);
+    let tokens: Vec<&Token> = seg.tokens[from..to.max(from)].iter().collect();
     let after: Vec<&Token> = tokens
         .iter()
         .copied()

@@ -87,13 +87,17 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         &'static str,
         f32,
     )> = Vec::new();
+    let mut by_sentence: Vec<Vec<MentionId>> = vec![Vec::new(); seg.sentences.len()];
+    for (m, mention) in ex.mentions.iter().enumerate() {
+        if let Some(list) = by_sentence.get_mut(mention.sentence) {
+            list.push(m);
+        }
+    }
     for (index, sentence) in seg.sentences.iter().enumerate() {
         if !sentence.zone.is_article_voice() {
             continue;
         }
-        let mentions: Vec<MentionId> = (0..ex.mentions.len())
-            .filter(|&m| ex.mentions[m].sentence == index)
-            .collect();
+        let mentions = by_sentence[index].clone();
         let s = Sentence {
             index,
             text,
@@ -456,10 +460,9 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         if person.entity_type != EntityType::Person || person.kind != MentionKind::Nominal {
             continue;
         }
-        let inside = ex.mentions.iter().position(|o| {
-            o.entity_type == EntityType::Organization
-                && o.kind == MentionKind::Named
-                && person.span.contains(o.span)
+        let inside = ex.mentions_within(person.span).find(|&o| {
+            ex.mentions[o].entity_type == EntityType::Organization
+                && ex.mentions[o].kind == MentionKind::Named
         });
         let after = {
             let (_, last) = seg.token_bounds(person.sentence, person.span);
@@ -469,9 +472,8 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 .filter(|t| matches!(t.span.slice(text), "for" | "of" | "at"))
                 .and_then(|_| tokens.get(last + 2))
                 .and_then(|t| {
-                    ex.mentions.iter().position(|o| {
-                        o.span.start == t.span.start && o.entity_type == EntityType::Organization
-                    })
+                    ex.mentions_starting_at(t.span.start)
+                        .find(|&o| ex.mentions[o].entity_type == EntityType::Organization)
                 })
         };
         if let Some(o) = inside.or(after) {
@@ -497,9 +499,10 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         {
             continue;
         }
-        if let Some(o) = ex.mentions.iter().position(|o| {
-            o.span.start == person.span.end + 1 && o.entity_type == EntityType::Organization
-        }) {
+        if let Some(o) = ex
+            .mentions_starting_at(person.span.end + 1)
+            .find(|&o| ex.mentions[o].entity_type == EntityType::Organization)
+        {
             let span = person.span.cover(ex.mentions[o].span);
             found.push((
                 RelationType::MemberOf,
@@ -520,11 +523,10 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         {
             continue;
         }
-        let inside = ex.mentions.iter().position(|p| {
-            p.entity_type == EntityType::Place
-                && p.kind == MentionKind::Named
-                && event.span.contains(p.span)
-                && p.span != event.span
+        let inside = ex.mentions_within(event.span).find(|&p| {
+            ex.mentions[p].entity_type == EntityType::Place
+                && ex.mentions[p].kind == MentionKind::Named
+                && ex.mentions[p].span != event.span
         });
         if let Some(p) = inside.filter(|&p| ex.mentions[p].entity != event.entity) {
             found.push((

@@ -348,7 +348,7 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
     let mut conflicts = 0;
     let refused = for_each_document(input, &progress, &mut |doc| {
         let processed = process(doc, kb);
-        let hash = processed.content_hash();
+        let hash = processed.content_hash.clone();
         if let Some((earlier, source)) = seen.get(&processed.document.id) {
             if *earlier != hash {
                 progress.suspend(|| eprintln!("newskg: {}: document id {:?} was already read from {source} with a different text; skipped (give one of them another id)", processed.document.source, processed.document.id));
