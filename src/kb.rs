@@ -14,6 +14,17 @@ use std::sync::LazyLock;
 /// The knowledge base compiled into the binary.
 const SHIPPED: &str = include_str!("../data/kb.tsv");
 
+/// Short forms of country names that English news uses but the source tables lack, by
+/// ISO code ("EU" for the union).
+const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
+    ("GB", &["Britain", "U.K.", "Great Britain"]),
+    ("US", &["U.S.", "U.S.A.", "United States", "America"]),
+    ("EU", &["EU"]),
+];
+
+/// Demonyms used as nouns for one person where the tables give only the adjective.
+const NOUN_DEMONYMS: &[(&str, &str)] = &[("GB", "Briton")];
+
 /// The type column of rows that give a country's demonyms rather than an item.
 const DEMONYM: &str = "Demonym";
 
@@ -267,14 +278,10 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                     .filter(|a| a.len() > 2 || *a == "UK" || *a == "US"),
             );
         }
-        if iso == "GB" {
-            aliases.extend(["Britain", "U.K.", "Great Britain"]);
-        }
-        if iso == "US" {
-            aliases.extend(["U.S.", "U.S.A.", "United States", "America"]);
-        }
-        if level == "union" {
-            aliases.push("EU");
+        for (code, names) in COUNTRY_SHORT_FORMS {
+            if iso == *code || (level == "union" && *code == "EU") {
+                aliases.extend(names.iter().copied());
+            }
         }
         add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
         let names: Vec<String> = world
@@ -287,9 +294,12 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             })
             .collect();
         let mut names = names;
-        if iso == "GB" {
-            names.push("Briton".to_owned());
-        }
+        names.extend(
+            NOUN_DEMONYMS
+                .iter()
+                .filter(|(code, _)| *code == iso)
+                .map(|(_, n)| (*n).to_owned()),
+        );
         if !names.is_empty() && level == "country" {
             country_demonyms.push((col(row, "qid").to_owned(), names));
         }
