@@ -15,7 +15,9 @@ pub mod rdf;
 pub mod segment;
 pub mod span;
 pub mod store;
+pub mod train;
 
+pub use extract::Models;
 pub use pipeline::{process, Processed};
 
 /// Name and version of the extractor, recorded in every article graph.

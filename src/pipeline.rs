@@ -2,8 +2,7 @@
 //! code-point table once; `ingest`, `extract` and `annotate` all start from [`process`].
 
 use crate::document::Document;
-use crate::extract::{self, Extraction};
-use crate::kb::Kb;
+use crate::extract::{self, Extraction, Models};
 use crate::segment::{self, Segmented};
 use crate::span::CodePoints;
 
@@ -20,10 +19,11 @@ pub struct Processed {
 
 /// A hash of the input and the extractor version: equal hashes mean equal output, so an
 /// unchanged article need not be written again.
-fn content_hash(d: &Document) -> String {
+fn content_hash(d: &Document, models: Models) -> String {
     let key = format!(
-        "{}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
+        "{}\u{0}{:x}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
         crate::EXTRACTOR,
+        models.ner.id,
         d.id,
         d.title,
         d.date.map(|x| x.to_string()),
@@ -37,10 +37,10 @@ fn content_hash(d: &Document) -> String {
 /// Segments and extracts one document.
 ///
 /// ```
-/// use newskg::{document::Document, kb::Kb};
+/// use newskg::{document::Document, extract::Models};
 ///
 /// let text = "Acme Group, which is owned by Halvorsen Holdings, said: “We will grow.”".to_owned();
-/// let processed = newskg::process(Document::new("acme", "example", text), Kb::shipped());
+/// let processed = newskg::process(Document::new("acme", "example", text), Models::shipped());
 /// let ex = &processed.extraction;
 /// assert_eq!(ex.relations[0].relation_type, newskg::extract::RelationType::OwnedBy);
 /// let quote = &ex.quotes[0];
@@ -48,11 +48,11 @@ fn content_hash(d: &Document) -> String {
 /// let speaker = &ex.entities[ex.mentions[quote.speaker.unwrap()].entity];
 /// assert_eq!(speaker.name, "Acme Group");
 /// ```
-pub fn process(document: Document, kb: &Kb) -> Processed {
+pub fn process(document: Document, models: Models) -> Processed {
     let segmented = segment::segment(&document.text);
-    let extraction = extract::extract(&document, &segmented, kb);
+    let extraction = extract::extract(&document, &segmented, models);
     let code_points = CodePoints::new(&document.text);
-    let content_hash = content_hash(&document);
+    let content_hash = content_hash(&document, models);
     Processed {
         document,
         segmented,

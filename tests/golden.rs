@@ -19,7 +19,7 @@ fn examples_match_their_golden_annotations() {
         }
         let doc =
             newskg::document::read_text_file(&path, Default::default()).expect("valid example");
-        let ann = newskg::brat::to_ann(&newskg::process(doc.clone(), newskg::kb::Kb::shipped()));
+        let ann = newskg::brat::to_ann(&newskg::process(doc.clone(), newskg::Models::shipped()));
         let golden = repo().join("tests/golden").join(format!("{}.ann", doc.id));
         if update {
             fs::write(&golden, &ann).expect("write golden");

@@ -111,7 +111,7 @@ fn reingest_changes_nothing_and_remove_takes_an_article_out() {
     let path = seeds().join("000_3efa4f864617092f.txt");
     let doc = newskg::document::read_text_file(&path, Default::default()).expect("valid");
     let outcome = store
-        .ingest(&newskg::process(doc.clone(), newskg::kb::Kb::shipped()))
+        .ingest(&newskg::process(doc.clone(), newskg::Models::shipped()))
         .expect("ingest");
     assert_eq!(outcome, IngestOutcome::Unchanged);
     assert_eq!(store.len().expect("len"), before);
@@ -122,14 +122,14 @@ fn reingest_changes_nothing_and_remove_takes_an_article_out() {
         .text
         .push_str("\n\nA spokesman for Acme Group said nothing more.\n");
     let outcome = store
-        .ingest(&newskg::process(changed.clone(), newskg::kb::Kb::shipped()))
+        .ingest(&newskg::process(changed.clone(), newskg::Models::shipped()))
         .expect("ingest");
     assert!(matches!(outcome, IngestOutcome::Replaced { .. }));
     let count = |s: &KgStore| {
         select(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newskg/doc/000_3efa4f864617092f> { ?s ?p ?o } }")[0][0].clone()
     };
     let expected =
-        newskg::rdf::to_quads(&newskg::process(changed, newskg::kb::Kb::shipped())).len();
+        newskg::rdf::to_quads(&newskg::process(changed, newskg::Models::shipped())).len();
     assert_eq!(count(&store), expected.to_string());
 
     assert!(store.remove("000_3efa4f864617092f").expect("remove"));

@@ -7,7 +7,6 @@
 mod common;
 
 use newskg::document::Document;
-use newskg::kb::Kb;
 
 /// A small linear congruential generator: reproducible cases without a dependency.
 struct Lcg(u64);
@@ -23,7 +22,10 @@ impl Lcg {
 }
 
 fn check(text: String) {
-    let processed = newskg::process(Document::new("case", "test", text), Kb::shipped());
+    let processed = newskg::process(
+        Document::new("case", "test", text),
+        newskg::Models::shipped(),
+    );
     let text = &processed.document.text;
     let ex = &processed.extraction;
     for span in ex

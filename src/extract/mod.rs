@@ -5,9 +5,10 @@
 mod coref;
 mod events;
 pub mod lexicon;
-mod ner;
+pub(crate) mod ner;
 mod quotes;
 mod relations;
+pub mod tagger;
 
 use crate::date::PartialDate;
 use crate::document::Document;
@@ -15,6 +16,7 @@ use crate::kb::Kb;
 use crate::segment::Segmented;
 use crate::span::Span;
 use serde::Serialize;
+use tagger::NerModel;
 
 /// The four kinds of things newskg recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -73,19 +75,30 @@ pub enum Method {
     ReportedSpeech,
     /// A lexical-syntactic pattern for a relation (the name says which).
     Pattern(&'static str),
+    /// The statistical tagger trained on annotated text.
+    Tagger,
 }
 
 impl Method {
     /// A stable name for the graph, such as `pattern/passive-owned-by`.
     pub fn name(self) -> String {
         match self {
-            Method::Gazetteer => "gazetteer".to_owned(),
-            Method::NameShape => "name-shape".to_owned(),
-            Method::NominalHead => "nominal-head".to_owned(),
-            Method::PronounResolution => "pronoun-resolution".to_owned(),
-            Method::DirectQuote => "direct-quote".to_owned(),
-            Method::ReportedSpeech => "reported-speech".to_owned(),
             Method::Pattern(name) => format!("pattern/{name}"),
+            other => other.static_name().to_owned(),
+        }
+    }
+
+    /// The name without the pattern's prefix: the same for every use of a method.
+    pub fn static_name(self) -> &'static str {
+        match self {
+            Method::Gazetteer => "gazetteer",
+            Method::NameShape => "name-shape",
+            Method::NominalHead => "nominal-head",
+            Method::PronounResolution => "pronoun-resolution",
+            Method::DirectQuote => "direct-quote",
+            Method::ReportedSpeech => "reported-speech",
+            Method::Pattern(name) => name,
+            Method::Tagger => "tagger",
         }
     }
 }
@@ -245,10 +258,29 @@ impl Extraction {
     }
 }
 
+/// What extraction consults besides the text: the knowledge base and the tagger's weights.
+#[derive(Debug, Clone, Copy)]
+pub struct Models<'a> {
+    pub kb: &'a Kb,
+    pub ner: &'a NerModel,
+}
+
+impl Models<'static> {
+    /// The knowledge base and model compiled into the binary.
+    pub fn shipped() -> Self {
+        Models {
+            kb: Kb::shipped(),
+            ner: NerModel::shipped(),
+        }
+    }
+}
+
 /// Runs every extraction stage over a segmented document.
-pub fn extract(doc: &Document, segmented: &Segmented, kb: &Kb) -> Extraction {
+pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extraction {
     let text = doc.text.as_str();
+    let kb = models.kb;
     let candidates = ner::recognize(text, segmented, kb);
+    let candidates = tagger::recognize_named(text, segmented, kb, models.ner, candidates);
     let mut extraction = coref::resolve(text, segmented, candidates);
     quotes::extract(text, segmented, &mut extraction);
     events::resolve_dates(text, segmented, doc.date, &mut extraction);

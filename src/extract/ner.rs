@@ -135,6 +135,12 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
         nominals_and_pronouns(&mut cx, index, tokens);
     }
     let mut out = cx.out;
+    sort_candidates(&mut out);
+    out
+}
+
+/// Puts candidates in text order (longer first at one start) and keeps one per span.
+pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
     out.sort_by(|a, b| {
         a.span
             .start
@@ -142,7 +148,6 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
             .then(b.span.end.cmp(&a.span.end))
     });
     out.dedup_by(|a, b| a.span == b.span);
-    out
 }
 
 /// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").

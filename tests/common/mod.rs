@@ -76,7 +76,7 @@ pub fn ingest_dir(store: &KgStore, dir: &Path) -> usize {
             let doc =
                 newskg::document::read_text_file(&path, Default::default()).expect("valid article");
             store
-                .ingest(&newskg::process(doc, newskg::kb::Kb::shipped()))
+                .ingest(&newskg::process(doc, newskg::Models::shipped()))
                 .expect("ingest");
             n += 1;
         }

@@ -5,9 +5,10 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use newskg::document::{self, Document, InputError, ReadOptions};
+use newskg::extract::tagger::NerModel;
 use newskg::kb::{self, Kb};
 use newskg::store::{IngestOutcome, KgStore, StoreError, DEFAULT_STORE};
-use newskg::{brat, process, rdf, Processed};
+use newskg::{brat, process, rdf, Models, Processed};
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -46,6 +47,29 @@ struct InputArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = document::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Args)]
+struct ModelArgs {
+    /// A tagger model written by `newskg train` (default: the one compiled in).
+    #[arg(long, env = "NEWSKG_MODEL")]
+    model: Option<PathBuf>,
+}
+
+impl ModelArgs {
+    fn load(&self) -> Result<Option<NerModel>> {
+        Ok(self.model.as_deref().map(NerModel::load).transpose()?)
+    }
+}
+
+/// The models extraction uses: the shipped ones, or the tagger loaded from `--model`.
+fn models(custom: Option<&NerModel>) -> Models<'_> {
+    Models {
+        kb: Kb::shipped(),
+        ner: custom.unwrap_or(NerModel::shipped()),
+    }
 }
 
 #[derive(Subcommand)]
@@ -119,6 +143,20 @@ enum Command {
         /// Also write the scores as JSON to this file.
         #[arg(long)]
         json: Option<PathBuf>,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Train the named-entity tagger on BRAT-annotated text (NAME.txt + NAME.ann in DIR).
+    Train {
+        /// Directory of annotated NAME.txt and NAME.ann files (e.g. GUM's brat-train).
+        #[arg(long, default_value = "../shared/corpora/gum/brat-train")]
+        gold: PathBuf,
+        /// Where to write the model (data/ner.model is the one compiled in).
+        #[arg(long, default_value = "data/ner.model")]
+        out: PathBuf,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
     },
     /// The offline knowledge base.
     Kb {
@@ -222,7 +260,8 @@ pub fn run() -> Result<ExitCode> {
                 ExitCode::from(EXIT_INPUT_REFUSED)
             })
         }
-        Command::Eval { gold, json } => evaluate(&gold, json.as_deref()),
+        Command::Eval { gold, json, model } => evaluate(&gold, json.as_deref(), &model),
+        Command::Train { gold, out, epochs } => train(&gold, &out, epochs),
         Command::Kb {
             command: KbCommand::Build { sources, out },
         } => {
@@ -341,13 +380,14 @@ struct Summary {
 fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode> {
     let started = Instant::now();
     let store = KgStore::open(store_path)?;
-    let kb = Kb::shipped();
+    let custom = input.model.load()?;
+    let models = models(custom.as_ref());
     let progress = progress_bar(quiet, &input.paths);
     let mut summary = Summary::default();
     let mut seen: HashMap<String, (String, String)> = HashMap::new(); // id -> (hash, source)
     let mut conflicts = 0;
     let refused = for_each_document(input, &progress, &mut |doc| {
-        let processed = process(doc, kb);
+        let processed = process(doc, models);
         let hash = processed.content_hash.clone();
         if let Some((earlier, source)) = seen.get(&processed.document.id) {
             if *earlier != hash {
@@ -404,12 +444,13 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
 }
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
-    let kb = Kb::shipped();
+    let custom = input.model.load()?;
+    let models = models(custom.as_ref());
     let stdout = io::stdout();
     let mut serializer =
         newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
-        let processed: Processed = process(doc, kb);
+        let processed: Processed = process(doc, models);
         for quad in rdf::to_quads(&processed) {
             if format.format().supports_datasets() {
                 serializer.serialize_quad(&quad)?;
@@ -430,9 +471,10 @@ fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
 fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
     fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create directory", out.display()))?;
-    let kb = Kb::shipped();
+    let custom = input.model.load()?;
+    let models = models(custom.as_ref());
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
-        let processed = process(doc, kb);
+        let processed = process(doc, models);
         let name = &processed.document.id;
         let txt = out.join(format!("{name}.txt"));
         let ann = out.join(format!("{name}.ann"));
@@ -449,8 +491,9 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
     })
 }
 
-fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
-    let kb = Kb::shipped();
+fn evaluate(gold: &Path, json: Option<&Path>, model: &ModelArgs) -> Result<ExitCode> {
+    let custom = model.load()?;
+    let models = models(custom.as_ref());
     let mut names: Vec<PathBuf> = fs::read_dir(gold)
         .with_context(|| format!("{}: cannot read gold directory", gold.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -466,7 +509,7 @@ fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
     let mut total = newskg::eval::Scores::default();
     for txt in &names {
         let doc = document::read_text_file(txt, ReadOptions::default())?;
-        let predicted = newskg::eval::parse_ann(&brat::to_ann(&process(doc, kb)));
+        let predicted = newskg::eval::parse_ann(&brat::to_ann(&process(doc, models)));
         let ann = txt.with_extension("ann");
         let gold_ann = newskg::eval::parse_ann(
             &fs::read_to_string(&ann).with_context(|| format!("{}: cannot read", ann.display()))?,
@@ -481,5 +524,35 @@ fn evaluate(gold: &Path, json: Option<&Path>) -> Result<ExitCode> {
         fs::write(path, serde_json::to_string_pretty(&total)?)
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train(gold: &Path, out: &Path, epochs: usize) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut report = newskg::train::TrainReport::default();
+    let examples = newskg::train::read_examples(gold, Kb::shipped(), &mut report)?;
+    let model = newskg::train::train(&examples, epochs, &mut report);
+    let tmp = out.with_extension("partial");
+    fs::write(&tmp, model.to_bytes())
+        .with_context(|| format!("{}: cannot write", tmp.display()))?;
+    fs::rename(&tmp, out).with_context(|| format!("{}: cannot write", out.display()))?;
+    let accuracy: Vec<String> = report
+        .epoch_accuracy
+        .iter()
+        .map(|a| format!("{:.4}", a))
+        .collect();
+    eprintln!(
+        "{} documents, {} sentences, {} tokens, {} named mentions ({} cut through a token and left out, {} nested and left out); token accuracy by epoch: {}; {} features written to {} in {:.1}s",
+        report.documents,
+        report.sentences,
+        report.tokens,
+        report.mentions,
+        report.misaligned,
+        report.nested,
+        accuracy.join(" "),
+        report.features,
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }

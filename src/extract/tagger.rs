@@ -1,0 +1,729 @@
+//! The statistical named-entity tagger: a greedy left-to-right averaged perceptron over
+//! BIO tags for named Person, Organization and Place mentions. Its features are the
+//! words around a token, their shapes and affixes, the knowledge base and lexicon, what
+//! the rest of the document does with the word, and the rule recogniser's own guess, so
+//! the model learns from annotated text when each rule is to be trusted.
+//!
+//! The shipped weights (`data/ner.model`) are trained by `newskg train` on the GUM train
+//! split; the same input and model always give the same tags.
+
+use super::lexicon::{self, contains};
+use super::ner::Candidate;
+use super::{EntityType, MentionKind, Method};
+use crate::kb::Kb;
+use crate::segment::{Segmented, Token, TokenKind, Zone};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+use std::sync::LazyLock;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// The tags, in the order of the weight vectors: inside a name of a type, or outside any
+/// ("IO" tagging: evidence for a name word is not split between its first and later
+/// words; two names of one type side by side, rare in prose, merge).
+pub const TAGS: [&str; 4] = ["O", "Person", "Organization", "Place"];
+pub const TAG_COUNT: usize = TAGS.len();
+pub type Tag = usize;
+pub const OUTSIDE: Tag = 0;
+
+/// The entity type a tag stands for, if any.
+pub fn tag_type(tag: Tag) -> Option<EntityType> {
+    match tag {
+        1 => Some(EntityType::Person),
+        2 => Some(EntityType::Organization),
+        3 => Some(EntityType::Place),
+        _ => None,
+    }
+}
+
+/// The tag of a type; Events have none.
+pub fn tag_of(entity_type: EntityType) -> Option<Tag> {
+    match entity_type {
+        EntityType::Person => Some(1),
+        EntityType::Organization => Some(2),
+        EntityType::Place => Some(3),
+        EntityType::Event => None,
+    }
+}
+
+/// Feature keys are already hashes: the map need not hash them again.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+const MAGIC: &[u8; 8] = b"NKNER01\n";
+
+/// Why a model file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("{path}: cannot read the model: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a newskg NER model ({reason})")]
+    Format { path: String, reason: &'static str },
+}
+
+/// Perceptron weights: one score per tag for each feature hash.
+#[derive(Debug, Clone, Default)]
+pub struct NerModel {
+    pub weights: FeatureMap<[f32; TAG_COUNT]>,
+    /// A hash of the weights, recorded in the content hash of every processed article.
+    pub id: u64,
+}
+
+static SHIPPED: LazyLock<NerModel> = LazyLock::new(|| {
+    NerModel::from_bytes(include_bytes!("../../data/ner.model"), "data/ner.model")
+        .expect("the shipped model is valid (checked by a unit test)")
+});
+
+impl NerModel {
+    /// The model compiled into the binary.
+    pub fn shipped() -> &'static NerModel {
+        &SHIPPED
+    }
+
+    pub fn load(path: &Path) -> Result<NerModel, ModelError> {
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_bytes(&bytes, &path.display().to_string())
+    }
+
+    /// Reads the format [`NerModel::to_bytes`] writes: a magic line, the feature count,
+    /// then per feature its hash and one little-endian `f32` per tag.
+    pub fn from_bytes(bytes: &[u8], path: &str) -> Result<NerModel, ModelError> {
+        let bad = |reason| ModelError::Format {
+            path: path.to_owned(),
+            reason,
+        };
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or_else(|| bad("wrong magic bytes"))?;
+        let (count, rest) = rest.split_at_checked(8).ok_or_else(|| bad("truncated"))?;
+        let count = u64::from_le_bytes(count.try_into().map_err(|_| bad("truncated"))?);
+        let record = 8 + 4 * TAG_COUNT;
+        if (rest.len() as u64) != count.saturating_mul(record as u64) {
+            return Err(bad("length does not match the feature count"));
+        }
+        let mut weights = FeatureMap::default();
+        weights.reserve(rest.len() / record);
+        for chunk in rest.chunks_exact(record) {
+            let (key, values) = chunk.split_at(8);
+            let key = u64::from_le_bytes(key.try_into().map_err(|_| bad("truncated"))?);
+            let mut w = [0f32; TAG_COUNT];
+            for (slot, bytes) in w.iter_mut().zip(values.chunks_exact(4)) {
+                *slot = f32::from_le_bytes(bytes.try_into().map_err(|_| bad("truncated"))?);
+            }
+            weights.insert(key, w);
+        }
+        Ok(NerModel {
+            weights,
+            id: xxhash_rust::xxh3::xxh3_64(bytes),
+        })
+    }
+
+    /// The model as bytes, features in hash order so equal models give equal files.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out = Vec::with_capacity(16 + keys.len() * (8 + 4 * TAG_COUNT));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(keys.len() as u64).to_le_bytes());
+        for key in keys {
+            out.extend_from_slice(&key.to_le_bytes());
+            for w in &self.weights[&key] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// The score of each tag for a token's features.
+    pub fn scores(&self, features: &[u64]) -> [f32; TAG_COUNT] {
+        let mut scores = [0f32; TAG_COUNT];
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+        scores
+    }
+
+    /// Tags one sentence greedily, left to right; returns each tag with its margin over
+    /// the runner-up.
+    pub fn tag(&self, sentence: &SentenceFeatures) -> Vec<(Tag, f32)> {
+        let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.tokens.len());
+        let mut features = Vec::new();
+        for i in 0..sentence.tokens.len() {
+            let previous = tags.last().map_or(OUTSIDE, |t| t.0);
+            let before = if i >= 2 { tags[i - 2].0 } else { OUTSIDE };
+            sentence.with_history(i, previous, before, false, &mut features);
+            tags.push(best(&self.scores(&features)));
+        }
+        tags
+    }
+}
+
+/// The best tag and its margin over the runner-up.
+pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
+    let mut best = (OUTSIDE, f32::NEG_INFINITY);
+    let mut second = f32::NEG_INFINITY;
+    for (tag, &score) in scores.iter().enumerate() {
+        if score > best.1 {
+            second = best.1;
+            best = (tag, score);
+        } else if score > second {
+            second = score;
+        }
+    }
+    (best.0, best.1 - second)
+}
+
+/// What the whole document says about its words.
+pub struct DocumentStats<'a> {
+    /// Words written in lower case somewhere in the document.
+    lowercase: HashSet<String>,
+    /// Capitalised words seen in the middle of a sentence.
+    mid_sentence_capitalised: HashSet<&'a str>,
+}
+
+impl<'a> DocumentStats<'a> {
+    pub fn new(text: &'a str, seg: &Segmented) -> Self {
+        let mut lowercase = HashSet::new();
+        let mut mid_sentence_capitalised = HashSet::new();
+        for sentence in &seg.sentences {
+            let tokens = &seg.tokens[sentence.tokens.clone()];
+            let mut initial = true;
+            for t in tokens {
+                let w = t.span.slice(text);
+                if t.kind == TokenKind::Word {
+                    if w.starts_with(char::is_lowercase) {
+                        lowercase.insert(w.to_owned());
+                    } else if !initial && w.starts_with(char::is_uppercase) {
+                        mid_sentence_capitalised.insert(w);
+                    }
+                }
+                initial = initial && t.kind == TokenKind::Punct;
+            }
+        }
+        DocumentStats {
+            lowercase,
+            mid_sentence_capitalised,
+        }
+    }
+}
+
+/// The features of one sentence's tokens that do not depend on the tags chosen so far.
+pub struct SentenceFeatures {
+    pub tokens: Vec<TokenFeatures>,
+}
+
+pub struct TokenFeatures {
+    /// The first [`IDENTITY_FEATURES`] name the word itself; the rest describe it.
+    pub fixed: Vec<u64>,
+    /// The hash of the lower-cased word, combined with the previous tag.
+    word: u64,
+}
+
+/// How many of a token's fixed features (after the bias) say which word it is; training
+/// hides them for rare words so that the descriptive features learn to carry names
+/// never seen before.
+pub const IDENTITY_FEATURES: std::ops::Range<usize> = 1..3;
+
+// Feature templates: the seed of the hash that names each.
+const F_BIAS: u64 = 1;
+const F_WORD: u64 = 2;
+const F_LOWER: u64 = 3;
+const F_SHAPE: u64 = 4;
+const F_PREFIX: u64 = 5;
+const F_SUFFIX3: u64 = 6;
+const F_SUFFIX2: u64 = 7;
+const F_PREV_WORD: u64 = 8;
+const F_NEXT_WORD: u64 = 9;
+const F_PREV2_WORD: u64 = 10;
+const F_NEXT2_WORD: u64 = 11;
+const F_PREV_SHAPE: u64 = 12;
+const F_NEXT_SHAPE: u64 = 13;
+const F_INITIAL_SHAPE: u64 = 14;
+const F_DOC: u64 = 15;
+const F_KB: u64 = 16;
+const F_KB_KIND: u64 = 17;
+const F_LEXICON: u64 = 18;
+const F_NEXT_LEXICON: u64 = 19;
+const F_PREV_LEXICON: u64 = 20;
+const F_RULE: u64 = 21;
+const F_RULE_METHOD: u64 = 22;
+const F_ZONE: u64 = 23;
+const F_SHAPE_PAIR: u64 = 24;
+const F_PREV_TAG: u64 = 30;
+const F_PREV_TAGS: u64 = 31;
+const F_PREV_TAG_WORD: u64 = 32;
+const F_PREV_TAG_SHAPE: u64 = 33;
+
+fn feature(template: u64, value: &[u8]) -> u64 {
+    xxh3_64_with_seed(value, template)
+}
+
+/// "Xxxx", "XX", "xx", "dd", "X.X.": the word's character classes, runs collapsed.
+fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(6);
+    let mut last = None;
+    let mut run = 0;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if Some(class) == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = Some(class);
+        out.push(class);
+    }
+    out
+}
+
+/// Per token, the BIO tag of the longest knowledge-base name covering it.
+fn kb_tags(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(Tag, &'static str)>> {
+    let mut out = vec![None; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts_name = tokens[i].kind == TokenKind::Word
+            && tokens[i].span.slice(text).starts_with(char::is_uppercase);
+        if !starts_name {
+            i += 1;
+            continue;
+        }
+        let longest = (i + 1..=tokens.len().min(i + 6)).rev().find_map(|end| {
+            let span = tokens[i].span.cover(tokens[end - 1].span);
+            kb.best(span.slice(text)).map(|e| (end, e))
+        });
+        match longest {
+            Some((end, entry)) => {
+                let kind = if end - i > 1 { "multi" } else { "single" };
+                for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
+                    *slot = tag_of(entry.kind).map(|t| (t, if k > i { "inside" } else { kind }));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn lexicon_class(kb: &Kb, word: &str) -> &'static str {
+    if lexicon::is_title_word(word) {
+        "title"
+    } else if contains(lexicon::ORG_SUFFIXES, word) {
+        "org-suffix"
+    } else if contains(lexicon::PLACE_SUFFIXES, word) {
+        "place-suffix"
+    } else if kb.demonym(word).is_some() {
+        "demonym"
+    } else if kb.is_first_name(word) {
+        "first-name"
+    } else if contains(lexicon::COMMON_CAPITALISED, word) {
+        "common-capitalised"
+    } else if contains(lexicon::NAME_CONNECTORS, word) {
+        "connector"
+    } else {
+        "-"
+    }
+}
+
+/// The rule recogniser's named guesses as BIO tags over a sentence's tokens.
+fn rule_tags(
+    seg: &Segmented,
+    sentence: usize,
+    tokens: &[Token],
+    rules: &[&Candidate],
+) -> Vec<Option<(Tag, &'static str)>> {
+    let mut out = vec![None; tokens.len()];
+    for c in rules {
+        if c.kind != MentionKind::Named {
+            continue;
+        }
+        let (first, last) = seg.token_bounds(sentence, c.span);
+        if tokens[first].span.start != c.span.start {
+            continue;
+        }
+        let method = c.method.static_name();
+        for slot in out.iter_mut().take(last + 1).skip(first) {
+            if slot.is_none() {
+                *slot = tag_of(c.entity_type).map(|t| (t, method));
+            }
+        }
+    }
+    out
+}
+
+impl SentenceFeatures {
+    /// Computes the fixed features of every token in one sentence. `rules` are the rule
+    /// recogniser's candidates inside the sentence.
+    pub fn new(
+        text: &str,
+        seg: &Segmented,
+        sentence: usize,
+        stats: &DocumentStats,
+        kb: &Kb,
+        rules: &[&Candidate],
+    ) -> SentenceFeatures {
+        let tokens = seg.sentence_tokens(sentence);
+        let zone = seg.sentences[sentence].zone;
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let kb_tags = kb_tags(text, tokens, kb);
+        let rule_tags = rule_tags(seg, sentence, tokens, rules);
+        let classes: Vec<&str> = words.iter().map(|w| lexicon_class(kb, w)).collect();
+        let mut initial = true;
+        let mut out = Vec::with_capacity(tokens.len());
+        for i in 0..tokens.len() {
+            let w = words[i];
+            let l = lower[i].as_bytes();
+            let around = |d: isize| -> &[u8] {
+                let k = i as isize + d;
+                if k < 0 {
+                    b"<s>"
+                } else {
+                    lower.get(k as usize).map_or(b"</s>", |s| s.as_bytes())
+                }
+            };
+            let shape_at = |d: isize| -> &[u8] {
+                let k = i as isize + d;
+                if k < 0 {
+                    b"<s>"
+                } else {
+                    shapes.get(k as usize).map_or(b"</s>", |s| s.as_bytes())
+                }
+            };
+            let mut f = Vec::with_capacity(32);
+            f.push(feature(F_BIAS, b""));
+            f.push(feature(F_WORD, w.as_bytes()));
+            f.push(feature(F_LOWER, l));
+            f.push(feature(F_SHAPE, shape_at(0)));
+            let chars: Vec<char> = lower[i].chars().collect();
+            let affix = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
+            f.push(feature(F_PREFIX, affix(0..chars.len().min(3)).as_bytes()));
+            f.push(feature(
+                F_SUFFIX3,
+                affix(chars.len().saturating_sub(3)..chars.len()).as_bytes(),
+            ));
+            f.push(feature(
+                F_SUFFIX2,
+                affix(chars.len().saturating_sub(2)..chars.len()).as_bytes(),
+            ));
+            f.push(feature(F_PREV_WORD, around(-1)));
+            f.push(feature(F_NEXT_WORD, around(1)));
+            f.push(feature(F_PREV2_WORD, around(-2)));
+            f.push(feature(F_NEXT2_WORD, around(2)));
+            f.push(feature(F_PREV_SHAPE, shape_at(-1)));
+            f.push(feature(F_NEXT_SHAPE, shape_at(1)));
+            f.push(feature(
+                F_SHAPE_PAIR,
+                [shape_at(-1), b"|", shape_at(0), b"|", shape_at(1)]
+                    .concat()
+                    .as_slice(),
+            ));
+            if initial {
+                f.push(feature(F_INITIAL_SHAPE, shape_at(0)));
+            }
+            initial = initial && tokens[i].kind == TokenKind::Punct;
+            if w.starts_with(char::is_uppercase) {
+                let doc = match (
+                    stats.lowercase.contains(&lower[i]),
+                    stats.mid_sentence_capitalised.contains(w),
+                ) {
+                    (true, true) => "both",
+                    (true, false) => "lower-elsewhere",
+                    (false, true) => "capitalised-elsewhere",
+                    (false, false) => "only-here",
+                };
+                f.push(feature(F_DOC, doc.as_bytes()));
+            }
+            match kb_tags[i] {
+                Some((tag, kind)) => {
+                    f.push(feature(F_KB, TAGS[tag].as_bytes()));
+                    f.push(feature(F_KB_KIND, [TAGS[tag], kind].concat().as_bytes()));
+                }
+                None => f.push(feature(F_KB, b"-")),
+            }
+            f.push(feature(F_LEXICON, classes[i].as_bytes()));
+            f.push(feature(
+                F_NEXT_LEXICON,
+                classes.get(i + 1).copied().unwrap_or("</s>").as_bytes(),
+            ));
+            f.push(feature(
+                F_PREV_LEXICON,
+                i.checked_sub(1).map_or("<s>", |k| classes[k]).as_bytes(),
+            ));
+            match rule_tags[i] {
+                Some((tag, method)) => {
+                    f.push(feature(F_RULE, TAGS[tag].as_bytes()));
+                    f.push(feature(
+                        F_RULE_METHOD,
+                        [TAGS[tag], method].concat().as_bytes(),
+                    ));
+                }
+                None => f.push(feature(F_RULE, b"-")),
+            }
+            f.push(feature(F_ZONE, zone.name().as_bytes()));
+            out.push(TokenFeatures {
+                fixed: f,
+                word: feature(F_PREV_TAG_WORD, l),
+            });
+        }
+        SentenceFeatures { tokens: out }
+    }
+
+    /// The fixed features of token `i` plus those of the tags chosen before it; without
+    /// the word's identity when `hide_word`.
+    pub fn with_history(
+        &self,
+        i: usize,
+        previous: Tag,
+        before: Tag,
+        hide_word: bool,
+        out: &mut Vec<u64>,
+    ) {
+        let token = &self.tokens[i];
+        out.clear();
+        if hide_word {
+            out.push(token.fixed[0]);
+            out.extend_from_slice(&token.fixed[IDENTITY_FEATURES.end..]);
+        } else {
+            out.extend_from_slice(&token.fixed);
+            out.push(token.word ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+        out.push(feature(F_PREV_TAG, &[previous as u8]));
+        out.push(feature(F_PREV_TAGS, &[before as u8, previous as u8]));
+        out.push(feature(F_PREV_TAG_SHAPE, &[previous as u8]) ^ token.fixed[3]);
+    }
+
+    /// The hash that names the lower-cased word of token `i` (counted by training).
+    pub fn word_key(&self, i: usize) -> u64 {
+        self.tokens[i].fixed[IDENTITY_FEATURES.end - 1]
+    }
+}
+
+/// Per sentence, the indexes of the candidates in it.
+fn by_sentence(seg: &Segmented, candidates: &[Candidate]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); seg.sentences.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(list) = out.get_mut(c.sentence) {
+            list.push(i);
+        }
+    }
+    out
+}
+
+/// The spans a tag sequence marks (runs of one tag), with their type and the smallest
+/// margin of their tags.
+fn spans_of(tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, EntityType, f32)> {
+    let mut out: Vec<(Span, EntityType, f32)> = Vec::new();
+    let mut previous = OUTSIDE;
+    for (token, &(tag, margin)) in tokens.iter().zip(tags) {
+        if let Some(entity_type) = tag_type(tag) {
+            match out.last_mut() {
+                Some(last) if tag == previous => {
+                    last.0 = last.0.cover(token.span);
+                    last.2 = last.2.min(margin);
+                }
+                _ => out.push((token.span, entity_type, margin)),
+            }
+        }
+        previous = tag;
+    }
+    out
+}
+
+/// How sure the tagger is of a span, from the margin of its least certain tag.
+fn confidence(margin: f32) -> f32 {
+    let c = 1.0 / (1.0 + (-margin / 4.0).exp());
+    (c * 100.0).round() / 100.0
+}
+
+/// A name the rules find this many times in one article is kept whatever the tagger says:
+/// news repeats the new names it is about ("a Zorvex message", "Zorvex said"), which a
+/// model trained on other text may take for modifiers.
+const RECURRING_NAME: usize = 5;
+
+/// Decides the named Person, Organization and Place mentions from the rule recogniser's
+/// candidates and the tagger. A rule name stays when the tagger finds the same span and
+/// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
+/// name, a piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or
+/// a name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added
+/// where no kept name overlaps them. Nominals, pronouns and named events are untouched
+/// unless the tagger reads the same span as a name.
+pub fn recognize_named(
+    text: &str,
+    seg: &Segmented,
+    kb: &Kb,
+    model: &NerModel,
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    if model.weights.is_empty() {
+        return candidates;
+    }
+    let stats = DocumentStats::new(text, seg);
+    let in_sentence = by_sentence(seg, &candidates);
+    let mut named_counts: HashMap<&str, usize> = HashMap::new();
+    for c in &candidates {
+        if c.kind == MentionKind::Named {
+            *named_counts.entry(c.span.slice(text)).or_default() += 1;
+        }
+    }
+    let mut keep = vec![true; candidates.len()];
+    let mut added = Vec::new();
+    for (s, sentence) in seg.sentences.iter().enumerate() {
+        if matches!(sentence.zone, Zone::Header | Zone::Section) || sentence.tokens.is_empty() {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(s);
+        let rules: Vec<&Candidate> = in_sentence[s].iter().map(|&i| &candidates[i]).collect();
+        let features = SentenceFeatures::new(text, seg, s, &stats, kb, &rules);
+        let tags = model.tag(&features);
+        let spans = spans_of(tokens, &tags);
+        for &i in &in_sentence[s] {
+            let c = &candidates[i];
+            if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
+                keep[i] = !spans.iter().any(|(span, _, _)| *span == c.span);
+                continue;
+            }
+            let piece_of_word = !tokens.iter().any(|t| t.span.start == c.span.start)
+                || !tokens.iter().any(|t| t.span.end == c.span.end);
+            let confirmed = spans
+                .iter()
+                .any(|&(span, ty, _)| span == c.span && ty == c.entity_type);
+            let nested_place = c.entity_type == EntityType::Place
+                && spans
+                    .iter()
+                    .any(|(span, _, _)| span.contains(c.span) && *span != c.span);
+            let known = c.typed && c.method == Method::Gazetteer;
+            let recurring = named_counts[c.span.slice(text)] >= RECURRING_NAME;
+            keep[i] = piece_of_word || confirmed || nested_place || known || recurring;
+        }
+        for (span, entity_type, margin) in spans {
+            let covered = in_sentence[s].iter().any(|&i| {
+                let c = &candidates[i];
+                keep[i]
+                    && c.kind == MentionKind::Named
+                    && c.entity_type != EntityType::Event
+                    && c.span.start < span.end
+                    && span.start < c.span.end
+            });
+            if covered {
+                continue;
+            }
+            let qid = kb
+                .lookup(span.slice(text))
+                .into_iter()
+                .find(|e| e.kind == entity_type)
+                .map(|e| e.qid.clone());
+            added.push(Candidate {
+                span,
+                entity_type,
+                kind: MentionKind::Named,
+                sentence: s,
+                method: Method::Tagger,
+                confidence: confidence(margin),
+                qid,
+                role: None,
+                gender: None,
+                head: None,
+                typed: true,
+            });
+        }
+    }
+    let mut out: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .chain(added)
+        .collect();
+    super::ner::sort_candidates(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("London"), "Xxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("2017"), "dd");
+        assert_eq!(shape("McDonald's"), "XxXxx'x");
+    }
+
+    #[test]
+    fn runs_of_one_tag_are_one_span() {
+        let text = "Mira Okafor met Acme Group";
+        let mut tokens = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let tags = [(1, 2.0), (1, 1.0), (0, 3.0), (2, 4.0), (2, 5.0)];
+        let spans = spans_of(&tokens, &tags);
+        let names: Vec<(&str, EntityType, f32)> = spans
+            .iter()
+            .map(|&(s, t, m)| (s.slice(text), t, m))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Mira Okafor", EntityType::Person, 1.0),
+                ("Acme Group", EntityType::Organization, 4.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_round_trips() {
+        let model = NerModel::shipped();
+        assert!(!model.weights.is_empty());
+        let bytes = model.to_bytes();
+        let again = NerModel::from_bytes(&bytes, "memory").expect("round trip");
+        assert_eq!(again.weights.len(), model.weights.len());
+        assert_eq!(again.id, model.id);
+    }
+
+    #[test]
+    fn truncated_models_are_refused() {
+        let bytes = NerModel::shipped().to_bytes();
+        let err = NerModel::from_bytes(&bytes[..bytes.len() - 3], "cut.model").unwrap_err();
+        assert!(err.to_string().contains("cut.model"), "{err}");
+        assert!(NerModel::from_bytes(b"garbage", "g").is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! Training the named-entity tagger ([`crate::extract::tagger`]) from annotated text: a
+//! directory of `NAME.txt` + `NAME.ann` in BRAT standoff (the format of
+//! `shared/gold/SCHEMA.md`; GUM's train split is converted to it). Named Person,
+//! Organization and Place mentions become BIO tags over newskg's own tokens, so the model
+//! learns on exactly the tokens it will see. Training is deterministic: files in name
+//! order, sentences shuffled by a fixed seed.
+
+use crate::eval::parse_ann;
+use crate::extract::ner::{self, Candidate};
+use crate::extract::tagger::{
+    best, tag_of, DocumentStats, FeatureMap, NerModel, SentenceFeatures, Tag, OUTSIDE, TAG_COUNT,
+};
+use crate::extract::EntityType;
+use crate::kb::Kb;
+use crate::segment::{self, Zone};
+use crate::span::CodePoints;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: no NAME.txt with a NAME.ann beside it")]
+    Empty(PathBuf),
+}
+
+/// One sentence to learn from: its features and the gold tag of each token.
+pub struct Example {
+    /// Which training document the sentence is from.
+    pub document: usize,
+    pub features: SentenceFeatures,
+    pub tags: Vec<Tag>,
+}
+
+/// What was read and how training went.
+#[derive(Debug, Default)]
+pub struct TrainReport {
+    pub documents: usize,
+    pub sentences: usize,
+    pub tokens: usize,
+    pub mentions: usize,
+    /// Gold mentions whose edges fall inside a token ("Acme" in "Acme-owned").
+    pub misaligned: usize,
+    /// Gold mentions inside another gold mention (BIO keeps the outer one).
+    pub nested: usize,
+    /// Token accuracy on the training data, per epoch, with the weights of that moment.
+    pub epoch_accuracy: Vec<f64>,
+    pub features: usize,
+}
+
+/// Reads every `NAME.txt` with a `NAME.ann` in `dir` as training sentences.
+pub fn read_examples(
+    dir: &Path,
+    kb: &Kb,
+    report: &mut TrainReport,
+) -> Result<Vec<Example>, TrainError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| TrainError::Io { path, source }
+    };
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.with_extension("ann").exists())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(TrainError::Empty(dir.to_owned()));
+    }
+    let mut examples = Vec::new();
+    for txt in names {
+        let text = std::fs::read_to_string(&txt).map_err(io(&txt))?;
+        let ann_path = txt.with_extension("ann");
+        let ann = parse_ann(&std::fs::read_to_string(&ann_path).map_err(io(&ann_path))?);
+        report.documents += 1;
+        examples.extend(document_examples(&text, &ann, kb, report));
+    }
+    Ok(examples)
+}
+
+/// The training sentences of one annotated document.
+pub fn document_examples(
+    text: &str,
+    ann: &crate::eval::AnnFile,
+    kb: &Kb,
+    report: &mut TrainReport,
+) -> Vec<Example> {
+    let seg = segment::segment(text);
+    let code_points = CodePoints::new(text);
+    let mut gold: Vec<(usize, usize, EntityType)> = ann
+        .spans
+        .iter()
+        .filter(|a| a.kind.is_none())
+        .filter_map(|a| {
+            let entity_type = EntityType::parse(&a.label)?;
+            (entity_type != EntityType::Event).then(|| {
+                (
+                    code_points.byte_of(a.start),
+                    code_points.byte_of(a.end),
+                    entity_type,
+                )
+            })
+        })
+        .collect();
+    // Outer mentions first, so that a nested one finds its tokens taken.
+    gold.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    report.mentions += gold.len();
+    let mut tags: Vec<Option<Tag>> = vec![Some(OUTSIDE); seg.tokens.len()];
+    for &(start, end, entity_type) in &gold {
+        let first = seg.tokens.partition_point(|t| t.span.start < start);
+        let last = seg.tokens.partition_point(|t| t.span.end <= end);
+        let aligned = seg.tokens.get(first).is_some_and(|t| t.span.start == start)
+            && last > first
+            && seg.tokens[last - 1].span.end == end;
+        if !aligned {
+            report.misaligned += 1;
+            // The sentence with the tokens the mention cuts through is left out.
+            let from = seg.tokens.partition_point(|t| t.span.end <= start);
+            let to = seg.tokens.partition_point(|t| t.span.start < end);
+            for t in &mut tags[from..to.max(from)] {
+                *t = None;
+            }
+            continue;
+        }
+        if tags[first..last].iter().any(|t| *t != Some(OUTSIDE)) {
+            report.nested += 1;
+            continue;
+        }
+        for t in &mut tags[first..last] {
+            *t = tag_of(entity_type);
+        }
+    }
+    let candidates: Vec<Candidate> = ner::recognize(text, &seg, kb);
+    let stats = DocumentStats::new(text, &seg);
+    let mut in_sentence: Vec<Vec<&Candidate>> = vec![Vec::new(); seg.sentences.len()];
+    for c in &candidates {
+        if let Some(list) = in_sentence.get_mut(c.sentence) {
+            list.push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for (s, sentence) in seg.sentences.iter().enumerate() {
+        if matches!(sentence.zone, Zone::Header | Zone::Section) || sentence.tokens.is_empty() {
+            continue;
+        }
+        let Some(sentence_tags) = tags[sentence.tokens.clone()]
+            .iter()
+            .copied()
+            .collect::<Option<Vec<Tag>>>()
+        else {
+            continue;
+        };
+        report.sentences += 1;
+        report.tokens += sentence_tags.len();
+        out.push(Example {
+            document: report.documents,
+            features: SentenceFeatures::new(text, &seg, s, &stats, kb, &in_sentence[s]),
+            tags: sentence_tags,
+        });
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Weight {
+    current: [f32; TAG_COUNT],
+    total: [f64; TAG_COUNT],
+    stamp: [u64; TAG_COUNT],
+}
+
+/// An averaged perceptron in the making.
+struct Trainer {
+    weights: FeatureMap<Weight>,
+    step: u64,
+}
+
+impl Trainer {
+    fn scores(&self, features: &[u64]) -> [f32; TAG_COUNT] {
+        let mut scores = [0f32; TAG_COUNT];
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, w) in scores.iter_mut().zip(&w.current) {
+                    *s += w;
+                }
+            }
+        }
+        scores
+    }
+
+    fn update(&mut self, features: &[u64], truth: Tag, guess: Tag) {
+        for f in features {
+            let w = self.weights.entry(*f).or_default();
+            for (tag, delta) in [(truth, 1f32), (guess, -1f32)] {
+                w.total[tag] += (self.step - w.stamp[tag]) as f64 * f64::from(w.current[tag]);
+                w.stamp[tag] = self.step;
+                w.current[tag] += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, without features whose averages are all (nearly) zero.
+    fn average(&self) -> NerModel {
+        let mut weights = FeatureMap::default();
+        for (&f, w) in &self.weights {
+            let mut averaged = [0f32; TAG_COUNT];
+            for (tag, slot) in averaged.iter_mut().enumerate() {
+                let total =
+                    w.total[tag] + (self.step - w.stamp[tag]) as f64 * f64::from(w.current[tag]);
+                *slot = (total / self.step.max(1) as f64) as f32;
+            }
+            if averaged.iter().any(|a| a.abs() >= 1e-3) {
+                weights.insert(f, averaged);
+            }
+        }
+        let mut model = NerModel { weights, id: 0 };
+        model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
+        model
+    }
+}
+
+/// A small deterministic generator for the shuffle (xorshift64*).
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Trains the tagger: greedy decoding with its own previous tags as history (as at
+/// tagging time), an update on every wrong token, weights averaged over all steps.
+pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> NerModel {
+    let mut trainer = Trainer {
+        weights: FeatureMap::default(),
+        step: 0,
+    };
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Shuffle(0x6e65_7773_6b67_0001);
+    // In how many documents each word occurs: a name seen in one document only is
+    // learnt from its shape and context, as a new name will have to be.
+    let mut word_documents: FeatureMap<(usize, usize)> = FeatureMap::default();
+    for example in examples {
+        for i in 0..example.tags.len() {
+            let entry = word_documents
+                .entry(example.features.word_key(i))
+                .or_insert((usize::MAX, 0));
+            if entry.0 != example.document {
+                *entry = (example.document, entry.1 + 1);
+            }
+        }
+    }
+
+    let mut features = Vec::new();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut all) = (0usize, 0usize);
+        for &e in &order {
+            let example = &examples[e];
+            let mut history: Vec<Tag> = Vec::with_capacity(example.tags.len());
+            for (i, &truth) in example.tags.iter().enumerate() {
+                let previous = history.last().copied().unwrap_or(OUTSIDE);
+                let before = if i >= 2 { history[i - 2] } else { OUTSIDE };
+                let rare = word_documents[&example.features.word_key(i)].1 < 2;
+                example
+                    .features
+                    .with_history(i, previous, before, rare, &mut features);
+                let (guess, _) = best(&trainer.scores(&features));
+                trainer.step += 1;
+                if guess != truth {
+                    trainer.update(&features, truth, guess);
+                } else {
+                    right += 1;
+                }
+                all += 1;
+                history.push(guess);
+            }
+        }
+        report.epoch_accuracy.push(right as f64 / all.max(1) as f64);
+    }
+    let model = trainer.average();
+    report.features = model.weights.len();
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::parse_ann;
+
+    #[test]
+    fn gold_mentions_become_tags_on_our_tokens() {
+        let text = "Mira Okafor joined Acme Group in Lagos.\n";
+        let ann = parse_ann(
+            "T1\tPerson 0 11\tMira Okafor\nT2\tOrganization 19 29\tAcme Group\nT3\tPlace 33 38\tLagos\n",
+        );
+        let mut report = TrainReport::default();
+        let examples = document_examples(text, &ann, Kb::shipped(), &mut report);
+        assert_eq!(examples.len(), 1);
+        assert_eq!(examples[0].tags, vec![1, 1, 0, 2, 2, 0, 3, 0]);
+        assert_eq!((report.mentions, report.misaligned), (3, 0));
+    }
+
+    #[test]
+    fn a_mention_inside_a_word_is_left_out() {
+        let text = "Acme-owned firms grew.\n";
+        let ann = parse_ann("T1\tOrganization 0 4\tAcme\n");
+        let mut report = TrainReport::default();
+        let examples = document_examples(text, &ann, Kb::shipped(), &mut report);
+        assert_eq!(report.misaligned, 1);
+        assert!(
+            examples.is_empty(),
+            "the sentence with a cut token is skipped"
+        );
+    }
+
+    #[test]
+    fn training_learns_a_toy_pattern_deterministically() {
+        let text = "Mira Okafor met Tobi Adeyemi. Then Mira Okafor left.\n";
+        let ann = parse_ann(
+            "T1\tPerson 0 11\tMira Okafor\nT2\tPerson 16 28\tTobi Adeyemi\nT3\tPerson 35 46\tMira Okafor\n",
+        );
+        let mut report = TrainReport::default();
+        let examples = document_examples(text, &ann, Kb::shipped(), &mut report);
+        let a = train(&examples, 5, &mut report);
+        let b = train(&examples, 5, &mut TrainReport::default());
+        assert_eq!(a.to_bytes(), b.to_bytes());
+        let tags: Vec<Tag> = a.tag(&examples[0].features).iter().map(|t| t.0).collect();
+        assert_eq!(tags, examples[0].tags);
+    }
+}
