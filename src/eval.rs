@@ -136,6 +136,47 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// A precision and a recall built from sums (MUC and B-cubed numerators are fractional),
+/// added up over documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Ratios {
+    pub precision_numerator: f64,
+    pub precision_denominator: f64,
+    pub recall_numerator: f64,
+    pub recall_denominator: f64,
+}
+
+impl Ratios {
+    pub fn precision(&self) -> f64 {
+        fraction(self.precision_numerator, self.precision_denominator)
+    }
+    pub fn recall(&self) -> f64 {
+        fraction(self.recall_numerator, self.recall_denominator)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, other: Ratios) {
+        self.precision_numerator += other.precision_numerator;
+        self.precision_denominator += other.precision_denominator;
+        self.recall_numerator += other.recall_numerator;
+        self.recall_denominator += other.recall_denominator;
+    }
+}
+
+fn fraction(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        0.0
+    } else {
+        a / b
+    }
+}
+
 /// All scores of one evaluation.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Scores {
@@ -152,6 +193,10 @@ pub struct Scores {
     /// (right, matched) attributions on matched quotations.
     pub attribution: (usize, usize),
     pub said: Counts,
+    /// Coreference over the mentions of Person, Organization, Place and Event (all kinds),
+    /// mentions matched by exact span: MUC (links) and B-cubed (mentions).
+    pub coref_muc: Ratios,
+    pub coref_b_cubed: Ratios,
 }
 
 impl Scores {
@@ -209,6 +254,111 @@ type PredictedFact = (String, Option<usize>, Option<usize>, String, String);
 
 fn labelled<'a>(ann: &'a AnnFile, label: &str) -> Vec<&'a Annotation> {
     ann.spans.iter().filter(|x| x.label == label).collect()
+}
+
+/// The entity clusters of an annotation: each `*` chain, and every other mention of an
+/// entity type alone; a mention is its (start, end) span.
+fn clusters(ann: &AnnFile) -> Vec<Vec<(usize, usize)>> {
+    let spans: HashMap<&str, &Annotation> = ann
+        .spans
+        .iter()
+        .filter(|a| is_entity_label(&a.label))
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+    for chain in &ann.chains {
+        let mut cluster = Vec::new();
+        for id in chain {
+            if let Some(a) = spans.get(id.as_str()) {
+                if seen.insert((a.start, a.end)) {
+                    cluster.push((a.start, a.end));
+                }
+            }
+        }
+        if !cluster.is_empty() {
+            out.push(cluster);
+        }
+    }
+    for a in &ann.spans {
+        if is_entity_label(&a.label) && seen.insert((a.start, a.end)) {
+            out.push(vec![(a.start, a.end)]);
+        }
+    }
+    out
+}
+
+fn is_entity_label(label: &str) -> bool {
+    matches!(label, "Person" | "Organization" | "Place" | "Event")
+}
+
+/// MUC recall of `key` against `response` as (numerator, denominator): for each key
+/// cluster, its size minus the number of response pieces it falls into (a mention the
+/// response lacks is a piece of its own), over its size minus one.
+fn muc(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f64, f64) {
+    let owner: HashMap<(usize, usize), usize> = response
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect();
+    let (mut numerator, mut denominator) = (0usize, 0usize);
+    for cluster in key {
+        let mut pieces = HashSet::new();
+        let mut alone = 0;
+        for m in cluster {
+            match owner.get(m) {
+                Some(i) => {
+                    pieces.insert(*i);
+                }
+                None => alone += 1,
+            }
+        }
+        numerator += cluster.len() - (pieces.len() + alone);
+        denominator += cluster.len() - 1;
+    }
+    (numerator as f64, denominator as f64)
+}
+
+/// B-cubed recall of `key` against `response` as (numerator, denominator): per key
+/// mention, the share of its key cluster that its response cluster also holds.
+fn b_cubed(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f64, f64) {
+    let owner: HashMap<(usize, usize), usize> = response
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect();
+    let (mut numerator, mut denominator) = (0f64, 0f64);
+    for cluster in key {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for m in cluster {
+            if let Some(&i) = owner.get(m) {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
+        numerator += shared
+            .values()
+            .map(|&n| (n * n) as f64 / cluster.len() as f64)
+            .sum::<f64>();
+        denominator += cluster.len() as f64;
+    }
+    (numerator, denominator)
+}
+
+/// MUC and B-cubed of a prediction against gold: recall is key = gold, precision the same
+/// computation with the sides swapped.
+fn coreference(predicted: &AnnFile, gold: &AnnFile) -> (Ratios, Ratios) {
+    let (p, g) = (clusters(predicted), clusters(gold));
+    let ratios = |f: fn(&[Vec<(usize, usize)>], &[Vec<(usize, usize)>]) -> (f64, f64)| {
+        let (rn, rd) = f(&g, &p);
+        let (pn, pd) = f(&p, &g);
+        Ratios {
+            precision_numerator: pn,
+            precision_denominator: pd,
+            recall_numerator: rn,
+            recall_denominator: rd,
+        }
+    };
+    (ratios(muc), ratios(b_cubed))
 }
 
 /// Scores one document's prediction against its gold annotation.
@@ -380,6 +530,7 @@ pub fn score_document(predicted: &AnnFile, gold: &AnnFile) -> Scores {
         s.relations.add(*counts);
     }
     s.said = by_type.get("Said").copied().unwrap_or_default();
+    (s.coref_muc, s.coref_b_cubed) = coreference(predicted, gold);
     s.relations_by_type = by_type;
     let _ = gold_by_id;
     s
@@ -412,6 +563,8 @@ pub fn accumulate(total: &mut Scores, doc: &Scores) {
     total.attribution.0 += doc.attribution.0;
     total.attribution.1 += doc.attribution.1;
     total.said.add(doc.said);
+    total.coref_muc.add(doc.coref_muc);
+    total.coref_b_cubed.add(doc.coref_b_cubed);
 }
 
 /// A readable table of the scores.
@@ -445,6 +598,18 @@ pub fn render(scores: &Scores) -> String {
     for (t, c) in &scores.relations_by_type {
         row(&format!("  {t}"), c);
     }
+    for (name, r) in [
+        ("Coreference MUC", &scores.coref_muc),
+        ("Coreference B-cubed", &scores.coref_b_cubed),
+    ] {
+        out.push_str(&format!(
+            "{:<28} {:>9.3} {:>9.3} {:>9.3}\n",
+            name,
+            r.precision(),
+            r.recall(),
+            r.f1()
+        ));
+    }
     out.push_str(&format!(
         "\nattribution accuracy on matched quotes: {:.3} ({}/{})\n",
         scores.attribution_accuracy(),
@@ -477,6 +642,29 @@ mod tests {
         assert_eq!(s.attribution, (1, 1));
         assert_eq!(s.said.f1(), 1.0);
         assert_eq!(s.links.f1(), 1.0);
+    }
+
+    #[test]
+    fn coreference_muc_and_b_cubed_by_hand() {
+        // Gold: {A B C} and {D}; predicted: {A B} and {C D}, plus E that gold lacks.
+        let gold = parse_ann("T1\tPerson 0 1\tA\nT2\tPerson 2 3\tB\nT3\tPerson 4 5\tC\nT4\tPlace 6 7\tD\n*\tCoref T1 T2 T3\n");
+        let predicted = parse_ann("T1\tPerson 0 1\tA\nT2\tPerson 2 3\tB\nT3\tPerson 4 5\tC\nT4\tPlace 6 7\tD\nT5\tPlace 8 9\tE\n*\tCoref T1 T2\n*\tCoref T3 T4\n");
+        let s = score_document(&predicted, &gold);
+        // MUC recall: (3 - 2) / (3 - 1); precision: ((2 - 1) + (2 - 2)) / ((2 - 1) + (2 - 1)).
+        assert_eq!(s.coref_muc.recall(), 0.5);
+        assert_eq!(s.coref_muc.precision(), 0.5);
+        // B-cubed recall: A 2/3, B 2/3, C 1/3, D 1 over 4 mentions.
+        assert!(
+            (s.coref_b_cubed.recall() - (2.0 / 3.0 + 2.0 / 3.0 + 1.0 / 3.0 + 1.0) / 4.0).abs()
+                < 1e-9
+        );
+        // B-cubed precision: A 1, B 1, C 1/2, D 1/2, E 0 over 5 mentions.
+        assert!((s.coref_b_cubed.precision() - 3.0 / 5.0).abs() < 1e-9);
+        let perfect = score_document(&gold, &gold);
+        assert_eq!(
+            (perfect.coref_muc.f1(), perfect.coref_b_cubed.f1()),
+            (1.0, 1.0)
+        );
     }
 
     #[test]
