@@ -9,6 +9,7 @@ pub mod date;
 pub mod document;
 pub mod eval;
 pub mod extract;
+pub mod identity;
 pub mod kb;
 pub mod pipeline;
 pub mod rdf;

@@ -2,14 +2,18 @@
 //! article. Ingesting an article is one transaction that replaces its graph, so a crash or
 //! a bad file never leaves half an article; re-ingesting unchanged text changes nothing.
 
+use crate::identity::{self, NamedEntity};
 use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, Term};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 use oxigraph::store::{SerializerError, StorageError, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The graph of cross-article identity links, rebuilt by [`KgStore::resolve_identities`].
+pub const IDENTITY_GRAPH: &str = "https://w3id.org/newskg/identity";
 
 /// Where the store lives when `--store` is not given.
 pub const DEFAULT_STORE: &str = "newskg-store";
@@ -218,6 +222,59 @@ impl KgStore {
         }
         serializer.finish()?;
         Ok(())
+    }
+
+    /// Recomputes the links between people named in several articles (see
+    /// [`crate::identity`]) from every stored name, and writes them as `owl:sameAs` in the
+    /// graph [`IDENTITY_GRAPH`], replaced in one transaction. Returns the number of links.
+    pub fn resolve_identities(&self) -> Result<usize, StoreError> {
+        let person = format!("{}Person", ns::SCHEMA);
+        let query =
+            format!("SELECT ?e ?v WHERE {{ GRAPH ?g {{ ?e a <{person}> ; nk:nameVariant ?v }} }}");
+        let mut variants: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        if let QueryResults::Solutions(rows) = self.query(&query)? {
+            for row in rows {
+                let row = row?;
+                if let (Some(Term::NamedNode(e)), Some(Term::Literal(v))) =
+                    (row.get("e"), row.get("v"))
+                {
+                    let list = variants.entry(e.as_str().to_owned()).or_default();
+                    if !list.iter().any(|x| x == v.value()) {
+                        list.push(v.value().to_owned());
+                    }
+                }
+            }
+        }
+        let entities: Vec<NamedEntity> = variants
+            .into_iter()
+            .map(|(iri, variants)| NamedEntity {
+                iri,
+                type_iri: person.clone(),
+                variants,
+            })
+            .collect();
+        let links = identity::links(&entities, &person);
+        let graph = NamedNode::new_unchecked(IDENTITY_GRAPH);
+        let same_as = NamedNode::new_unchecked(format!("{}sameAs", ns::OWL));
+        let mut transaction = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        transaction
+            .remove_named_graph(&graph)
+            .map_err(|e| self.storage(e))?;
+        transaction.insert_named_graph(&graph);
+        for (short, full) in &links {
+            let (short, full) = (
+                NamedNode::new_unchecked(short),
+                NamedNode::new_unchecked(full),
+            );
+            for (s, o) in [(&short, &full), (&full, &short)] {
+                transaction.insert(QuadRef::new(s, &same_as, o, &graph));
+            }
+        }
+        transaction.commit().map_err(|e| self.storage(e))?;
+        Ok(links.len())
     }
 
     /// The underlying Oxigraph store, for callers that need its full API.

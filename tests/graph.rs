@@ -171,3 +171,70 @@ fn exports_parse_back_to_the_same_graph() {
         );
     }
 }
+
+/// Invented articles: one names the inspector in full, one by surname only, one names
+/// another person with the same surname.
+const FULL_NAME: &str = "Harbour inspector Mira Okafor said on Monday that the warehouse fire in Riverton was under control. Okafor said crews would stay overnight.\n";
+const SURNAME_ONLY: &str = "Crews left the site on Tuesday. Okafor told reporters that the roof of the warehouse had collapsed, and Okafor said an inquiry would follow.\n";
+const NAMESAKE: &str = "In Lagos, teacher Chidi Okafor said the school would reopen next week.\n";
+
+fn store_of(articles: &[(&str, &str)]) -> (tempfile::TempDir, KgStore) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KgStore::open(&dir.path().join("store")).expect("store opens");
+    for (id, text) in articles {
+        let doc = newskg::document::Document::new(*id, "test", (*text).to_owned());
+        store
+            .ingest(&newskg::process(doc, newskg::Models::shipped()))
+            .expect("ingest");
+    }
+    store.resolve_identities().expect("identities");
+    (dir, store)
+}
+
+fn all_quads(store: &KgStore) -> HashSet<Quad> {
+    store.oxigraph().iter().map(|q| q.expect("quad")).collect()
+}
+
+const SAME_AS: &str = "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/newskg/identity> { ?a owl:sameAs ?b } } ORDER BY ?a";
+
+#[test]
+fn a_surname_in_one_article_joins_the_full_name_in_another_whatever_the_order() {
+    let (_d1, forward) = store_of(&[("full", FULL_NAME), ("short", SURNAME_ONLY)]);
+    let (_d2, backward) = store_of(&[("short", SURNAME_ONLY), ("full", FULL_NAME)]);
+    assert_eq!(all_quads(&forward), all_quads(&backward));
+    let links = select(&forward, SAME_AS);
+    assert_eq!(
+        links,
+        vec![
+            vec![
+                "https://w3id.org/newskg/entity/person/mira-okafor".to_owned(),
+                "https://w3id.org/newskg/entity/person/okafor".to_owned()
+            ],
+            vec![
+                "https://w3id.org/newskg/entity/person/okafor".to_owned(),
+                "https://w3id.org/newskg/entity/person/mira-okafor".to_owned()
+            ],
+        ]
+    );
+    // Both articles' mentions reach one person through the link.
+    let articles = select(
+        &forward,
+        "SELECT DISTINCT ?doc WHERE { person:mira-okafor (owl:sameAs?) ?e . ?e nk:mentionedIn ?doc }",
+    );
+    assert_eq!(articles.len(), 2, "{articles:?}");
+}
+
+#[test]
+fn people_who_share_a_surname_are_not_merged() {
+    let (_dir, store) = store_of(&[
+        ("full", FULL_NAME),
+        ("short", SURNAME_ONLY),
+        ("namesake", NAMESAKE),
+    ]);
+    assert!(select(&store, SAME_AS).is_empty());
+    let people = select(
+        &store,
+        "SELECT DISTINCT ?e WHERE { ?e a schema:Person ; nk:nameVariant ?v FILTER(CONTAINS(?v, \"Okafor\")) }",
+    );
+    assert_eq!(people.len(), 3, "{people:?}");
+}

@@ -254,6 +254,7 @@ pub fn run() -> Result<ExitCode> {
                     missing += 1;
                 }
             }
+            store.resolve_identities()?;
             Ok(if missing == 0 {
                 ExitCode::SUCCESS
             } else {
@@ -419,10 +420,11 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
         Ok(())
     })?;
     progress.finish_and_clear();
+    let identity_links = store.resolve_identities()?;
     let refused = refused + conflicts;
     if !quiet {
         eprintln!(
-            "{} documents ({} added, {} replaced, {} unchanged, {} refused): {} entities, {} relations, {} quotes, {} triples written; store holds {} quads; {:.2}s",
+            "{} documents ({} added, {} replaced, {} unchanged, {} refused): {} entities, {} relations, {} quotes, {} triples written; {} people linked across articles; store holds {} quads; {:.2}s",
             summary.added + summary.replaced + summary.unchanged,
             summary.added,
             summary.replaced,
@@ -432,6 +434,7 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
             summary.relations,
             summary.quotes,
             summary.triples,
+            identity_links,
             store.len()?,
             started.elapsed().as_secs_f64()
         );
