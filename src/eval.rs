@@ -256,6 +256,9 @@ fn labelled<'a>(ann: &'a AnnFile, label: &str) -> Vec<&'a Annotation> {
     ann.spans.iter().filter(|x| x.label == label).collect()
 }
 
+/// Mentions as (start, end) spans, grouped into entities.
+type Clusters = [Vec<(usize, usize)>];
+
 /// The entity clusters of an annotation: each `*` chain, and every other mention of an
 /// entity type alone; a mention is its (start, end) span.
 fn clusters(ann: &AnnFile) -> Vec<Vec<(usize, usize)>> {
@@ -295,7 +298,7 @@ fn is_entity_label(label: &str) -> bool {
 /// MUC recall of `key` against `response` as (numerator, denominator): for each key
 /// cluster, its size minus the number of response pieces it falls into (a mention the
 /// response lacks is a piece of its own), over its size minus one.
-fn muc(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f64, f64) {
+fn muc(key: &Clusters, response: &Clusters) -> (f64, f64) {
     let owner: HashMap<(usize, usize), usize> = response
         .iter()
         .enumerate()
@@ -321,7 +324,7 @@ fn muc(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f64, f
 
 /// B-cubed recall of `key` against `response` as (numerator, denominator): per key
 /// mention, the share of its key cluster that its response cluster also holds.
-fn b_cubed(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f64, f64) {
+fn b_cubed(key: &Clusters, response: &Clusters) -> (f64, f64) {
     let owner: HashMap<(usize, usize), usize> = response
         .iter()
         .enumerate()
@@ -348,7 +351,7 @@ fn b_cubed(key: &[Vec<(usize, usize)>], response: &[Vec<(usize, usize)>]) -> (f6
 /// computation with the sides swapped.
 fn coreference(predicted: &AnnFile, gold: &AnnFile) -> (Ratios, Ratios) {
     let (p, g) = (clusters(predicted), clusters(gold));
-    let ratios = |f: fn(&[Vec<(usize, usize)>], &[Vec<(usize, usize)>]) -> (f64, f64)| {
+    let ratios = |f: fn(&Clusters, &Clusters) -> (f64, f64)| {
         let (rn, rd) = f(&g, &p);
         let (pn, pd) = f(&p, &g);
         Ratios {
