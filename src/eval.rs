@@ -113,12 +113,7 @@ impl Counts {
         ratio(self.correct_gold, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     fn add(&mut self, other: Counts) {
         self.correct_predicted += other.correct_predicted;
@@ -129,10 +124,24 @@ impl Counts {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
+    fraction(a as f64, b as f64)
+}
+
+/// `a / b`, or 0 when there is nothing to divide by.
+fn fraction(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
         0.0
     } else {
-        a as f64 / b as f64
+        a / b
+    }
+}
+
+/// The harmonic mean of a precision and a recall.
+fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
     }
 }
 
@@ -154,26 +163,13 @@ impl Ratios {
         fraction(self.recall_numerator, self.recall_denominator)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     fn add(&mut self, other: Ratios) {
         self.precision_numerator += other.precision_numerator;
         self.precision_denominator += other.precision_denominator;
         self.recall_numerator += other.recall_numerator;
         self.recall_denominator += other.recall_denominator;
-    }
-}
-
-fn fraction(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        0.0
-    } else {
-        a / b
     }
 }
 
@@ -292,18 +288,23 @@ fn clusters(ann: &AnnFile) -> Vec<Vec<(usize, usize)>> {
 }
 
 fn is_entity_label(label: &str) -> bool {
-    matches!(label, "Person" | "Organization" | "Place" | "Event")
+    crate::extract::EntityType::parse(label).is_some()
+}
+
+/// The cluster index of every mention.
+fn owners(clusters: &Clusters) -> HashMap<(usize, usize), usize> {
+    clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
+        .collect()
 }
 
 /// MUC recall of `key` against `response` as (numerator, denominator): for each key
 /// cluster, its size minus the number of response pieces it falls into (a mention the
 /// response lacks is a piece of its own), over its size minus one.
 fn muc(key: &Clusters, response: &Clusters) -> (f64, f64) {
-    let owner: HashMap<(usize, usize), usize> = response
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
-        .collect();
+    let owner = owners(response);
     let (mut numerator, mut denominator) = (0usize, 0usize);
     for cluster in key {
         let mut pieces = HashSet::new();
@@ -325,11 +326,7 @@ fn muc(key: &Clusters, response: &Clusters) -> (f64, f64) {
 /// B-cubed recall of `key` against `response` as (numerator, denominator): per key
 /// mention, the share of its key cluster that its response cluster also holds.
 fn b_cubed(key: &Clusters, response: &Clusters) -> (f64, f64) {
-    let owner: HashMap<(usize, usize), usize> = response
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.iter().map(move |m| (*m, i)))
-        .collect();
+    let owner = owners(response);
     let (mut numerator, mut denominator) = (0f64, 0f64);
     for cluster in key {
         let mut shared: HashMap<usize, usize> = HashMap::new();

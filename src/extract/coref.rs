@@ -146,8 +146,8 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
     match entity_type {
         // "Roe", "Ms Roe" -> the last name; "Jane" alone does not join.
         EntityType::Person => short_tokens.len() < long.len() && long.ends_with(&short_tokens),
-        // "Vantage" joins "Vantage Telecom" when the rest is a company suffix; "Westminster"
-        // does not join "Westminster Bridge", nor "Police" "Metropolitan Police".
+        // "Vantage" joins "Vantage Telecom" when the rest is a company suffix; "Riverton"
+        // does not join "Riverton Bridge", nor "Police" "Metropolitan Police".
         EntityType::Organization => {
             short_tokens.len() < long.len()
                 && long.starts_with(&short_tokens)

@@ -308,8 +308,8 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             return;
         }
     }
-    // Title split: "Home Secretary Amber Rudd", "Metropolitan Police Deputy Assistant
-    // Commissioner Neil Basu": the words after the last title head are the person.
+    // Title split: "Finance Minister Jane Roe", "Riverton Police Deputy Assistant
+    // Commissioner John Doe": the words after the last title head are the person.
     if let Some(head) = (start..end.saturating_sub(1))
         .rev()
         .find(|&k| contains(lexicon::TITLE_HEADS, word(k)))

@@ -195,7 +195,7 @@ fn attribute_direct(
         .skip_while(|t| t.kind == TokenKind::Punct)
         .take(8)
         .collect();
-    // ”, she said / ,” Basu said Saturday / ” said Jim Roe
+    // ”, she said / ,” Roe said Saturday / ” said Jim Roe
     if let Some(first) = after.first() {
         if contains(lexicon::SPEECH_VERBS, first.span.slice(text)) {
             if let Some(next) = after.get(1) {
@@ -226,7 +226,7 @@ fn attribute_direct(
             }
         }
     }
-    // Rudd said: “...” / Rudd told Sky News “...” / ..., saying only “...”
+    // Roe said: “...” / Roe told Harbour Radio “...” / ..., saying only “...”
     let before: Vec<&Token> = tokens
         .iter()
         .copied()

@@ -1,6 +1,6 @@
 //! Relations between entities, from the way news phrases them: ownership ("owned by",
 //! "X-owned", "parent company"), arrests ("was arrested in"), membership ("X, head of Y",
-//! "Y Commissioner X"), location ("Birmingham, England", "the attack in Y", "Y-based"),
+//! "Y Commissioner X"), location ("Riverton, Ohio", "the attack in Y", "Y-based"),
 //! residence, nationality, and the roles of people in events.
 
 use super::lexicon::{self, contains};
@@ -257,7 +257,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
-            // "Metropolitan Police Deputy Assistant Commissioner Neil Basu" / "Europol chief X"
+            // "Riverton Police Deputy Commissioner Jane Roe" / "Acme chief X"
             if let Some(org) = s
                 .mention_at(ex, i, ORG)
                 .filter(|&m| ex.mentions[m].kind == MentionKind::Named)
@@ -289,7 +289,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 }
             }
             // --- Location --------------------------------------------------------------
-            // "Birmingham, England" / "San Bernardino, Calif."
+            // "Riverton, Ohio" / "Lakeview, Calif."
             if w == "," {
                 if let (Some(a), Some(b)) = (
                     i.checked_sub(1)
@@ -312,7 +312,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
-            // "the attack in San Bernardino" / "the arrest in Birmingham"
+            // "the attack in Lakeview" / "the arrest in Riverton"
             if matches!(w, "in" | "at" | "near" | "on") {
                 if let (Some(a), Some(b)) = (
                     i.checked_sub(1)
@@ -515,7 +515,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             ));
         }
     }
-    // "the London attack", "the San Bernardino terror attack": a place named inside an
+    // "the London attack", "the Lakeview terror attack": a place named inside an
     // event mention is where it happened.
     for (e, event) in ex.mentions.iter().enumerate() {
         if event.entity_type != EntityType::Event
