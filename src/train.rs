@@ -6,13 +6,14 @@
 //! order, sentences shuffled by a fixed seed.
 
 use crate::eval::parse_ann;
-use crate::extract::ner::{self, Candidate};
+use crate::extract::ner::{self, Candidate, DocumentStats};
 use crate::extract::tagger::{
-    best, tag_of, DocumentStats, FeatureMap, NerModel, SentenceFeatures, Tag, OUTSIDE, TAG_COUNT,
+    best, by_sentence, document_features, tag_of, FeatureMap, NerModel, SentenceFeatures, Tag,
+    OUTSIDE, TAG_COUNT,
 };
 use crate::extract::EntityType;
 use crate::kb::Kb;
-use crate::segment::{self, Zone};
+use crate::segment;
 use crate::span::CodePoints;
 use std::path::{Path, PathBuf};
 
@@ -133,20 +134,12 @@ pub fn document_examples(
             *t = tag_of(entity_type);
         }
     }
-    let candidates: Vec<Candidate> = ner::recognize(text, &seg, kb);
     let stats = DocumentStats::new(text, &seg);
-    let mut in_sentence: Vec<Vec<&Candidate>> = vec![Vec::new(); seg.sentences.len()];
-    for c in &candidates {
-        if let Some(list) = in_sentence.get_mut(c.sentence) {
-            list.push(c);
-        }
-    }
+    let candidates: Vec<Candidate> = ner::recognize(text, &seg, kb, &stats);
+    let in_sentence = by_sentence(&seg, &candidates);
     let mut out = Vec::new();
-    for (s, sentence) in seg.sentences.iter().enumerate() {
-        if matches!(sentence.zone, Zone::Header | Zone::Section) || sentence.tokens.is_empty() {
-            continue;
-        }
-        let Some(sentence_tags) = tags[sentence.tokens.clone()]
+    for (s, features) in document_features(text, &seg, kb, &stats, &candidates, &in_sentence) {
+        let Some(sentence_tags) = tags[seg.sentences[s].tokens.clone()]
             .iter()
             .copied()
             .collect::<Option<Vec<Tag>>>()
@@ -157,7 +150,7 @@ pub fn document_examples(
         report.tokens += sentence_tags.len();
         out.push(Example {
             document: report.documents,
-            features: SentenceFeatures::new(text, &seg, s, &stats, kb, &in_sentence[s]),
+            features,
             tags: sentence_tags,
         });
     }

@@ -279,8 +279,9 @@ impl Models<'static> {
 pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extraction {
     let text = doc.text.as_str();
     let kb = models.kb;
-    let candidates = ner::recognize(text, segmented, kb);
-    let candidates = tagger::recognize_named(text, segmented, kb, models.ner, candidates);
+    let stats = ner::DocumentStats::new(text, segmented);
+    let candidates = ner::recognize(text, segmented, kb, &stats);
+    let candidates = tagger::recognize_named(text, segmented, models, &stats, candidates);
     let mut extraction = coref::resolve(text, segmented, candidates);
     quotes::extract(text, segmented, &mut extraction);
     events::resolve_dates(text, segmented, doc.date, &mut extraction);

@@ -87,42 +87,58 @@ fn title_case(word: &str) -> String {
 struct Context<'a> {
     text: &'a str,
     kb: &'a Kb,
-    lowercase_words: HashSet<String>,
-    /// Capitalised words seen in the middle of a sentence somewhere in the document.
-    recurring_names: HashSet<String>,
+    stats: &'a DocumentStats,
     /// Whether the current sentence is in title case (a headline), where capitals say
     /// nothing and only known names count.
     title_case: bool,
     out: Vec<Candidate>,
 }
 
-/// Finds every candidate mention of a document, in text order.
-pub fn recognize(text: &str, seg: &Segmented, kb: &Kb) -> Vec<Candidate> {
-    let lowercase_words = seg
-        .tokens
-        .iter()
-        .map(|t| t.span.slice(text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_owned)
-        .collect();
-    let mut recurring_names = HashSet::new();
-    for sentence in &seg.sentences {
-        let tokens = &seg.tokens[sentence.tokens.clone()];
-        if is_title_case(text, tokens) {
-            continue;
-        }
-        for (i, t) in tokens.iter().enumerate() {
-            let w = t.span.slice(text);
-            if is_capitalised(w) && !sentence_initial(text, tokens, i) {
-                recurring_names.insert(w.to_owned());
+/// What the whole document says about its words; computed once per document, read by
+/// the rules here and by the tagger.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentStats {
+    /// Words written in lower case somewhere in the document.
+    pub lowercase: HashSet<String>,
+    /// Capitalised words seen in the middle of a sentence (title-case headlines aside).
+    pub mid_sentence_capitalised: HashSet<String>,
+}
+
+impl DocumentStats {
+    pub fn new(text: &str, seg: &Segmented) -> Self {
+        let lowercase = seg
+            .tokens
+            .iter()
+            .map(|t| t.span.slice(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_owned)
+            .collect();
+        let mut mid_sentence_capitalised = HashSet::new();
+        for sentence in &seg.sentences {
+            let tokens = &seg.tokens[sentence.tokens.clone()];
+            if is_title_case(text, tokens) {
+                continue;
+            }
+            for (i, t) in tokens.iter().enumerate() {
+                let w = t.span.slice(text);
+                if is_capitalised(w) && !sentence_initial(text, tokens, i) {
+                    mid_sentence_capitalised.insert(w.to_owned());
+                }
             }
         }
+        DocumentStats {
+            lowercase,
+            mid_sentence_capitalised,
+        }
     }
+}
+
+/// Finds every candidate mention of a document, in text order.
+pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) -> Vec<Candidate> {
     let mut cx = Context {
         text,
         kb,
-        lowercase_words,
-        recurring_names,
+        stats,
         title_case: false,
         out: Vec::new(),
     };
@@ -266,10 +282,12 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let unknown = cx.kb.lookup(w).is_empty() && !cx.kb.is_first_name(w);
         // A lone unknown word opening a sentence is a name only if the document also
         // capitalises it mid-sentence ("Regulators said ..." is not a name).
-        let lone =
-            end == start + 1 && !is_acronym(w) && !is_camel(w) && !cx.recurring_names.contains(w);
+        let lone = end == start + 1
+            && !is_acronym(w)
+            && !is_camel(w)
+            && !cx.stats.mid_sentence_capitalised.contains(w);
         let common = contains(lexicon::COMMON_CAPITALISED, w)
-            || (initial && unknown && (cx.lowercase_words.contains(&w.to_lowercase()) || lone));
+            || (initial && unknown && (cx.stats.lowercase.contains(&w.to_lowercase()) || lone));
         if common && (initial || contains(lexicon::COMMON_CAPITALISED, w)) {
             start += 1;
         } else {
@@ -477,7 +495,7 @@ fn type_name(
     if cx.title_case
         && !(words.len() == 1 && (is_acronym(name) || is_camel(name)))
         && !(words.len() >= 2 && cx.kb.is_first_name(words[0]))
-        && !cx.recurring_names.contains(name)
+        && !cx.stats.mid_sentence_capitalised.contains(name)
     {
         return None;
     }
@@ -767,7 +785,8 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n");
-        recognize(text, &segment(text), &kb)
+        let seg = segment(text);
+        recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
             .into_iter()
             .map(|c| (c.span.slice(text).to_owned(), c.entity_type, c.kind))
             .collect()

@@ -8,12 +8,12 @@
 //! split; the same input and model always give the same tags.
 
 use super::lexicon::{self, contains};
-use super::ner::Candidate;
+use super::ner::{Candidate, DocumentStats};
 use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -200,40 +200,6 @@ pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
     (best.0, best.1 - second)
 }
 
-/// What the whole document says about its words.
-pub struct DocumentStats<'a> {
-    /// Words written in lower case somewhere in the document.
-    lowercase: HashSet<String>,
-    /// Capitalised words seen in the middle of a sentence.
-    mid_sentence_capitalised: HashSet<&'a str>,
-}
-
-impl<'a> DocumentStats<'a> {
-    pub fn new(text: &'a str, seg: &Segmented) -> Self {
-        let mut lowercase = HashSet::new();
-        let mut mid_sentence_capitalised = HashSet::new();
-        for sentence in &seg.sentences {
-            let tokens = &seg.tokens[sentence.tokens.clone()];
-            let mut initial = true;
-            for t in tokens {
-                let w = t.span.slice(text);
-                if t.kind == TokenKind::Word {
-                    if w.starts_with(char::is_lowercase) {
-                        lowercase.insert(w.to_owned());
-                    } else if !initial && w.starts_with(char::is_uppercase) {
-                        mid_sentence_capitalised.insert(w);
-                    }
-                }
-                initial = initial && t.kind == TokenKind::Punct;
-            }
-        }
-        DocumentStats {
-            lowercase,
-            mid_sentence_capitalised,
-        }
-    }
-}
-
 /// The features of one sentence's tokens that do not depend on the tags chosen so far.
 pub struct SentenceFeatures {
     pub tokens: Vec<TokenFeatures>,
@@ -283,6 +249,32 @@ const F_PREV_TAG_SHAPE: u64 = 33;
 
 fn feature(template: u64, value: &[u8]) -> u64 {
     xxh3_64_with_seed(value, template)
+}
+
+/// A feature of several values, hashed one after the other (no joined string).
+fn feature_of(template: u64, values: &[&[u8]]) -> u64 {
+    values
+        .iter()
+        .fold(template, |seed, value| xxh3_64_with_seed(value, seed))
+}
+
+/// The `n` first (`from_end == false`) or last characters of a word, sliced in place.
+fn affix(word: &str, n: usize, from_end: bool) -> &str {
+    if from_end {
+        let start = word.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+        &word[start..]
+    } else {
+        let end = word.char_indices().nth(n).map_or(word.len(), |(b, _)| b);
+        &word[..end]
+    }
+}
+
+/// The item `d` places from `i` in `items`, or a sentence-boundary marker.
+fn neighbour(items: &[String], i: usize, d: isize) -> &[u8] {
+    match i.checked_add_signed(d) {
+        None => b"<s>",
+        Some(k) => items.get(k).map_or(b"</s>", |s| s.as_bytes()),
+    }
 }
 
 /// "Xxxx", "XX", "xx", "dd", "X.X.": the word's character classes, runs collapsed.
@@ -413,49 +405,25 @@ impl SentenceFeatures {
         for i in 0..tokens.len() {
             let w = words[i];
             let l = lower[i].as_bytes();
-            let around = |d: isize| -> &[u8] {
-                let k = i as isize + d;
-                if k < 0 {
-                    b"<s>"
-                } else {
-                    lower.get(k as usize).map_or(b"</s>", |s| s.as_bytes())
-                }
-            };
-            let shape_at = |d: isize| -> &[u8] {
-                let k = i as isize + d;
-                if k < 0 {
-                    b"<s>"
-                } else {
-                    shapes.get(k as usize).map_or(b"</s>", |s| s.as_bytes())
-                }
-            };
+            let around = |d: isize| neighbour(&lower, i, d);
+            let shape_at = |d: isize| neighbour(&shapes, i, d);
             let mut f = Vec::with_capacity(32);
             f.push(feature(F_BIAS, b""));
             f.push(feature(F_WORD, w.as_bytes()));
             f.push(feature(F_LOWER, l));
             f.push(feature(F_SHAPE, shape_at(0)));
-            let chars: Vec<char> = lower[i].chars().collect();
-            let affix = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
-            f.push(feature(F_PREFIX, affix(0..chars.len().min(3)).as_bytes()));
-            f.push(feature(
-                F_SUFFIX3,
-                affix(chars.len().saturating_sub(3)..chars.len()).as_bytes(),
-            ));
-            f.push(feature(
-                F_SUFFIX2,
-                affix(chars.len().saturating_sub(2)..chars.len()).as_bytes(),
-            ));
+            f.push(feature(F_PREFIX, affix(&lower[i], 3, false).as_bytes()));
+            f.push(feature(F_SUFFIX3, affix(&lower[i], 3, true).as_bytes()));
+            f.push(feature(F_SUFFIX2, affix(&lower[i], 2, true).as_bytes()));
             f.push(feature(F_PREV_WORD, around(-1)));
             f.push(feature(F_NEXT_WORD, around(1)));
             f.push(feature(F_PREV2_WORD, around(-2)));
             f.push(feature(F_NEXT2_WORD, around(2)));
             f.push(feature(F_PREV_SHAPE, shape_at(-1)));
             f.push(feature(F_NEXT_SHAPE, shape_at(1)));
-            f.push(feature(
+            f.push(feature_of(
                 F_SHAPE_PAIR,
-                [shape_at(-1), b"|", shape_at(0), b"|", shape_at(1)]
-                    .concat()
-                    .as_slice(),
+                &[shape_at(-1), shape_at(0), shape_at(1)],
             ));
             if initial {
                 f.push(feature(F_INITIAL_SHAPE, shape_at(0)));
@@ -476,7 +444,10 @@ impl SentenceFeatures {
             match kb_tags[i] {
                 Some((tag, kind)) => {
                     f.push(feature(F_KB, TAGS[tag].as_bytes()));
-                    f.push(feature(F_KB_KIND, [TAGS[tag], kind].concat().as_bytes()));
+                    f.push(feature_of(
+                        F_KB_KIND,
+                        &[TAGS[tag].as_bytes(), kind.as_bytes()],
+                    ));
                 }
                 None => f.push(feature(F_KB, b"-")),
             }
@@ -492,9 +463,9 @@ impl SentenceFeatures {
             match rule_tags[i] {
                 Some((tag, method)) => {
                     f.push(feature(F_RULE, TAGS[tag].as_bytes()));
-                    f.push(feature(
+                    f.push(feature_of(
                         F_RULE_METHOD,
-                        [TAGS[tag], method].concat().as_bytes(),
+                        &[TAGS[tag].as_bytes(), method.as_bytes()],
                     ));
                 }
                 None => f.push(feature(F_RULE, b"-")),
@@ -539,7 +510,7 @@ impl SentenceFeatures {
 }
 
 /// Per sentence, the indexes of the candidates in it.
-fn by_sentence(seg: &Segmented, candidates: &[Candidate]) -> Vec<Vec<usize>> {
+pub(crate) fn by_sentence(seg: &Segmented, candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); seg.sentences.len()];
     for (i, c) in candidates.iter().enumerate() {
         if let Some(list) = out.get_mut(c.sentence) {
@@ -547,6 +518,29 @@ fn by_sentence(seg: &Segmented, candidates: &[Candidate]) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// The sentences the tagger reads (not the date header or a section label), each with its
+/// features: the one path that both tagging and training take.
+pub fn document_features(
+    text: &str,
+    seg: &Segmented,
+    kb: &Kb,
+    stats: &DocumentStats,
+    candidates: &[Candidate],
+    in_sentence: &[Vec<usize>],
+) -> Vec<(usize, SentenceFeatures)> {
+    seg.sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, sentence)| {
+            !matches!(sentence.zone, Zone::Header | Zone::Section) && !sentence.tokens.is_empty()
+        })
+        .map(|(s, _)| {
+            let rules: Vec<&Candidate> = in_sentence[s].iter().map(|&i| &candidates[i]).collect();
+            (s, SentenceFeatures::new(text, seg, s, stats, kb, &rules))
+        })
+        .collect()
 }
 
 /// The spans a tag sequence marks (runs of one tag), with their type and the smallest
@@ -590,14 +584,14 @@ const RECURRING_NAME: usize = 5;
 pub fn recognize_named(
     text: &str,
     seg: &Segmented,
-    kb: &Kb,
-    model: &NerModel,
+    models: super::Models,
+    stats: &DocumentStats,
     candidates: Vec<Candidate>,
 ) -> Vec<Candidate> {
+    let (kb, model) = (models.kb, models.ner);
     if model.weights.is_empty() {
         return candidates;
     }
-    let stats = DocumentStats::new(text, seg);
     let in_sentence = by_sentence(seg, &candidates);
     let mut named_counts: HashMap<&str, usize> = HashMap::new();
     for c in &candidates {
@@ -607,13 +601,8 @@ pub fn recognize_named(
     }
     let mut keep = vec![true; candidates.len()];
     let mut added = Vec::new();
-    for (s, sentence) in seg.sentences.iter().enumerate() {
-        if matches!(sentence.zone, Zone::Header | Zone::Section) || sentence.tokens.is_empty() {
-            continue;
-        }
+    for (s, features) in document_features(text, seg, kb, stats, &candidates, &in_sentence) {
         let tokens = seg.sentence_tokens(s);
-        let rules: Vec<&Candidate> = in_sentence[s].iter().map(|&i| &candidates[i]).collect();
-        let features = SentenceFeatures::new(text, seg, s, &stats, kb, &rules);
         let tags = model.tag(&features);
         let spans = spans_of(tokens, &tags);
         for &i in &in_sentence[s] {
@@ -624,9 +613,11 @@ pub fn recognize_named(
             }
             let piece_of_word = !tokens.iter().any(|t| t.span.start == c.span.start)
                 || !tokens.iter().any(|t| t.span.end == c.span.end);
+            // The tagger reads a name of the same type inside the rules' name: the rules'
+            // boundaries (a whole capitalised run, titles split off) stand.
             let confirmed = spans
                 .iter()
-                .any(|&(span, ty, _)| span == c.span && ty == c.entity_type);
+                .any(|&(span, ty, _)| c.span.contains(span) && ty == c.entity_type);
             let nested_place = c.entity_type == EntityType::Place
                 && spans
                     .iter()
@@ -687,6 +678,14 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("2017"), "dd");
         assert_eq!(shape("McDonald's"), "XxXxx'x");
+    }
+
+    #[test]
+    fn affixes_count_characters_not_bytes() {
+        assert_eq!(affix("ångström", 3, false), "ång");
+        assert_eq!(affix("ångström", 3, true), "röm");
+        assert_eq!(affix("zo", 3, true), "zo");
+        assert_eq!(affix("zo", 3, false), "zo");
     }
 
     #[test]
