@@ -77,6 +77,9 @@ pub enum Method {
     Pattern(&'static str),
     /// The statistical tagger trained on annotated text.
     Tagger,
+    /// A repeat of a name the article already gave, or the acronym it introduced for
+    /// one in parentheses, with that name's type.
+    DocumentRepeat,
 }
 
 impl Method {
@@ -99,6 +102,7 @@ impl Method {
             Method::ReportedSpeech => "reported-speech",
             Method::Pattern(name) => name,
             Method::Tagger => "tagger",
+            Method::DocumentRepeat => "document-repeat",
         }
     }
 }

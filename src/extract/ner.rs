@@ -38,7 +38,7 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(super) fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
         && word

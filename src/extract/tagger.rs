@@ -664,7 +664,166 @@ pub fn recognize_named(
         .filter_map(|(c, keep)| keep.then_some(c))
         .chain(added)
         .collect();
+    let votes = type_votes(text, &out);
+    for c in out.iter_mut() {
+        let voted = votes
+            .get(c.span.slice(text))
+            .and_then(|v| tag_type(best(v).0));
+        if let Some(entity_type) = voted {
+            if c.kind == MentionKind::Named
+                && c.entity_type != EntityType::Event
+                && !(c.typed && c.method == Method::Gazetteer)
+            {
+                c.entity_type = entity_type;
+            }
+        }
+    }
+    let acronyms = introduced_acronyms(text, seg, &out);
+    out.extend(acronyms);
+    let repeats = repeated_names(text, seg, &out);
+    out.extend(repeats);
     super::ner::sort_candidates(&mut out);
+    out
+}
+
+/// The other places where the article repeats a name it gave (with the same words, at
+/// token boundaries, capitalised as given, overlapping no kept mention), typed as the
+/// name was: an article that once reads "Zorvex" as a company means the company in every
+/// "Zorvex". When one string was read as several types, the most frequent one is used.
+/// Acronyms an article introduces in parentheses right after a name ("Zorvex Mining
+/// Authority (ZMA)"), typed as the name.
+fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
+    let mut covered = covered_tokens(seg, found);
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in found {
+        if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(c.sentence);
+        let next = tokens.partition_point(|t| t.span.start < c.span.end);
+        let [open, acronym, close] = match tokens.get(next..next + 3) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => continue,
+        };
+        let acronym_text = acronym.span.slice(text);
+        let introduced = open.span.slice(text) == "("
+            && close.span.slice(text) == ")"
+            && super::ner::is_acronym(acronym_text)
+            && c.span.slice(text).contains(' ');
+        if introduced && !covered[c.sentence][next + 1] {
+            covered[c.sentence][next + 1] = true;
+            out.push(Candidate {
+                span: acronym.span,
+                method: Method::DocumentRepeat,
+                confidence: c.confidence,
+                qid: None,
+                role: None,
+                gender: None,
+                head: None,
+                typed: true,
+                ..c.clone()
+            });
+        }
+    }
+    out
+}
+
+/// Per sentence and token, whether a named mention covers (part of) the token.
+fn covered_tokens(seg: &Segmented, found: &[Candidate]) -> Vec<Vec<bool>> {
+    let mut covered: Vec<Vec<bool>> = (0..seg.sentences.len())
+        .map(|s| vec![false; seg.sentence_tokens(s).len()])
+        .collect();
+    for c in found.iter().filter(|c| c.kind == MentionKind::Named) {
+        let Some(flags) = covered.get_mut(c.sentence) else {
+            continue;
+        };
+        for (flag, token) in flags.iter_mut().zip(seg.sentence_tokens(c.sentence)) {
+            *flag |= token.span.start < c.span.end && c.span.start < token.span.end;
+        }
+    }
+    covered
+}
+
+fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> HashMap<&'t str, [f32; TAG_COUNT]> {
+    let mut votes: HashMap<&str, [f32; TAG_COUNT]> = HashMap::new();
+    for c in found {
+        if c.kind != MentionKind::Named {
+            continue;
+        }
+        if let Some(tag) = tag_of(c.entity_type) {
+            votes.entry(c.span.slice(text)).or_default()[tag] += c.confidence;
+        }
+    }
+    votes
+}
+
+fn repeated_names(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
+    let votes = type_votes(text, found);
+    if votes.is_empty() {
+        return Vec::new();
+    }
+    // Names by their first word, longest first, so "Zorvex Labs" wins over "Zorvex".
+    let mut by_first: HashMap<&str, Vec<(Vec<&str>, EntityType)>> = HashMap::new();
+    for (name, vote) in &votes {
+        let (tag, _) = best(vote);
+        let (Some(entity_type), mut words) = (tag_type(tag), Vec::new()) else {
+            continue;
+        };
+        let mut tokens = Vec::new();
+        crate::segment::tokenize(name, Span::new(0, name.len()), &mut tokens);
+        words.extend(tokens.iter().map(|t| t.span.slice(name)));
+        if let Some(&first) = words.first() {
+            by_first
+                .entry(first)
+                .or_default()
+                .push((words, entity_type));
+        }
+    }
+    for names in by_first.values_mut() {
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+    let covered = covered_tokens(seg, found);
+    let mut out = Vec::new();
+    for (s, sentence) in seg.sentences.iter().enumerate() {
+        if matches!(sentence.zone, Zone::Header) {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(s);
+        let mut i = 0;
+        while i < tokens.len() {
+            let word = tokens[i].span.slice(text);
+            let matched = by_first.get(word).and_then(|names| {
+                names.iter().find(|(words, _)| {
+                    words.len() <= tokens.len() - i
+                        && words
+                            .iter()
+                            .zip(&tokens[i..])
+                            .all(|(w, t)| t.span.slice(text) == *w)
+                })
+            });
+            let Some((words, entity_type)) = matched else {
+                i += 1;
+                continue;
+            };
+            let span = tokens[i].span.cover(tokens[i + words.len() - 1].span);
+            if !covered[s][i..i + words.len()].iter().any(|&c| c) {
+                out.push(Candidate {
+                    span,
+                    entity_type: *entity_type,
+                    kind: MentionKind::Named,
+                    sentence: s,
+                    method: Method::DocumentRepeat,
+                    confidence: 0.6,
+                    qid: None,
+                    role: None,
+                    gender: None,
+                    head: None,
+                    typed: true,
+                });
+            }
+            i += words.len();
+        }
+    }
     out
 }
 
@@ -706,6 +865,58 @@ mod tests {
                 ("Acme Group", EntityType::Organization, 4.0)
             ]
         );
+    }
+
+    /// The named mentions of an invented article, as (text, type, method).
+    fn named_mentions(text: &str) -> Vec<(String, EntityType, &'static str)> {
+        let doc = crate::document::Document::new("d", "test", text.to_owned());
+        let processed = crate::process(doc, crate::Models::shipped());
+        let text = &processed.document.text;
+        processed
+            .extraction
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Named)
+            .map(|m| {
+                (
+                    m.span.slice(text).to_owned(),
+                    m.entity_type,
+                    m.evidence.method.static_name(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn introduced_acronyms_and_repeats_take_the_names_type() {
+        let text = "The Velmora Basin Water Authority (VBWA) raised prices on Monday. \
+                    Officials said VBWA would publish its accounts.";
+        let found = named_mentions(text);
+        let acronyms: Vec<&(String, EntityType, &str)> =
+            found.iter().filter(|m| m.0 == "VBWA").collect();
+        assert_eq!(acronyms.len(), 2, "{found:?}");
+        assert!(
+            acronyms.iter().all(|m| m.1 == EntityType::Organization),
+            "{found:?}"
+        );
+        assert!(
+            acronyms.iter().any(|m| m.2 == "document-repeat"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn one_name_reads_as_one_type_in_an_article() {
+        let text = "Ilse Varga founded a bakery. Varga sells bread. \
+                    Later Varga spoke to reporters, and Varga said the bakery would grow.";
+        let found = named_mentions(text);
+        let types: Vec<EntityType> = found
+            .iter()
+            .filter(|m| m.0 == "Varga")
+            .map(|m| m.1)
+            .collect();
+        assert_eq!(types.len(), 3, "{found:?}");
+        assert!(types.iter().all(|&t| t == types[0]), "{found:?}");
     }
 
     #[test]
