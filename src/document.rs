@@ -123,12 +123,16 @@ pub enum InputError {
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
     pub max_bytes: usize,
+    /// Replace bytes that are not UTF-8 with U+FFFD instead of refusing the input; offsets
+    /// then count in the repaired text.
+    pub lossy: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         Self {
             max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
         }
     }
 }
@@ -204,10 +208,16 @@ pub fn decode(path: &Path, bytes: Vec<u8>, options: ReadOptions) -> Result<Strin
             offset,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if options.lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            return Err(InputError::InvalidUtf8 {
+                path: path.to_owned(),
+                offset: e.utf8_error().valid_up_to(),
+            })
+        }
+    };
     if text.trim().is_empty() {
         return Err(InputError::Empty {
             path: path.to_owned(),
@@ -337,6 +347,9 @@ fn read_json_lines(
             ))));
             continue;
         }
+        if options.lossy && std::str::from_utf8(&buf).is_err() {
+            buf = String::from_utf8_lossy(&buf).into_owned().into_bytes();
+        }
         let article: JsonArticle = match serde_json::from_slice(&buf) {
             Ok(article) => article,
             Err(e) => {
@@ -425,11 +438,19 @@ mod tests {
             decode(p, b"ok \xff".to_vec(), o),
             Err(InputError::InvalidUtf8 { offset: 3, .. })
         ));
+        let lossy = ReadOptions { lossy: true, ..o };
+        assert_eq!(
+            decode(p, b"ok \xff go".to_vec(), lossy).expect("repaired"),
+            "ok \u{fffd} go"
+        );
         assert!(matches!(
             decode(p, b"  \n".to_vec(), o),
             Err(InputError::Empty { .. })
         ));
-        let small = ReadOptions { max_bytes: 2 };
+        let small = ReadOptions {
+            max_bytes: 2,
+            lossy: false,
+        };
         assert!(matches!(
             decode(p, b"abc".to_vec(), small),
             Err(InputError::TooLarge { .. })

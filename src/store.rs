@@ -7,10 +7,13 @@ use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, Term};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
+};
 use oxigraph::store::{SerializerError, StorageError, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The graph of cross-article identity links, rebuilt by [`KgStore::resolve_identities`].
 pub const IDENTITY_GRAPH: &str = "https://w3id.org/newskg/identity";
@@ -30,12 +33,24 @@ pub enum StoreError {
     Syntax(#[from] SparqlSyntaxError),
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(#[from] QueryEvaluationError),
+    #[error("the query ran longer than the {} s allowed (--timeout) and was stopped", .0.as_secs_f64())]
+    Timeout(Duration),
     #[error("writing RDF: {0}")]
     Serialize(#[from] SerializerError),
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),
     #[error("{0} is not a valid graph IRI")]
     BadGraph(String),
+}
+
+impl StoreError {
+    /// The error of a query run with `timeout`: a cancelled evaluation is a timeout.
+    pub fn from_query(error: QueryEvaluationError, timeout: Option<Duration>) -> Self {
+        match (error, timeout) {
+            (QueryEvaluationError::Cancelled, Some(timeout)) => StoreError::Timeout(timeout),
+            (error, _) => StoreError::Evaluation(error),
+        }
+    }
 }
 
 /// What ingesting one article did.
@@ -78,14 +93,36 @@ impl KgStore {
         })
     }
 
-    /// Opens a store that must already exist.
+    /// Opens a store that must already exist, for reading and writing.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing {
-                path: path.to_owned(),
-            });
-        }
+        Self::must_exist(path)?;
         Self::open(path)
+    }
+
+    /// Opens an existing store for reading only: it takes no lock, so queries and exports
+    /// run while another process ingests, and see the articles committed when the store
+    /// was opened (RocksDB's read-only mode; a write is a whole article, so a reader never
+    /// sees half of one).
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        Self::must_exist(path)?;
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Storage {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Self {
+            store,
+            path: path.to_owned(),
+        })
+    }
+
+    fn must_exist(path: &Path) -> Result<(), StoreError> {
+        if path.join("CURRENT").exists() {
+            Ok(())
+        } else {
+            Err(StoreError::Missing {
+                path: path.to_owned(),
+            })
+        }
     }
 
     fn storage(&self, source: StorageError) -> StoreError {
@@ -185,7 +222,26 @@ impl KgStore {
     /// Runs a SPARQL query; the newskg prefixes (`nk:`, `schema:`, `nif:` ...) are predeclared.
     /// Queries see the union of all article graphs as their default graph.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        self.query_with_timeout(sparql, None)
+    }
+
+    /// [`KgStore::query`], stopped when it (including reading its results) runs longer
+    /// than `timeout`: the results then end with an error that [`StoreError::from_query`]
+    /// turns into [`StoreError::Timeout`].
+    pub fn query_with_timeout(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
+        if let Some(timeout) = timeout {
+            let token = CancellationToken::new();
+            evaluator = evaluator.with_cancellation_token(token.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(timeout);
+                token.cancel();
+            });
+        }
         for (prefix, namespace) in ns::PREFIXES {
             evaluator = evaluator
                 .with_prefix(*prefix, *namespace)
@@ -195,7 +251,10 @@ impl KgStore {
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        Ok(prepared.on_store(&self.store).execute()?)
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::from_query(e, timeout))
     }
 
     /// Writes the whole store, or one graph, in `format`. Triple formats (Turtle,

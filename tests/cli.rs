@@ -180,6 +180,85 @@ fn a_missing_or_locked_store_is_refused_clearly() {
 }
 
 #[test]
+fn readers_query_and_export_while_a_writer_holds_the_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let store_arg = store.to_str().expect("path");
+    let examples = repo().join("examples");
+    let out = run(&[
+        "ingest",
+        "--store",
+        store_arg,
+        examples.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let writer = KgStore::open(&store).expect("the writer opens the store");
+    let out = run(&[
+        "query",
+        "--store",
+        store_arg,
+        "--format",
+        "csv",
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a schema:NewsArticle } }",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().nth(1), Some("2"), "{}", stdout(&out));
+    let out = run(&["export", "--store", store_arg, "--format", "ntriples"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().count() > 100);
+    drop(writer);
+}
+
+#[test]
+fn a_query_over_its_timeout_stops_with_exit_4() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let store_arg = store.to_str().expect("path");
+    let examples = repo().join("examples");
+    let out = run(&[
+        "ingest",
+        "--store",
+        store_arg,
+        examples.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Billions of combinations: only the timeout ends it.
+    let cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let out = run(&["query", "--store", store_arg, "--timeout", "0.5", cross]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
+    let out = run(&["query", "--store", store_arg, "--timeout", "-1", "ASK {}"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn lossy_repairs_bad_utf8_that_is_otherwise_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("latin1.txt");
+    fs::write(
+        &article,
+        b"Mira Okafor visited Lagos on Monday. Caf\xe9 owners met her.",
+    )
+    .expect("write");
+    let path = article.to_str().expect("path");
+    let out = run(&["extract", path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("latin1.txt: not valid UTF-8 (first bad byte at offset 40)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["extract", "--lossy", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Caf\u{fffd} owners"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn annotate_writes_brat_whose_offsets_are_code_points() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_dir = dir.path().join("brat");

@@ -9,17 +9,41 @@ use newskg::extract::tagger::NerModel;
 use newskg::kb::{self, Kb};
 use newskg::store::{IngestOutcome, KgStore, StoreError, DEFAULT_STORE};
 use newskg::{brat, process, rdf, Models, Processed};
+use oxigraph::sparql::QueryEvaluationError;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Exit codes (also in the README).
 pub const EXIT_INPUT_REFUSED: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_LOCKED: u8 = 3;
+pub const EXIT_TIMEOUT: u8 = 4;
+
+/// How long a query may go on after its timeout before the process ends it: Oxigraph
+/// checks for cancellation between solutions, and some joins compute long between two.
+const TIMEOUT_GRACE: Duration = Duration::from_secs(1);
+
+/// Ends the process (exit code 4) when a query still runs [`TIMEOUT_GRACE`] after its
+/// timeout. Queries only read the store, so stopping them cannot damage it.
+fn stop_after(timeout: Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(timeout + TIMEOUT_GRACE);
+        eprintln!("newskg: {}", StoreError::Timeout(timeout));
+        std::process::exit(EXIT_TIMEOUT.into());
+    });
+}
+
+/// A positive number of seconds, such as `30` or `0.5`.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
+}
 
 #[derive(Parser)]
 #[command(
@@ -47,6 +71,9 @@ struct InputArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = document::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Replace bytes that are not UTF-8 with U+FFFD instead of refusing the file.
+    #[arg(long)]
+    lossy: bool,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -111,6 +138,9 @@ enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ResultFormat,
+        /// Stop the query after this many seconds (exit code 4).
+        #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+        timeout: Option<Duration>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -196,6 +226,7 @@ pub fn run() -> Result<ExitCode> {
             query,
             file,
             format,
+            timeout,
             store,
         } => {
             let text = match (query, file) {
@@ -204,11 +235,19 @@ pub fn run() -> Result<ExitCode> {
                     .with_context(|| format!("{}: cannot read query", f.display()))?,
                 (None, None) => bail!(UsageError("give a query, or --file FILE".to_owned())),
             };
-            let store = KgStore::open_existing(&store.store)?;
-            let results = store.query(&text)?;
+            let store = KgStore::open_read_only(&store.store)?;
+            if let Some(timeout) = timeout {
+                stop_after(timeout);
+            }
+            let results = store.query_with_timeout(&text, timeout)?;
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            output::write_results(results, format, &mut out)?;
+            output::write_results(results, format, &mut out).map_err(|e| match e
+                .downcast::<QueryEvaluationError>(
+            ) {
+                Ok(e) => StoreError::from_query(e, timeout).into(),
+                Err(e) => e,
+            })?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -218,7 +257,7 @@ pub fn run() -> Result<ExitCode> {
             graph,
             store,
         } => {
-            let store = KgStore::open_existing(&store.store)?;
+            let store = KgStore::open_read_only(&store.store)?;
             match output {
                 Some(path) => {
                     let tmp = path.with_extension("partial");
@@ -299,6 +338,7 @@ pub fn exit_code_of(err: &anyhow::Error) -> u8 {
     match err.downcast_ref::<StoreError>() {
         Some(StoreError::Syntax(_)) => EXIT_USAGE,
         Some(StoreError::Locked { .. }) => EXIT_LOCKED,
+        Some(StoreError::Timeout(_)) => EXIT_TIMEOUT,
         _ => 1,
     }
 }
@@ -312,6 +352,7 @@ fn for_each_document(
 ) -> Result<usize> {
     let options = ReadOptions {
         max_bytes: input.max_bytes,
+        lossy: input.lossy,
     };
     let mut refused = 0;
     let mut report = |e: &dyn std::fmt::Display| {

@@ -1,0 +1,168 @@
+//! Fault injection: a real `newskg ingest` killed with SIGKILL at many moments leaves a
+//! store that opens, answers queries, and holds every article either exactly as its
+//! extraction says or not at all; running the same ingest again completes it.
+
+mod common;
+
+use common::*;
+use newskg::store::{KgStore, IDENTITY_GRAPH};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Instant;
+
+/// Article graph IRI -> its quads in N-Quads form.
+type Graphs = BTreeMap<String, BTreeSet<String>>;
+
+/// The seed articles and the first GUM train texts, copied to `dir`.
+fn corpus(dir: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).expect("input dir");
+    let gum = repo().join("../shared/corpora/gum/brat-train");
+    let mut gum_texts: Vec<PathBuf> = std::fs::read_dir(&gum)
+        .unwrap_or_else(|e| panic!("{}: {e} (the test reads GUM from ../shared)", gum.display()))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    gum_texts.sort();
+    let seed_texts = std::fs::read_dir(seeds())
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"));
+    let mut out = Vec::new();
+    for source in seed_texts.chain(gum_texts.into_iter().take(40)) {
+        let target = dir.join(source.file_name().expect("file name"));
+        std::fs::copy(&source, &target).expect("copy");
+        out.push(target);
+    }
+    out
+}
+
+/// What each article's graph must hold: the quads its extraction maps to, as an Oxigraph
+/// store keeps them (it writes xsd:nonNegativeInteger values back as xsd:integer).
+fn expected(files: &[PathBuf]) -> Graphs {
+    let memory = oxigraph::store::Store::new().expect("in-memory store");
+    for path in files {
+        let doc = newskg::document::read_text_file(path, Default::default()).expect("article");
+        let processed = newskg::process(doc, newskg::Models::shipped());
+        memory
+            .extend(newskg::rdf::to_quads(&processed))
+            .expect("in-memory insert");
+    }
+    let mut graphs = Graphs::new();
+    for quad in memory.iter() {
+        let quad = quad.expect("quad");
+        graphs
+            .entry(quad.graph_name.to_string())
+            .or_default()
+            .insert(quad.to_string());
+    }
+    graphs
+}
+
+/// The article graphs in the store (the derived identity graph aside).
+fn stored(store_path: &Path) -> Graphs {
+    let store = KgStore::open_existing(store_path).expect("the store opens after a kill");
+    let identity = format!("<{IDENTITY_GRAPH}>");
+    let mut graphs = Graphs::new();
+    for quad in store.oxigraph().iter() {
+        let quad = quad.expect("readable quad");
+        let graph = quad.graph_name.to_string();
+        if graph != identity {
+            graphs.entry(graph).or_default().insert(quad.to_string());
+        }
+    }
+    graphs
+}
+
+/// Every stored article is whole; returns how many there are.
+fn check_whole_articles(store_path: &Path, expected: &Graphs, moment: &str) -> usize {
+    let out = run(&[
+        "query",
+        "--store",
+        store_path.to_str().expect("path"),
+        "ASK { ?s ?p ?o }",
+    ]);
+    assert!(
+        out.status.success(),
+        "{moment}: the store does not answer queries: {}",
+        stderr(&out)
+    );
+    let graphs = stored(store_path);
+    for (graph, quads) in &graphs {
+        let want = expected
+            .get(graph)
+            .unwrap_or_else(|| panic!("{moment}: unexpected graph {graph}"));
+        assert!(
+            quads == want,
+            "{moment}: {graph} holds {} quads, its extraction {}; first differences: {:?} / {:?}",
+            quads.len(),
+            want.len(),
+            quads.difference(want).take(2).collect::<Vec<_>>(),
+            want.difference(quads).take(2).collect::<Vec<_>>()
+        );
+    }
+    graphs.len()
+}
+
+fn ingest_command(store: &Path, input: &Path) -> std::process::Command {
+    let mut command = binary();
+    command
+        .args(["ingest", "--quiet", "--store"])
+        .arg(store)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+#[test]
+fn an_ingest_killed_at_any_moment_leaves_whole_articles_and_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    let files = corpus(&input);
+    let expected = expected(&files);
+    let articles = expected.len();
+
+    // One uninterrupted run: how long an ingest takes here, and the state it must reach.
+    let reference = dir.path().join("reference");
+    let started = Instant::now();
+    let status = ingest_command(&reference, &input).status().expect("ingest");
+    let full = started.elapsed();
+    assert!(status.success());
+    assert_eq!(
+        check_whole_articles(&reference, &expected, "full run"),
+        articles
+    );
+
+    let points = 12;
+    let mut partial = 0;
+    for k in 1..=points {
+        let store = dir.path().join(format!("killed-{k}"));
+        let delay = full.mul_f64(k as f64 / (points + 1) as f64);
+        let mut child = ingest_command(&store, &input).spawn().expect("ingest");
+        std::thread::sleep(delay);
+        child.kill().expect("SIGKILL"); // kill(2) with SIGKILL on Unix
+        child.wait().expect("reaped");
+        let moment = format!("killed after {delay:?} of {full:?}");
+        if !store.join("CURRENT").exists() {
+            continue; // killed before RocksDB created the store
+        }
+        let held = check_whole_articles(&store, &expected, &moment);
+        if held > 0 && held < articles {
+            partial += 1;
+        }
+        let status = ingest_command(&store, &input).status().expect("re-ingest");
+        assert!(status.success(), "{moment}: the re-run failed");
+        assert_eq!(
+            check_whole_articles(&store, &expected, &format!("{moment}, then re-run")),
+            articles,
+            "{moment}: the re-run did not complete the store"
+        );
+    }
+    eprintln!("{partial} of {points} kills left a partial store (full run: {full:?})");
+    // The kills must have landed inside ingests, or the test proves nothing.
+    assert!(
+        partial >= points / 3,
+        "only {partial} of {points} kills interrupted an ingest (full run: {full:?})"
+    );
+}
