@@ -308,7 +308,10 @@ pub fn read_text_file(path: &Path, options: ReadOptions) -> Result<Document, Inp
     Ok(Document::new(id, path.display().to_string(), text))
 }
 
-fn read_json_lines(
+/// Reads JSON Lines articles (`{"id", "url", "title", "date", "text"}`) from `reader`,
+/// one per line; each bad line is reported with `path` and its line number, and the rest
+/// are read.
+pub fn read_json_lines(
     path: &Path,
     reader: impl BufRead,
     options: ReadOptions,

@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod rdf;
 pub mod segment;
 pub mod span;
+#[cfg(feature = "rocksdb")]
 pub mod store;
 pub mod train;
 
