@@ -5,6 +5,7 @@
 //! in `../shared/kb-sources/`; it is loaded once, on first use, from the copy compiled in.
 
 use crate::extract::EntityType;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io;
@@ -43,10 +44,10 @@ pub struct KbEntry {
 #[derive(Debug, Default)]
 pub struct Kb {
     pub entries: Vec<KbEntry>,
-    by_name: HashMap<String, Vec<usize>>,
-    first_names: HashSet<String>,
+    by_name: FxHashMap<String, Vec<usize>>,
+    first_names: FxHashSet<String>,
     /// Demonym -> the country's Q-id ("British" -> Q145).
-    demonyms: HashMap<String, String>,
+    demonyms: FxHashMap<String, String>,
 }
 
 static SHIPPED_KB: LazyLock<Kb> = LazyLock::new(|| Kb::parse(SHIPPED));

@@ -153,7 +153,7 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
                 && long.starts_with(&short_tokens)
                 && long[short_tokens.len()..]
                     .iter()
-                    .all(|w| lexicon::contains(lexicon::ORG_SUFFIXES, w))
+                    .all(|w| lexicon::contains(&lexicon::ORG_SUFFIXES, w))
         }
         _ => false,
     }
@@ -359,7 +359,7 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
                 && main_attack.is_none()
                 && c.head
                     .as_deref()
-                    .is_some_and(|h| lexicon::contains(lexicon::ATTACK_HEADS, h))
+                    .is_some_and(|h| lexicon::contains(&lexicon::ATTACK_HEADS, h))
                 && !has_year(c.span.slice(text))
             {
                 main_attack = Some(k);
@@ -451,7 +451,7 @@ fn nominal_antecedent(
         return by_head.get(head).copied();
     }
     if c.entity_type == EntityType::Event {
-        if lexicon::contains(lexicon::ATTACK_HEADS, head) && definite && !has_year(phrase) {
+        if lexicon::contains(&lexicon::ATTACK_HEADS, head) && definite && !has_year(phrase) {
             return *main_attack;
         }
         return if definite {

@@ -1,9 +1,12 @@
 //! Closed word lists of English news prose: titles, function words, head nouns of
 //! nominal mentions, speech and arrest verbs. General vocabulary, no article's strings.
 
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// Words that open or extend a title but do not end one ("Deputy", "Home", "Prime"); a
 /// title run ends in one of [`TITLE_HEADS`].
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub static TITLE_MODIFIERS: WordList = WordList::new(&[
     "Vice",
     "Prime",
     "Deputy",
@@ -26,11 +29,11 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Acting",
     "Former",
     "Madam",
-];
+]);
 
 /// Title words that, alone, mark the end of a title run ("Home Secretary", "Deputy
 /// Assistant Commissioner"): the words before them in the run belong to the title.
-pub const TITLE_HEADS: &[&str] = &[
+pub static TITLE_HEADS: WordList = WordList::new(&[
     "Emperor",
     "Empress",
     "Mr",
@@ -105,15 +108,15 @@ pub const TITLE_HEADS: &[&str] = &[
     "Corporal",
     "Admiral",
     "Chief",
-];
+]);
 
 /// Whether a word belongs to a person's title ("Deputy", "Commissioner").
 pub fn is_title_word(word: &str) -> bool {
-    contains(TITLE_MODIFIERS, word) || contains(TITLE_HEADS, word)
+    contains(&TITLE_MODIFIERS, word) || contains(&TITLE_HEADS, word)
 }
 
 /// Female and male honorifics, for pronoun agreement.
-pub const FEMALE_TITLES: &[&str] = &[
+pub static FEMALE_TITLES: WordList = WordList::new(&[
     "Mrs",
     "Mrs.",
     "Ms",
@@ -126,8 +129,8 @@ pub const FEMALE_TITLES: &[&str] = &[
     "Congresswoman",
     "Chairwoman",
     "Spokeswoman",
-];
-pub const MALE_TITLES: &[&str] = &[
+]);
+pub static MALE_TITLES: WordList = WordList::new(&[
     "Mr",
     "Mr.",
     "Sir",
@@ -138,10 +141,10 @@ pub const MALE_TITLES: &[&str] = &[
     "Chairman",
     "Spokesman",
     "Father",
-];
+]);
 
 /// Last words of organisation names.
-pub const ORG_SUFFIXES: &[&str] = &[
+pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Inc",
     "Inc.",
     "Corp",
@@ -295,10 +298,10 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Photos",
     "Images",
     "Pictures",
-];
+]);
 
 /// Last words of place names.
-pub const PLACE_SUFFIXES: &[&str] = &[
+pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Bridge",
     "Street",
     "St",
@@ -360,10 +363,10 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "Village",
     "Town",
     "Borough",
-];
+]);
 
 /// Capitalised words that start sentences but are not names.
-pub const COMMON_CAPITALISED: &[&str] = &[
+pub static COMMON_CAPITALISED: WordList = WordList::new(&[
     "A",
     "An",
     "The",
@@ -630,11 +633,11 @@ pub const COMMON_CAPITALISED: &[&str] = &[
     "Overall",
     "Together",
     "Currently",
-];
+]);
 
 /// Words that are capitalised but never entity names in news text (weekday and month
 /// names are known to `date`).
-pub const NEVER_NAMES: &[&str] = &[
+pub static NEVER_NAMES: WordList = WordList::new(&[
     "English",
     "British",
     "Briton",
@@ -684,15 +687,15 @@ pub const NEVER_NAMES: &[&str] = &[
     "Chapter",
     "Figure",
     "Table",
-];
+]);
 
 /// Lower-case words that may join capitalised words into one name ("Bank of England").
-pub const NAME_CONNECTORS: &[&str] = &[
+pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "de", "la", "du", "van", "von", "der", "al", "bin", "el", "da", "di", "&",
-];
+]);
 
 /// Head nouns of nominal mentions, by type.
-pub const PERSON_HEADS: &[&str] = &[
+pub static PERSON_HEADS: WordList = WordList::new(&[
     "man",
     "woman",
     "boy",
@@ -791,8 +794,8 @@ pub const PERSON_HEADS: &[&str] = &[
     "candidate",
     "MP",
     "lawmaker",
-];
-pub const ORGANIZATION_HEADS: &[&str] = &[
+]);
+pub static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "government",
     "company",
     "firm",
@@ -833,8 +836,8 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "website",
     "magazine",
     "channel",
-];
-pub const PLACE_HEADS: &[&str] = &[
+]);
+pub static PLACE_HEADS: WordList = WordList::new(&[
     "city",
     "town",
     "village",
@@ -855,9 +858,9 @@ pub const PLACE_HEADS: &[&str] = &[
     "neighborhood",
     "suburb",
     "district",
-];
+]);
 /// Head nouns of other events (attacks are in [`ATTACK_HEADS`]); see [`is_event_head`].
-pub const EVENT_HEADS: &[&str] = &[
+pub static EVENT_HEADS: WordList = WordList::new(&[
     "arrest",
     "raid",
     "meeting",
@@ -907,9 +910,9 @@ pub const EVENT_HEADS: &[&str] = &[
     "debate",
     "vigil",
     "lawsuit",
-];
+]);
 /// Event heads that name violent attacks; definite mentions of them corefer within an article.
-pub const ATTACK_HEADS: &[&str] = &[
+pub static ATTACK_HEADS: WordList = WordList::new(&[
     "attack",
     "rampage",
     "assault",
@@ -921,16 +924,16 @@ pub const ATTACK_HEADS: &[&str] = &[
     "blast",
     "massacre",
     "siege",
-];
+]);
 
 /// Words that open a nominal mention.
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "another", "one", "his", "her", "its", "their", "our", "The",
     "A", "An", "This", "That", "Another", "One", "His", "Her", "Its", "Their", "Our",
-];
+]);
 
 /// Speech verbs, in every form we attribute quotations by.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -1012,10 +1015,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "telling",
     "adding",
     "warning",
-];
+]);
 
 /// Verbs that report speech and may take a clause ("said it was", "warned that").
-pub const REPORTING_VERBS: &[&str] = &[
+pub static REPORTING_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -1051,9 +1054,9 @@ pub const REPORTING_VERBS: &[&str] = &[
     "added",
     "explained",
     "urged",
-];
+]);
 
-pub const ARREST_VERBS: &[&str] = &[
+pub static ARREST_VERBS: WordList = WordList::new(&[
     "arrested",
     "detained",
     "held",
@@ -1063,20 +1066,41 @@ pub const ARREST_VERBS: &[&str] = &[
     "nabbed",
     "jailed",
     "charged",
-];
+]);
 
-pub const FEMALE_PRONOUNS: &[&str] = &["she", "her", "hers", "herself"];
-pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself"];
+pub static FEMALE_PRONOUNS: WordList = WordList::new(&["she", "her", "hers", "herself"]);
+pub static MALE_PRONOUNS: WordList = WordList::new(&["he", "him", "his", "himself"]);
 
 /// Whether a noun heads an event mention.
 pub fn is_event_head(word: &str) -> bool {
-    contains(ATTACK_HEADS, word) || contains(EVENT_HEADS, word)
+    contains(&ATTACK_HEADS, word) || contains(&EVENT_HEADS, word)
 }
 
-pub fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// A closed word list, looked up through a hash set built on first use.
+pub struct WordList {
+    pub words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
-pub fn contains_lower(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+pub fn contains(list: &WordList, word: &str) -> bool {
+    list.contains(word)
+}
+
+pub fn contains_lower(list: &WordList, word: &str) -> bool {
+    list.words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }

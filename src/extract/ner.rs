@@ -2,12 +2,12 @@
 //! their last word, by a title before them, by first names), nominal mentions (a determiner
 //! and a known head noun) and personal pronouns.
 
-use super::lexicon::{self, contains, contains_lower};
+use super::lexicon::{self, contains, contains_lower, WordList};
 use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -99,9 +99,9 @@ struct Context<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentStats {
     /// Words written in lower case somewhere in the document.
-    pub lowercase: HashSet<String>,
+    pub lowercase: FxHashSet<String>,
     /// Capitalised words seen in the middle of a sentence (title-case headlines aside).
-    pub mid_sentence_capitalised: HashSet<String>,
+    pub mid_sentence_capitalised: FxHashSet<String>,
 }
 
 impl DocumentStats {
@@ -113,7 +113,7 @@ impl DocumentStats {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .map(str::to_owned)
             .collect();
-        let mut mid_sentence_capitalised = HashSet::new();
+        let mut mid_sentence_capitalised = FxHashSet::default();
         for sentence in &seg.sentences {
             let tokens = &seg.tokens[sentence.tokens.clone()];
             if is_title_case(text, tokens) {
@@ -173,7 +173,7 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(text))
         .filter(|w| {
-            !contains(lexicon::NAME_CONNECTORS, w)
+            !contains(&lexicon::NAME_CONNECTORS, w)
                 && !matches!(
                     *w,
                     "a" | "an" | "the" | "to" | "in" | "on" | "at" | "with" | "by"
@@ -193,7 +193,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         tokens[i].kind == TokenKind::Word
             && is_capitalised(w)
             && !w.contains('-')
-            && !contains(lexicon::NEVER_NAMES, w)
+            && !contains(&lexicon::NEVER_NAMES, w)
             && !is_calendar_word(w)
             && w != "I"
             && !w.starts_with("I'")
@@ -212,7 +212,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                     let (prefix, rest) = w.split_at(dash);
                     if is_capitalised(prefix)
                         && rest[1..].chars().next().is_some_and(char::is_lowercase)
-                        && !contains(lexicon::NEVER_NAMES, prefix)
+                        && !contains(&lexicon::NEVER_NAMES, prefix)
                         && !is_calendar_word(prefix)
                     {
                         let span = Span::new(tokens[i].span.start, tokens[i].span.start + dash);
@@ -240,7 +240,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             if is_name_word(end) {
                 end += 1;
             } else if end + 1 < tokens.len()
-                && contains(lexicon::NAME_CONNECTORS, word(end))
+                && contains(&lexicon::NAME_CONNECTORS, word(end))
                 && is_name_word(end + 1)
                 && (!matches!(word(end), "and" | "&")
                     || cx
@@ -286,9 +286,9 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             && !is_acronym(w)
             && !is_camel(w)
             && !cx.stats.mid_sentence_capitalised.contains(w);
-        let common = contains(lexicon::COMMON_CAPITALISED, w)
+        let common = contains(&lexicon::COMMON_CAPITALISED, w)
             || (initial && unknown && (cx.stats.lowercase.contains(&w.to_lowercase()) || lone));
-        if common && (initial || contains(lexicon::COMMON_CAPITALISED, w)) {
+        if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) {
             start += 1;
         } else {
             break;
@@ -296,7 +296,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     }
     // A name can't end in a connector.
     let mut end = end;
-    while end > start && contains(lexicon::NAME_CONNECTORS, word(end - 1)) {
+    while end > start && contains(&lexicon::NAME_CONNECTORS, word(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -315,10 +315,10 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
         let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
         let right_is_body =
-            cx.kb.best(right).is_some() || contains(lexicon::ORG_SUFFIXES, word(end - 1));
+            cx.kb.best(right).is_some() || contains(&lexicon::ORG_SUFFIXES, word(end - 1));
         let left_last = word(k - 1);
-        let left_is_head = contains(lexicon::ORG_SUFFIXES, left_last)
-            || contains(lexicon::PLACE_SUFFIXES, left_last)
+        let left_is_head = contains(&lexicon::ORG_SUFFIXES, left_last)
+            || contains(&lexicon::PLACE_SUFFIXES, left_last)
             || lexicon::is_title_word(left_last);
         if right_is_body && !left_is_head && k - start <= 3 {
             run(cx, sentence, tokens, start, k);
@@ -330,14 +330,14 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     // Commissioner John Doe": the words after the last title head are the person.
     if let Some(head) = (start..end.saturating_sub(1))
         .rev()
-        .find(|&k| contains(lexicon::TITLE_HEADS, word(k)))
+        .find(|&k| contains(&lexicon::TITLE_HEADS, word(k)))
     {
         let mut title_start = head;
         while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
             title_start -= 1;
         }
         // "King of Athens", "Secretary of State": a title of a place or body, no person.
-        if contains(lexicon::NAME_CONNECTORS, word(head + 1)) {
+        if contains(&lexicon::NAME_CONNECTORS, word(head + 1)) {
             if head + 2 < end {
                 run(cx, sentence, tokens, head + 2, end);
             }
@@ -345,8 +345,8 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         }
         let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
-        let looks_like_person = !contains(lexicon::ORG_SUFFIXES, last)
-            && !contains(lexicon::PLACE_SUFFIXES, last)
+        let looks_like_person = !contains(&lexicon::ORG_SUFFIXES, last)
+            && !contains(&lexicon::PLACE_SUFFIXES, last)
             && cx
                 .kb
                 .best(person.slice(text))
@@ -359,9 +359,9 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
                 .slice(text)
                 .to_owned();
             let gender = (title_start..=head).find_map(|k| {
-                if contains(lexicon::FEMALE_TITLES, word(k)) {
+                if contains(&lexicon::FEMALE_TITLES, word(k)) {
                     Some(Gender::Female)
-                } else if contains(lexicon::MALE_TITLES, word(k)) {
+                } else if contains(&lexicon::MALE_TITLES, word(k)) {
                     Some(Gender::Male)
                 } else {
                     None
@@ -489,7 +489,7 @@ fn type_name(
             true,
         ));
     }
-    if contains(lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
+    if contains(&lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
         return None;
     }
     if cx.title_case
@@ -499,7 +499,7 @@ fn type_name(
     {
         return None;
     }
-    if contains(lexicon::ORG_SUFFIXES, last) {
+    if contains(&lexicon::ORG_SUFFIXES, last) {
         return Some(candidate(
             EntityType::Organization,
             Method::NameShape,
@@ -508,7 +508,7 @@ fn type_name(
             true,
         ));
     }
-    if contains(lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
+    if contains(&lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
         return Some(candidate(
             EntityType::Place,
             Method::NameShape,
@@ -552,7 +552,7 @@ fn type_name(
         .unwrap_or(tokens.len());
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
     let next = tokens.get(token_end).map(|t| t.span.slice(text));
-    if next.is_some_and(|n| contains(lexicon::SPEECH_VERBS, n)) {
+    if next.is_some_and(|n| contains(&lexicon::SPEECH_VERBS, n)) {
         return Some(candidate(
             EntityType::Person,
             Method::NameShape,
@@ -595,7 +595,7 @@ fn type_name(
     ))
 }
 
-const POLICE_COMPOUNDS: &[&str] = &[
+static POLICE_COMPOUNDS: WordList = WordList::new(&[
     "officer",
     "officers",
     "reconstruction",
@@ -624,15 +624,15 @@ const POLICE_COMPOUNDS: &[&str] = &[
     "work",
     "raid",
     "raids",
-];
+]);
 
 /// Words that cannot stand between a determiner and the head of its noun phrase.
-const NOT_MODIFIERS: &[&str] = &[
+static NOT_MODIFIERS: WordList = WordList::new(&[
     "of", "in", "on", "at", "to", "by", "with", "for", "from", "and", "or", "but", "was", "is",
     "are", "were", "be", "been", "has", "have", "had", "that", "which", "who", "said", "says",
     "as", "than", "not", "will", "would", "can", "could", "it", "he", "she", "they", "we", "after",
     "before", "into", "over", "about", "the", "a", "an",
-];
+]);
 
 fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let text = cx.text;
@@ -641,9 +641,9 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         let w = word(i);
         let lower = w.to_lowercase();
         // Pronouns for people.
-        let gender = if contains(lexicon::FEMALE_PRONOUNS, &lower) {
+        let gender = if contains(&lexicon::FEMALE_PRONOUNS, &lower) {
             Some(Gender::Female)
-        } else if contains(lexicon::MALE_PRONOUNS, &lower) {
+        } else if contains(&lexicon::MALE_PRONOUNS, &lower) {
             Some(Gender::Male)
         } else {
             None
@@ -668,7 +668,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         if lower == "police"
             && tokens
                 .get(i + 1)
-                .is_none_or(|t| !contains(POLICE_COMPOUNDS, t.span.slice(text)))
+                .is_none_or(|t| !contains(&POLICE_COMPOUNDS, t.span.slice(text)))
             && !(i > 0 && word(i - 1).ends_with("ing"))
         {
             let start = if i > 0 && matches!(word(i - 1), "the" | "The") {
@@ -692,18 +692,18 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             }
             continue;
         }
-        let entity_type = if contains(lexicon::PERSON_HEADS, w)
+        let entity_type = if contains(&lexicon::PERSON_HEADS, w)
             || (w.ends_with("-year-old")
                 && !tokens
                     .get(i + 1)
-                    .is_some_and(|t| contains(lexicon::PERSON_HEADS, t.span.slice(text))))
+                    .is_some_and(|t| contains(&lexicon::PERSON_HEADS, t.span.slice(text))))
         {
             EntityType::Person
-        } else if contains(lexicon::ORGANIZATION_HEADS, w) {
+        } else if contains(&lexicon::ORGANIZATION_HEADS, w) {
             EntityType::Organization
         } else if lexicon::is_event_head(w) {
             EntityType::Event
-        } else if contains(lexicon::PLACE_HEADS, w) {
+        } else if contains(&lexicon::PLACE_HEADS, w) {
             EntityType::Place
         } else {
             continue;
@@ -714,13 +714,13 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             let n = t.span.slice(text);
             t.kind == TokenKind::Word
                 && n.chars().next().is_some_and(char::is_lowercase)
-                && (contains(lexicon::PERSON_HEADS, n)
-                    || contains(lexicon::ORGANIZATION_HEADS, n)
+                && (contains(&lexicon::PERSON_HEADS, n)
+                    || contains(&lexicon::ORGANIZATION_HEADS, n)
                     || lexicon::is_event_head(n)
                     || n.ends_with('s')
                         && !n.ends_with("ss")
                         && n.len() > 3
-                        && !contains(lexicon::SPEECH_VERBS, n)
+                        && !contains(&lexicon::SPEECH_VERBS, n)
                         && !matches!(
                             n,
                             "was" | "has" | "is" | "this" | "his" | "its" | "as" | "us"
@@ -734,7 +734,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         while k > 0 && i - k < 6 {
             k -= 1;
             let m = word(k);
-            if contains(lexicon::DETERMINERS, m) {
+            if contains(&lexicon::DETERMINERS, m) {
                 start = Some(k);
                 break;
             }
@@ -745,7 +745,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
                 break;
             }
-            if tokens[k].kind == TokenKind::Punct || contains_lower(NOT_MODIFIERS, m) {
+            if tokens[k].kind == TokenKind::Punct || contains_lower(&NOT_MODIFIERS, m) {
                 break;
             }
         }

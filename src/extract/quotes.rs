@@ -2,7 +2,7 @@
 //! multi-paragraph ones too) and reported speech ("Roe said prices ... would ..."), each
 //! attributed to a speaker mention through the speech verb next to it.
 
-use super::lexicon::{self, contains};
+use super::lexicon::{self, contains, WordList};
 use super::{EntityType, Evidence, Extraction, MentionId, MentionKind, Method, Quote};
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
@@ -11,7 +11,7 @@ const OPEN_MARKS: &[char] = &['“', '"', '«', '„'];
 const CLOSE_MARKS: &[char] = &['”', '"', '»', '“'];
 
 /// Words between a speaker and the verb, or after the verb, that do not change who spoke.
-const FILLERS: &[&str] = &[
+static FILLERS: WordList = WordList::new(&[
     "also",
     "initially",
     "later",
@@ -47,7 +47,7 @@ const FILLERS: &[&str] = &[
     "quickly",
     "told",
     "reporters",
-];
+]);
 
 /// Finds the quotations of a document and attributes them.
 pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
@@ -71,7 +71,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
             let words = content.slice(text).split_whitespace().count();
             let attribution = attribute_direct(text, seg, ex, content);
             let speech_before = seg.sentence_tokens(sentence).iter().any(|t| {
-                t.span.end <= content.start && contains(lexicon::SPEECH_VERBS, t.span.slice(text))
+                t.span.end <= content.start && contains(&lexicon::SPEECH_VERBS, t.span.slice(text))
             });
             if attribution.is_none() && words < 3 && !speech_before {
                 continue; // scare quotes: a “back door” system
@@ -197,7 +197,7 @@ fn attribute_direct(
         .collect();
     // ”, she said / ,” Roe said Saturday / ” said Jim Roe
     if let Some(first) = after.first() {
-        if contains(lexicon::SPEECH_VERBS, first.span.slice(text)) {
+        if contains(&lexicon::SPEECH_VERBS, first.span.slice(text)) {
             if let Some(next) = after.get(1) {
                 if let Some(m) = mention_starting(ex, next).filter(|&m| is_speaker(ex, m)) {
                     return Some(Attribution {
@@ -213,14 +213,14 @@ fn attribute_direct(
             let rest: Vec<&&Token> = after.iter().filter(|t| t.span.start >= end).collect();
             for t in rest.iter().take(3) {
                 let w = t.span.slice(text);
-                if contains(lexicon::SPEECH_VERBS, w) {
+                if contains(&lexicon::SPEECH_VERBS, w) {
                     return Some(Attribution {
                         speaker: m,
                         verb: w.to_owned(),
                         addressee: addressee_after(ex, &after, t),
                     });
                 }
-                if !contains(FILLERS, w) {
+                if !contains(&FILLERS, w) {
                     break;
                 }
             }
@@ -246,7 +246,7 @@ fn attribute_direct(
             break;
         }
         let w = before[v].span.slice(text);
-        if !contains(lexicon::SPEECH_VERBS, w) {
+        if !contains(&lexicon::SPEECH_VERBS, w) {
             continue;
         }
         if let Some(speaker) = subject_of(text, ex, &before, v, sentence_start) {
@@ -347,7 +347,9 @@ fn subject_of(
             break;
         }
         // "the Acme group said": the name before an organisation's head noun speaks.
-        if !(contains(FILLERS, w) || w.ends_with("ly") || contains(lexicon::ORGANIZATION_HEADS, w))
+        if !(contains(&FILLERS, w)
+            || w.ends_with("ly")
+            || contains(&lexicon::ORGANIZATION_HEADS, w))
         {
             break;
         }
@@ -370,7 +372,7 @@ fn subject_of(
 }
 
 /// Words that, after a comma, end a reported clause ("..., but ultimately found ...").
-const CLAUSE_BREAKS: &[&str] = &[
+static CLAUSE_BREAKS: WordList = WordList::new(&[
     "but",
     "who",
     "which",
@@ -380,7 +382,7 @@ const CLAUSE_BREAKS: &[&str] = &[
     "although",
     "though",
     "adding",
-];
+]);
 
 /// Whether a reported clause may hold these direct quotations: only short ones inside it
 /// ("the driver was a “hero” who ..."), not a long quotation of its own.
@@ -425,7 +427,7 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         let refs: Vec<&Token> = tokens.iter().collect();
         for (v, t) in tokens.iter().enumerate() {
             let verb = t.span.slice(text);
-            if !contains(lexicon::REPORTING_VERBS, verb) {
+            if !contains(&lexicon::REPORTING_VERBS, verb) {
                 continue;
             }
             // Inverted: "CLAUSE, a top official said Sunday."
@@ -478,7 +480,7 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                     (w == ","
                         && tokens
                             .get(e + 1)
-                            .is_some_and(|n| contains(CLAUSE_BREAKS, n.span.slice(text))))
+                            .is_some_and(|n| contains(&CLAUSE_BREAKS, n.span.slice(text))))
                         || (w == "when"
                             && tokens
                                 .get(e + 1)
@@ -548,7 +550,7 @@ fn inverted(
     // Only time words after the verb, then perhaps a prepositional phrase ("amid reports").
     for t in &tokens[v + 1..] {
         let w = t.span.slice(text);
-        if t.kind != TokenKind::Word || is_weekday(w) || contains(FILLERS, w) {
+        if t.kind != TokenKind::Word || is_weekday(w) || contains(&FILLERS, w) {
             continue;
         }
         if matches!(

@@ -194,7 +194,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             }
             // --- Arrests -------------------------------------------------------------
             // "X was arrested in Y" / "a man detained in Y"
-            if contains(lexicon::ARREST_VERBS, w) && !matches!(w, "held" | "charged" | "jailed") {
+            if contains(&lexicon::ARREST_VERBS, w) && !matches!(w, "held" | "charged" | "jailed") {
                 let mut k = i;
                 while k > 0
                     && matches!(
@@ -237,7 +237,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                         (i + 1..stop)
                             .all(|k| s.word(k).chars().next().is_some_and(char::is_lowercase))
                             && (i + 1..stop).any(|k| {
-                                contains(lexicon::PERSON_HEADS, s.word(k))
+                                contains(&lexicon::PERSON_HEADS, s.word(k))
                                     || matches!(
                                         s.word(k),
                                         "head"
@@ -267,7 +267,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 while k < s.tokens.len()
                     && k < after + 4
                     && (lexicon::is_title_word(s.word(k))
-                        || contains(lexicon::PERSON_HEADS, s.word(k))
+                        || contains(&lexicon::PERSON_HEADS, s.word(k))
                         || matches!(s.word(k), "head" | "boss"))
                 {
                     k += 1;
@@ -702,7 +702,7 @@ fn main_attack(text: &str, ex: &Extraction) -> Option<usize> {
             .slice(text)
             .split_whitespace()
             .last()
-            .is_some_and(|w| contains(lexicon::ATTACK_HEADS, w))
+            .is_some_and(|w| contains(&lexicon::ATTACK_HEADS, w))
     };
     ex.entities
         .iter()

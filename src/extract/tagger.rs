@@ -338,17 +338,17 @@ fn kb_tags(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(Tag, &'static s
 fn lexicon_class(kb: &Kb, word: &str) -> &'static str {
     if lexicon::is_title_word(word) {
         "title"
-    } else if contains(lexicon::ORG_SUFFIXES, word) {
+    } else if contains(&lexicon::ORG_SUFFIXES, word) {
         "org-suffix"
-    } else if contains(lexicon::PLACE_SUFFIXES, word) {
+    } else if contains(&lexicon::PLACE_SUFFIXES, word) {
         "place-suffix"
     } else if kb.demonym(word).is_some() {
         "demonym"
     } else if kb.is_first_name(word) {
         "first-name"
-    } else if contains(lexicon::COMMON_CAPITALISED, word) {
+    } else if contains(&lexicon::COMMON_CAPITALISED, word) {
         "common-capitalised"
-    } else if contains(lexicon::NAME_CONNECTORS, word) {
+    } else if contains(&lexicon::NAME_CONNECTORS, word) {
         "connector"
     } else {
         "-"
