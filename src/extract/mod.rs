@@ -281,14 +281,26 @@ impl Models<'static> {
 
 /// Runs every extraction stage over a segmented document.
 pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extraction {
+    use stages::*;
     let text = doc.text.as_str();
     let kb = models.kb;
-    let stats = ner::DocumentStats::new(text, segmented);
-    let candidates = ner::recognize(text, segmented, kb, &stats);
-    let candidates = tagger::recognize_named(text, segmented, models, &stats, candidates);
-    let mut extraction = coref::resolve(text, segmented, candidates);
-    quotes::extract(text, segmented, &mut extraction);
-    events::resolve_dates(text, segmented, doc.date, &mut extraction);
-    relations::extract(text, segmented, &mut extraction, kb);
+    let stats = DocumentStats::new(text, segmented);
+    let candidates = rule_candidates(text, segmented, kb, &stats);
+    let candidates = named_entities(text, segmented, models, &stats, candidates);
+    let mut extraction = coreference(text, segmented, candidates);
+    quotations(text, segmented, &mut extraction);
+    event_dates(text, segmented, doc.date, &mut extraction);
+    relations(text, segmented, &mut extraction, kb);
     extraction
+}
+
+/// The stages of [`extract`] in the order it runs them, one call each: for the per-stage
+/// benchmarks (`benches/stages.rs`) and for callers that need only part of the pipeline.
+pub mod stages {
+    pub use super::coref::resolve as coreference;
+    pub use super::events::resolve_dates as event_dates;
+    pub use super::ner::{recognize as rule_candidates, Candidate, DocumentStats};
+    pub use super::quotes::extract as quotations;
+    pub use super::relations::extract as relations;
+    pub use super::tagger::recognize_named as named_entities;
 }
