@@ -427,6 +427,15 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         let refs: Vec<&Token> = tokens.iter().collect();
         for (v, t) in tokens.iter().enumerate() {
             let verb = t.span.slice(text);
+            if contains(&APPEAL_VERBS, verb) {
+                if let Some(quote) = appeal(text, ex, tokens, v, s, sentence.span) {
+                    if !found.iter().any(|q: &Quote| q.span.overlaps(quote.span)) {
+                        found.push(quote);
+                        break;
+                    }
+                }
+                continue;
+            }
             if !contains(&lexicon::REPORTING_VERBS, verb) {
                 continue;
             }
@@ -473,26 +482,7 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                     break;
                 };
             }
-            // The clause runs to the sentence's end or to a clause break.
-            let mut end = (k + 1..tokens.len())
-                .find(|&e| {
-                    let w = tokens[e].span.slice(text);
-                    (w == ","
-                        && tokens
-                            .get(e + 1)
-                            .is_some_and(|n| contains(&CLAUSE_BREAKS, n.span.slice(text))))
-                        || (w == "when"
-                            && tokens
-                                .get(e + 1)
-                                .is_some_and(|n| n.span.slice(text) == "asked"))
-                })
-                .unwrap_or(tokens.len());
-            while end > k
-                && tokens[end - 1].kind == TokenKind::Punct
-                && !matches!(tokens[end - 1].span.slice(text), "”" | "\"" | "’")
-            {
-                end -= 1;
-            }
+            let end = clause_end(text, tokens, k);
             if end <= k + 2 {
                 continue;
             }
@@ -525,6 +515,104 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         }
     }
     ex.quotes.extend(found);
+}
+
+/// Where a reported clause starting at token `k` ends (exclusive): at the sentence's end
+/// or at a clause break (", but ...", "when asked"), closing punctuation left out but for
+/// quotation marks.
+fn clause_end(text: &str, tokens: &[Token], k: usize) -> usize {
+    let mut end = (k + 1..tokens.len())
+        .find(|&e| {
+            let w = tokens[e].span.slice(text);
+            (w == ","
+                && tokens
+                    .get(e + 1)
+                    .is_some_and(|n| contains(&CLAUSE_BREAKS, n.span.slice(text))))
+                || (w == "when"
+                    && tokens
+                        .get(e + 1)
+                        .is_some_and(|n| n.span.slice(text) == "asked"))
+        })
+        .unwrap_or(tokens.len());
+    while end > k
+        && tokens[end - 1].kind == TokenKind::Punct
+        && !matches!(tokens[end - 1].span.slice(text), "”" | "\"" | "’")
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Verbs that report an appeal, whose content is an infinitive after the addressee:
+/// "urged Acme to publish its accounts", "called on firms to ...".
+static APPEAL_VERBS: WordList = WordList::new(&[
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "asked",
+    "asks",
+    "called",
+    "calls",
+    "pressed",
+    "presses",
+    "encouraged",
+    "encourages",
+]);
+
+/// "X urged Y to VP": the infinitive "to VP ..." as reported speech of X, addressed to Y.
+fn appeal(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[Token],
+    v: usize,
+    sentence: usize,
+    sentence_span: Span,
+) -> Option<Quote> {
+    let verb = tokens[v].span.slice(text);
+    let refs: Vec<&Token> = tokens.iter().collect();
+    // "used interviews to urge ...", "urging ...": the sentence's first person speaks.
+    let after_to = v > 0 && tokens[v - 1].span.slice(text) == "to";
+    let speaker = subject_of(text, ex, &refs, v, sentence_span.start).or_else(|| {
+        after_to
+            .then(|| {
+                ex.mentions.iter().position(|m| {
+                    m.span.start >= sentence_span.start
+                        && m.span.end <= tokens[v].span.start
+                        && m.entity_type == EntityType::Person
+                        && m.kind == MentionKind::Named
+                })
+            })
+            .flatten()
+    })?;
+    let mut k = v + 1;
+    if matches!(verb, "called" | "calls") {
+        (tokens.get(k)?.span.slice(text) == "on").then_some(())?;
+        k += 1;
+    }
+    let to = (k..tokens.len().min(k + 16)).find(|&j| {
+        tokens[j].span.slice(text) == "to"
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.span.slice(text).starts_with(|c: char| c.is_lowercase()))
+    })?;
+    let blocked = tokens[k..to].iter().any(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(t.span.slice(text), "." | ";" | ":" | "“" | "”" | "\"")
+    });
+    let end = clause_end(text, tokens, to);
+    if blocked || to == k || end <= to + 2 {
+        return None;
+    }
+    let addressee = tokens[k..to].iter().find_map(|t| mention_starting(ex, t));
+    Some(reported(
+        sentence,
+        sentence_span,
+        Span::new(tokens[to].span.start, tokens[end - 1].span.end),
+        speaker,
+        verb,
+        addressee,
+    ))
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -601,6 +689,36 @@ mod tests {
                 "five six",
                 "an unfinished quotation that runs on"
             ]
+        );
+    }
+
+    #[test]
+    fn an_appeal_reports_its_infinitive_with_speaker_and_addressee() {
+        let text = "Mayor Ilse Varga urged Northwind Rail to restore the night trains by May.";
+        let doc = crate::document::Document::new("d", "test", text.to_owned());
+        let processed = crate::process(doc, crate::Models::shipped());
+        let ex = &processed.extraction;
+        let name = |m: MentionId| ex.mentions[m].span.slice(text);
+        let found: Vec<(&str, &str, Option<&str>, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.span.slice(text),
+                    q.verb.as_deref().unwrap_or(""),
+                    q.speaker.map(name),
+                    q.addressee.map(name),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "to restore the night trains by May",
+                "urged",
+                Some("Ilse Varga"),
+                Some("Northwind Rail")
+            )]
         );
     }
 }
