@@ -431,6 +431,46 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     );
                 }
             }
+            // "X carried out / launched / began / committed Y": the agent right before the
+            // verb (a name, nominal or pronoun) did the event that follows it.
+            let event_at = match w {
+                "carried" | "pulled" => s.words_at(i + 1, &["out"]).or(s.words_at(i + 1, &["off"])),
+                "launched" | "began" | "committed" | "staged" | "perpetrated" | "mounted"
+                | "did" | "plotted" | "orchestrated" | "masterminded" => Some(i + 1),
+                _ => None,
+            };
+            if let Some(k) = event_at.filter(|_| i >= 1) {
+                let agent = s.mention_ending(ex, i - 1, AGENT);
+                let event = s.mention_at(ex, k, EVENT);
+                if let (Some(a), Some(b)) = (agent, event) {
+                    add(RelationType::PerpetratorOf, a, b, "carried-out", 0.75, ex);
+                }
+            }
+            // "EVENT (that) unfolded / happened / took place (in the heart of) PLACE"
+            let place_from = match w {
+                "unfolded" | "happened" | "occurred" | "erupted" => Some(i + 1),
+                "took" => s.words_at(i + 1, &["place"]),
+                _ => None,
+            };
+            if let Some(from) = place_from {
+                let subject_end = if i >= 2 && matches!(s.word(i - 1), "that" | "which") {
+                    i - 2
+                } else {
+                    i.saturating_sub(1)
+                };
+                let event = (i >= 1)
+                    .then(|| s.mention_ending(ex, subject_end, EVENT))
+                    .flatten();
+                // Only lower-case words (prepositions, "the shadow of") before the place.
+                let place = (from..s.tokens.len().min(from + 6))
+                    .take_while(|&k| {
+                        k == from || s.word(k - 1).starts_with(|c: char| c.is_lowercase())
+                    })
+                    .find_map(|k| s.mention_at(ex, k, PLACE));
+                if let (Some(a), Some(b)) = (event, place) {
+                    add(RelationType::LocatedIn, a, b, "happened-in", 0.75, ex);
+                }
+            }
             // "X was killed in Y" / "injured in Y"
             if matches!(w, "killed" | "injured" | "wounded" | "hurt" | "died")
                 && s.word((i + 1).min(s.tokens.len() - 1)) == "in"
@@ -712,4 +752,43 @@ fn main_attack(text: &str, ex: &Extraction) -> Option<usize> {
         })
         .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The relations found in an invented article, as (type, subject, object) texts.
+    fn relations_in(text: &str) -> Vec<(RelationType, String, String)> {
+        let doc = crate::document::Document::new("d", "test", text.to_owned());
+        let processed = crate::process(doc, crate::Models::shipped());
+        let ex = &processed.extraction;
+        let name = |m: MentionId| ex.mentions[m].span.slice(text).to_owned();
+        ex.relations
+            .iter()
+            .map(|r| (r.relation_type, name(r.subject), name(r.object)))
+            .collect()
+    }
+
+    #[test]
+    fn agents_carry_out_events_and_events_happen_in_places() {
+        let found = relations_in(
+            "Investigators believe Tomas Brandt carried out the bombing. \
+             The riot that unfolded in the centre of Velmora City lasted an hour.",
+        );
+        assert!(
+            found.contains(&(
+                RelationType::PerpetratorOf,
+                "Tomas Brandt".to_owned(),
+                "the bombing".to_owned()
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(t, s, o)| *t == RelationType::LocatedIn
+                && s == "The riot"
+                && o.contains("Velmora")),
+            "{found:?}"
+        );
+    }
 }
