@@ -680,6 +680,8 @@ pub fn recognize_named(
     }
     let acronyms = introduced_acronyms(text, seg, &out);
     out.extend(acronyms);
+    let authors = cited_authors(text, seg, &out);
+    out.extend(authors);
     let repeats = repeated_names(text, seg, &out);
     out.extend(repeats);
     super::ner::sort_candidates(&mut out);
@@ -722,6 +724,91 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
                 head: None,
                 typed: true,
                 ..c.clone()
+            });
+        }
+    }
+    out
+}
+
+/// A publication year in a citation: "2017", "1998a".
+fn is_citation_year(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    word.len() - digits.len() <= 1
+        && digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&digits[..2], "16" | "17" | "18" | "19" | "20")
+}
+
+/// The surnames of author-year citations, as people: "(Roe, Diaz, & Okafor, 2019)",
+/// "(Roe et al., 2019; Diaz 2020)", "Okafor (2018) showed ...".
+fn cited_authors(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
+    let covered = covered_tokens(seg, found);
+    let mut out = Vec::new();
+    for (s, sentence) in seg.sentences.iter().enumerate() {
+        if matches!(sentence.zone, Zone::Header) {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(s);
+        let word = |k: usize| tokens[k].span.slice(text);
+        let is_surname = |k: usize| {
+            let w = word(k);
+            tokens[k].kind == TokenKind::Word
+                && w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !lexicon::is_title_word(w)
+                && !contains(&lexicon::COMMON_CAPITALISED, w)
+        };
+        let mut names: Vec<usize> = Vec::new();
+        for y in 0..tokens.len() {
+            if !is_citation_year(word(y)) {
+                continue;
+            }
+            // "Okafor (2018)": the names right before the bracketed year.
+            let narrative = y >= 2
+                && word(y - 1) == "("
+                && tokens
+                    .get(y + 1)
+                    .is_some_and(|t| t.span.slice(text) == ")");
+            // Otherwise the year closes a bracketed list: names back to "(" or ";".
+            let mut k = if narrative { y - 1 } else { y };
+            let mut group = Vec::new();
+            let stop = loop {
+                if k == 0 {
+                    break None;
+                }
+                k -= 1;
+                let w = word(k);
+                if is_surname(k) {
+                    group.push(k);
+                } else if !(matches!(w, "," | "&" | "and" | "et" | "al" | "al." | ".")
+                    || (!narrative && matches!(w, "see" | "e.g." | "cf.")))
+                {
+                    break Some(w);
+                }
+            };
+            if narrative || matches!(stop, Some("(" | ";")) {
+                names.extend(group);
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        for k in names {
+            if covered[s][k] {
+                continue;
+            }
+            out.push(Candidate {
+                span: tokens[k].span,
+                entity_type: EntityType::Person,
+                kind: MentionKind::Named,
+                sentence: s,
+                method: Method::NameShape,
+                confidence: 0.7,
+                qid: None,
+                role: None,
+                gender: None,
+                head: None,
+                typed: true,
             });
         }
     }
@@ -903,6 +990,26 @@ mod tests {
             acronyms.iter().any(|m| m.2 == "document-repeat"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn cited_authors_are_people() {
+        let text = "Earlier studies (Roe, Diaz, & Okafor, 2019; Varga et al., 2020a) \
+                    disagree, and Brandt (2018) found no effect in Lisbon, 2017.";
+        let found = named_mentions(text);
+        for surname in ["Roe", "Diaz", "Okafor", "Varga", "Brandt"] {
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.0 == surname && m.1 == EntityType::Person),
+                "{surname}: {found:?}"
+            );
+        }
+        assert!(!found
+            .iter()
+            .any(|m| m.0 == "Lisbon" && m.1 == EntityType::Person));
+        assert!(is_citation_year("1998a"));
+        assert!(!is_citation_year("12345") && !is_citation_year("2019ab"));
     }
 
     #[test]
