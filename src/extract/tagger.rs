@@ -680,8 +680,7 @@ pub fn recognize_named(
     }
     let acronyms = introduced_acronyms(text, seg, &out);
     out.extend(acronyms);
-    let authors = cited_authors(text, seg, &out);
-    out.extend(authors);
+    cite_authors(text, seg, &mut out);
     let repeats = repeated_names(text, seg, &out);
     out.extend(repeats);
     super::ner::sort_candidates(&mut out);
@@ -739,10 +738,17 @@ fn is_citation_year(word: &str) -> bool {
         && matches!(&digits[..2], "16" | "17" | "18" | "19" | "20")
 }
 
-/// The surnames of author-year citations, as people: "(Roe, Diaz, & Okafor, 2019)",
-/// "(Roe et al., 2019; Diaz 2020)", "Okafor (2018) showed ...".
-fn cited_authors(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
+/// Reads the surnames of author-year citations as people: "(Roe, Diaz, & Okafor, 2019)",
+/// "(Roe et al., 2019; Diaz 2020)", "Okafor (2018) showed ...". A rule's name on the same
+/// word becomes a sure Person; a word no name covers gets a new mention.
+fn cite_authors(text: &str, seg: &Segmented, found: &mut Vec<Candidate>) {
     let covered = covered_tokens(seg, found);
+    let mut at: HashMap<Span, usize> = HashMap::new();
+    for (i, c) in found.iter().enumerate() {
+        if c.kind == MentionKind::Named {
+            at.insert(c.span, i);
+        }
+    }
     let mut out = Vec::new();
     for (s, sentence) in seg.sentences.iter().enumerate() {
         if matches!(sentence.zone, Zone::Header) {
@@ -767,9 +773,7 @@ fn cited_authors(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candid
             // "Okafor (2018)": the names right before the bracketed year.
             let narrative = y >= 2
                 && word(y - 1) == "("
-                && tokens
-                    .get(y + 1)
-                    .is_some_and(|t| t.span.slice(text) == ")");
+                && tokens.get(y + 1).is_some_and(|t| t.span.slice(text) == ")");
             // Otherwise the year closes a bracketed list: names back to "(" or ";".
             let mut k = if narrative { y - 1 } else { y };
             let mut group = Vec::new();
@@ -794,6 +798,13 @@ fn cited_authors(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candid
         names.sort_unstable();
         names.dedup();
         for k in names {
+            if let Some(&i) = at.get(&tokens[k].span) {
+                let c = &mut found[i];
+                c.entity_type = EntityType::Person;
+                c.typed = true;
+                c.confidence = c.confidence.max(0.7);
+                continue;
+            }
             if covered[s][k] {
                 continue;
             }
@@ -812,7 +823,7 @@ fn cited_authors(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candid
             });
         }
     }
-    out
+    found.extend(out);
 }
 
 /// Per sentence and token, whether a named mention covers (part of) the token.
