@@ -18,6 +18,9 @@ use std::time::Duration;
 /// The graph of cross-article identity links, rebuilt by [`KgStore::resolve_identities`].
 pub const IDENTITY_GRAPH: &str = "https://w3id.org/newskg/identity";
 
+/// How many times a read-only open is retried when a writer changes the files under it.
+const READ_ONLY_RETRIES: u64 = 8;
+
 /// Where the store lives when `--store` is not given.
 pub const DEFAULT_STORE: &str = "newskg-store";
 
@@ -29,6 +32,8 @@ pub enum StoreError {
     Missing { path: PathBuf },
     #[error("store {path}: {source}")]
     Storage { path: PathBuf, source: StorageError },
+    #[error("store {path} is being changed by a running ingest and could not be opened for reading (retry, or wait for the ingest to finish): {source}")]
+    Changing { path: PathBuf, source: StorageError },
     #[error("SPARQL syntax error: {0}")]
     Syntax(#[from] SparqlSyntaxError),
     #[error("SPARQL evaluation failed: {0}")]
@@ -103,16 +108,33 @@ impl KgStore {
     /// run while another process ingests, and see the articles committed when the store
     /// was opened (RocksDB's read-only mode; a write is a whole article, so a reader never
     /// sees half of one).
+    ///
+    /// Opening next to a writer can race with its compactions (a table file named by the
+    /// manifest is gone by the time it is opened); the open is then retried a few times,
+    /// and [`StoreError::Changing`] says so if it never succeeds.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         Self::must_exist(path)?;
-        let store = Store::open_read_only(path).map_err(|source| StoreError::Storage {
-            path: path.to_owned(),
-            source,
-        })?;
-        Ok(Self {
-            store,
-            path: path.to_owned(),
-        })
+        let mut attempt = 0;
+        loop {
+            match Store::open_read_only(path) {
+                Ok(store) => {
+                    return Ok(Self {
+                        store,
+                        path: path.to_owned(),
+                    })
+                }
+                Err(_) if attempt < READ_ONLY_RETRIES => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(20 * attempt));
+                }
+                Err(source) => {
+                    return Err(StoreError::Changing {
+                        path: path.to_owned(),
+                        source,
+                    })
+                }
+            }
+        }
     }
 
     fn must_exist(path: &Path) -> Result<(), StoreError> {
@@ -334,6 +356,13 @@ impl KgStore {
         }
         transaction.commit().map_err(|e| self.storage(e))?;
         Ok(links.len())
+    }
+
+    /// Writes everything committed to the store's table files. Writers call it before they
+    /// close, so that no committed article lives only in the write-ahead log, where a
+    /// read-only reader opening next to the next writer could miss it.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush().map_err(|e| self.storage(e))
     }
 
     /// The underlying Oxigraph store, for callers that need its full API.

@@ -228,6 +228,20 @@ fn a_query_over_its_timeout_stops_with_exit_4() {
     let out = run(&["query", "--store", store_arg, "--timeout", "0.5", cross]);
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
+    // CONSTRUCT results stream: triples are written before the query is stopped.
+    let construct = "CONSTRUCT { ?a ?b ?f } WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let out = run(&[
+        "query",
+        "--store",
+        store_arg,
+        "--timeout",
+        "0.5",
+        "--format",
+        "ntriples",
+        construct,
+    ]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stdout(&out).lines().count() > 1000, "nothing streamed");
     let out = run(&["query", "--store", store_arg, "--timeout", "-1", "ASK {}"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

@@ -1,6 +1,7 @@
-//! Fault injection: a real `newskg ingest` killed with SIGKILL at many moments leaves a
-//! store that opens, answers queries, and holds every article either exactly as its
-//! extraction says or not at all; running the same ingest again completes it.
+//! Fault injection and concurrent use: a real `newskg ingest` killed with SIGKILL at many
+//! moments leaves a store that opens, answers queries, and holds every article either
+//! exactly as its extraction says or not at all; running the same ingest again completes
+//! it. Queries run while an ingest writes, and see whole articles only.
 
 mod common;
 
@@ -164,5 +165,71 @@ fn an_ingest_killed_at_any_moment_leaves_whole_articles_and_resumes() {
     assert!(
         partial >= points / 3,
         "only {partial} of {points} kills interrupted an ingest (full run: {full:?})"
+    );
+}
+
+#[test]
+fn queries_run_while_an_ingest_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    let files = corpus(&input);
+    let store = dir.path().join("store");
+    let store_arg = store.to_str().expect("path");
+    // A first article, so that the store exists before the writer starts.
+    let out = run(&[
+        "ingest",
+        "--quiet",
+        "--store",
+        store_arg,
+        files[0].to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let mut writer = ingest_command(&store, &input).spawn().expect("ingest");
+    let count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }";
+    let mut counts = Vec::new();
+    let mut during = 0;
+    let mut refused = 0;
+    loop {
+        let running = writer.try_wait().expect("writer status").is_none();
+        let out = run(&["query", "--store", store_arg, "--format", "tsv", count]);
+        if !out.status.success() {
+            // The one refusal a reader may meet next to a writer, and it says so.
+            assert!(
+                stderr(&out).contains("is being changed by a running ingest"),
+                "a query during the ingest failed: {}",
+                stderr(&out)
+            );
+            refused += 1;
+            continue;
+        }
+        let n: usize = stdout(&out)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.split('"').nth(1).or(Some(l)))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no count in {:?}", stdout(&out)));
+        counts.push(n);
+        if !running {
+            break;
+        }
+        during += 1;
+    }
+    assert!(writer.wait().expect("writer").success());
+    eprintln!("{during} queries answered during the ingest, {refused} refused");
+    assert!(
+        during >= 2,
+        "only {during} queries answered during the ingest"
+    );
+    // Every reader sees at least what was committed before the writer started.
+    assert!(
+        counts.iter().all(|&n| n >= 1),
+        "a reader missed committed articles: {counts:?}"
+    );
+    assert_eq!(counts.last(), Some(&files.len()), "{counts:?}");
+    let expected = expected(&files);
+    assert_eq!(
+        check_whole_articles(&store, &expected, "after a watched ingest"),
+        files.len()
     );
 }

@@ -294,6 +294,7 @@ pub fn run() -> Result<ExitCode> {
                 }
             }
             store.resolve_identities()?;
+            store.flush()?;
             Ok(if missing == 0 {
                 ExitCode::SUCCESS
             } else {
@@ -462,6 +463,7 @@ fn ingest(input: &InputArgs, store_path: &Path, quiet: bool) -> Result<ExitCode>
     })?;
     progress.finish_and_clear();
     let identity_links = store.resolve_identities()?;
+    store.flush()?;
     let refused = refused + conflicts;
     if !quiet {
         eprintln!(
