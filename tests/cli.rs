@@ -181,17 +181,8 @@ fn a_missing_or_locked_store_is_refused_clearly() {
 
 #[test]
 fn readers_query_and_export_while_a_writer_holds_the_store() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = dir.path().join("store");
+    let (_dir, store) = store_with_examples();
     let store_arg = store.to_str().expect("path");
-    let examples = repo().join("examples");
-    let out = run(&[
-        "ingest",
-        "--store",
-        store_arg,
-        examples.to_str().expect("path"),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
 
     let writer = KgStore::open(&store).expect("the writer opens the store");
     let out = run(&[
@@ -212,17 +203,8 @@ fn readers_query_and_export_while_a_writer_holds_the_store() {
 
 #[test]
 fn a_query_over_its_timeout_stops_with_exit_4() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = dir.path().join("store");
+    let (_dir, store) = store_with_examples();
     let store_arg = store.to_str().expect("path");
-    let examples = repo().join("examples");
-    let out = run(&[
-        "ingest",
-        "--store",
-        store_arg,
-        examples.to_str().expect("path"),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
     // Billions of combinations: only the timeout ends it.
     let cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
     let out = run(&["query", "--store", store_arg, "--timeout", "0.5", cross]);

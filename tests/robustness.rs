@@ -28,13 +28,7 @@ fn check(text: String) {
     );
     let text = &processed.document.text;
     let ex = &processed.extraction;
-    for span in ex
-        .mentions
-        .iter()
-        .map(|m| m.span)
-        .chain(ex.quotes.iter().map(|q| q.span))
-        .chain(ex.relations.iter().map(|r| r.evidence.span))
-    {
+    for span in ex.spans() {
         assert!(
             text.get(span.start..span.end).is_some(),
             "span {span:?} does not slice the text"

@@ -24,7 +24,13 @@ fuzz_target!(|text: &str| {
         assert!(start <= end && end <= chars.len(), "{line:?}");
         let covered: String = chars[start..end]
             .iter()
-            .map(|&c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+            .map(|&c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         assert_eq!(covered, fields[2], "{line:?}");
     }

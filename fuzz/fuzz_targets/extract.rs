@@ -15,16 +15,13 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = decode(Path::new("fuzz.txt"), bytes.to_vec(), options) else {
         return;
     };
-    let processed = newskg::process(Document::new("fuzz", "fuzz", text), newskg::Models::shipped());
+    let processed = newskg::process(
+        Document::new("fuzz", "fuzz", text),
+        newskg::Models::shipped(),
+    );
     let text = &processed.document.text;
     let ex = &processed.extraction;
-    for span in ex
-        .mentions
-        .iter()
-        .map(|m| m.span)
-        .chain(ex.quotes.iter().map(|q| q.span))
-        .chain(ex.relations.iter().map(|r| r.evidence.span))
-    {
+    for span in ex.spans() {
         assert!(text.get(span.start..span.end).is_some(), "{span:?}");
     }
     for m in &ex.mentions {

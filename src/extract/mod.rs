@@ -233,6 +233,16 @@ pub struct Extraction {
 pub const MAX_MENTION_BYTES: usize = 1024;
 
 impl Extraction {
+    /// Every span the extraction points into the text with: mentions, quotations and the
+    /// evidence of relations.
+    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.mentions
+            .iter()
+            .map(|m| m.span)
+            .chain(self.quotes.iter().map(|q| q.span))
+            .chain(self.relations.iter().map(|r| r.evidence.span))
+    }
+
     /// Mentions that start at a byte offset (`mentions` is sorted by start).
     pub fn mentions_starting_at(&self, start: usize) -> impl Iterator<Item = MentionId> + '_ {
         let first = self.mentions.partition_point(|m| m.span.start < start);

@@ -27,6 +27,22 @@ pub fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newskg"))
 }
 
+/// A temporary directory holding `store`, into which the bundled examples were ingested
+/// by the binary; returns the directory (keep it alive) and the store's path.
+pub fn store_with_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let examples = repo().join("examples");
+    let out = run(&[
+        "ingest",
+        "--store",
+        store.to_str().expect("utf-8 path"),
+        examples.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, store)
+}
+
 pub fn run(args: &[&str]) -> Output {
     binary().args(args).output().expect("newskg runs")
 }
