@@ -664,7 +664,19 @@ pub fn recognize_named(
         .filter_map(|(c, keep)| keep.then_some(c))
         .chain(added)
         .collect();
-    let votes = type_votes(text, &out);
+    one_reading_per_name(text, seg, &mut out);
+    super::ner::sort_candidates(&mut out);
+    out
+}
+
+/// The document pass after the tagger: an article reads one name one way. Acronyms it
+/// introduces and the authors it cites are added, then every name takes the type most of
+/// its occurrences have, and its unmarked repeats become mentions of that type.
+fn one_reading_per_name(text: &str, seg: &Segmented, out: &mut Vec<Candidate>) {
+    let acronyms = introduced_acronyms(text, seg, out);
+    out.extend(acronyms);
+    cite_authors(text, seg, out);
+    let votes = type_votes(text, out);
     for c in out.iter_mut() {
         let voted = votes
             .get(c.span.slice(text))
@@ -678,19 +690,10 @@ pub fn recognize_named(
             }
         }
     }
-    let acronyms = introduced_acronyms(text, seg, &out);
-    out.extend(acronyms);
-    cite_authors(text, seg, &mut out);
-    let repeats = repeated_names(text, seg, &out);
+    let repeats = repeated_names(text, seg, out, &votes);
     out.extend(repeats);
-    super::ner::sort_candidates(&mut out);
-    out
 }
 
-/// The other places where the article repeats a name it gave (with the same words, at
-/// token boundaries, capitalised as given, overlapping no kept mention), typed as the
-/// name was: an article that once reads "Zorvex" as a company means the company in every
-/// "Zorvex". When one string was read as several types, the most frequent one is used.
 /// Acronyms an article introduces in parentheses right after a name ("Zorvex Mining
 /// Authority (ZMA)"), typed as the name.
 fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
@@ -842,6 +845,7 @@ fn covered_tokens(seg: &Segmented, found: &[Candidate]) -> Vec<Vec<bool>> {
     covered
 }
 
+/// Per name string, the summed confidence of its mentions for each type.
 fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> HashMap<&'t str, [f32; TAG_COUNT]> {
     let mut votes: HashMap<&str, [f32; TAG_COUNT]> = HashMap::new();
     for c in found {
@@ -855,14 +859,22 @@ fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> HashMap<&'t str, [f32; 
     votes
 }
 
-fn repeated_names(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
-    let votes = type_votes(text, found);
+/// The other places where the article repeats a name it gave (with the same words, at
+/// token boundaries, capitalised as given, overlapping no kept mention), typed as the
+/// name was: an article that once reads "Zorvex" as a company means the company in every
+/// "Zorvex". `votes` ([`type_votes`]) decide the type.
+fn repeated_names(
+    text: &str,
+    seg: &Segmented,
+    found: &[Candidate],
+    votes: &HashMap<&str, [f32; TAG_COUNT]>,
+) -> Vec<Candidate> {
     if votes.is_empty() {
         return Vec::new();
     }
     // Names by their first word, longest first, so "Zorvex Labs" wins over "Zorvex".
     let mut by_first: HashMap<&str, Vec<(Vec<&str>, EntityType)>> = HashMap::new();
-    for (name, vote) in &votes {
+    for (name, vote) in votes {
         let (tag, _) = best(vote);
         let (Some(entity_type), mut words) = (tag_type(tag), Vec::new()) else {
             continue;
