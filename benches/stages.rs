@@ -4,7 +4,7 @@
 //! throughput is in bytes of article text. `scripts/bench.py` measures whole runs.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use newskg::document::{read_text_file, Document};
+use newskg::document::{expand_paths, read_text_file, Document};
 use newskg::extract::stages::*;
 use newskg::segment::{segment, Segmented};
 use newskg::store::KgStore;
@@ -14,19 +14,14 @@ use std::path::PathBuf;
 
 fn articles() -> Vec<Document> {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut docs = Vec::new();
-    for dir in [repo.join("../shared/corpora/seeds"), repo.join("examples")] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            docs.push(read_text_file(&path, Default::default()).expect("article"));
-        }
-    }
-    docs
+    let dirs = [repo.join("../shared/corpora/seeds"), repo.join("examples")];
+    expand_paths(&dirs)
+        .into_iter()
+        .map(|path| {
+            let path = path.unwrap_or_else(|e| panic!("{e}"));
+            read_text_file(&path, Default::default()).expect("article")
+        })
+        .collect()
 }
 
 fn stages(c: &mut Criterion) {

@@ -61,3 +61,12 @@ pub fn process(document: Document, models: Models) -> Processed {
         content_hash,
     }
 }
+
+/// Processes an invented test text with the shipped models (unit tests of the stages).
+#[cfg(test)]
+pub(crate) fn process_text(text: &str) -> Processed {
+    process(
+        Document::new("test", "test", text.to_owned()),
+        Models::shipped(),
+    )
+}

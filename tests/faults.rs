@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use newskg::document::expand_paths;
 use newskg::store::{KgStore, IDENTITY_GRAPH};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,19 +19,15 @@ type Graphs = BTreeMap<String, BTreeSet<String>>;
 /// The seed articles and the first GUM train texts, copied to `dir`.
 fn corpus(dir: &Path) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).expect("input dir");
-    let gum = repo().join("../shared/corpora/gum/brat-train");
-    let mut gum_texts: Vec<PathBuf> = std::fs::read_dir(&gum)
-        .unwrap_or_else(|e| panic!("{}: {e} (the test reads GUM from ../shared)", gum.display()))
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    gum_texts.sort();
-    let seed_texts = std::fs::read_dir(seeds())
-        .expect("seeds")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"));
+    let texts = |folder: PathBuf| -> Vec<PathBuf> {
+        expand_paths(&[folder])
+            .into_iter()
+            .map(|p| p.unwrap_or_else(|e| panic!("{e} (the test reads ../shared)")))
+            .collect()
+    };
+    let gum = texts(repo().join("../shared/corpora/gum/brat-train"));
     let mut out = Vec::new();
-    for source in seed_texts.chain(gum_texts.into_iter().take(40)) {
+    for source in texts(seeds()).into_iter().chain(gum.into_iter().take(40)) {
         let target = dir.join(source.file_name().expect("file name"));
         std::fs::copy(&source, &target).expect("copy");
         out.push(target);

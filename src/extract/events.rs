@@ -155,8 +155,7 @@ mod tests {
     #[test]
     fn event_mentions_get_dates_from_the_article_date() {
         let text = " date 2017-03-26 Police said the Wednesday rampage was over. A meeting on Thursday will follow. The 2015 attack was different.";
-        let doc = crate::document::Document::new("d", "test", text.to_owned());
-        let processed = crate::process(doc, crate::Models::shipped());
+        let processed = crate::pipeline::process_text(text);
         let ex = &processed.extraction;
         let dated: Vec<(String, String)> = ex
             .entities

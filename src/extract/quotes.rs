@@ -428,7 +428,7 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
         for (v, t) in tokens.iter().enumerate() {
             let verb = t.span.slice(text);
             if contains(&APPEAL_VERBS, verb) {
-                if let Some(quote) = appeal(text, ex, tokens, v, s, sentence.span) {
+                if let Some(quote) = appeal(text, ex, tokens, &refs, v, s, sentence.span) {
                     if !found.iter().any(|q: &Quote| q.span.overlaps(quote.span)) {
                         found.push(quote);
                         break;
@@ -565,15 +565,15 @@ fn appeal(
     text: &str,
     ex: &Extraction,
     tokens: &[Token],
+    refs: &[&Token],
     v: usize,
     sentence: usize,
     sentence_span: Span,
 ) -> Option<Quote> {
     let verb = tokens[v].span.slice(text);
-    let refs: Vec<&Token> = tokens.iter().collect();
     // "used interviews to urge ...", "urging ...": the sentence's first person speaks.
     let after_to = v > 0 && tokens[v - 1].span.slice(text) == "to";
-    let speaker = subject_of(text, ex, &refs, v, sentence_span.start).or_else(|| {
+    let speaker = subject_of(text, ex, refs, v, sentence_span.start).or_else(|| {
         after_to
             .then(|| {
                 ex.mentions.iter().position(|m| {
@@ -695,8 +695,7 @@ mod tests {
     #[test]
     fn an_appeal_reports_its_infinitive_with_speaker_and_addressee() {
         let text = "Mayor Ilse Varga urged Northwind Rail to restore the night trains by May.";
-        let doc = crate::document::Document::new("d", "test", text.to_owned());
-        let processed = crate::process(doc, crate::Models::shipped());
+        let processed = crate::pipeline::process_text(text);
         let ex = &processed.extraction;
         let name = |m: MentionId| ex.mentions[m].span.slice(text);
         let found: Vec<(&str, &str, Option<&str>, Option<&str>)> = ex

@@ -760,8 +760,7 @@ mod tests {
 
     /// The relations found in an invented article, as (type, subject, object) texts.
     fn relations_in(text: &str) -> Vec<(RelationType, String, String)> {
-        let doc = crate::document::Document::new("d", "test", text.to_owned());
-        let processed = crate::process(doc, crate::Models::shipped());
+        let processed = crate::pipeline::process_text(text);
         let ex = &processed.extraction;
         let name = |m: MentionId| ex.mentions[m].span.slice(text).to_owned();
         ex.relations

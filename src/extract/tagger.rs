@@ -979,8 +979,7 @@ mod tests {
 
     /// The named mentions of an invented article, as (text, type, method).
     fn named_mentions(text: &str) -> Vec<(String, EntityType, &'static str)> {
-        let doc = crate::document::Document::new("d", "test", text.to_owned());
-        let processed = crate::process(doc, crate::Models::shipped());
+        let processed = crate::pipeline::process_text(text);
         let text = &processed.document.text;
         processed
             .extraction
