@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of newskg: articles/s, words/s, quads/s and peak memory for
-`extract` (no store), `ingest` into an empty store, and `ingest` into a store that already
-holds the whole corpus; optionally spaCy's NER side by side on the same texts.
+`extract` (no store), `ingest` and `ingest --bulk` into an empty store, and `ingest` into a
+store that already holds the whole corpus; Oxigraph's own `oxigraph load` on the same
+N-Quads; optionally spaCy's NER side by side on the same texts.
 
 The workload is real text replicated to scale: the texts of ../shared/corpora/gum
 (train and dev) and ../shared/corpora/seeds, repeated under distinct article ids to
@@ -11,8 +12,10 @@ The workload is real text replicated to scale: the texts of ../shared/corpora/gu
     python3 scripts/bench.py --articles 100000 --work /tmp/newskg-bench
     python3 scripts/bench.py --articles 1000 --spacy /path/to/venv/bin/python
 
-Every newskg run is pinned to one core (taskset -c 0) and measured as a child process
-(wall time; peak resident memory from wait4). Words are whitespace-separated words, as
+Every run is measured as a child process (wall time; peak resident memory from wait4).
+`extract` and the transactional `ingest` are pinned to one core (taskset -c 0); the bulk
+paths (`ingest --bulk`, and `oxigraph load` on the N-Quads that `extract` wrote, when
+`oxigraph` is on PATH or given with --oxigraph) use every core. Words are whitespace-separated words, as
 ../shared/bench/spacy_anchor.py counts them.
 """
 
@@ -62,9 +65,10 @@ def replicate(n, work, prefix="rep"):
     return path, words
 
 
-def measure(args, stdout=subprocess.DEVNULL):
-    """Runs a command on core 0; returns (seconds, peak RSS in MiB, its stdout if piped)."""
-    pinned = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+def measure(args, stdout=subprocess.DEVNULL, one_core=True):
+    """Runs a command (on core 0 when one_core); returns (seconds, peak RSS in MiB, the
+    number of lines it printed if stdout is PIPE, its stderr)."""
+    pinned = ["taskset", "-c", "0"] if one_core and shutil.which("taskset") else []
     start = time.perf_counter()
     proc = subprocess.Popen(pinned + args, stdout=stdout, stderr=subprocess.PIPE)
     counted = 0
@@ -94,6 +98,8 @@ def main():
                     help="newskg binary (default: $CARGO_TARGET_DIR or target/, release)")
     ap.add_argument("--extra", type=int, default=1000,
                     help="articles ingested into the full store for the last measure")
+    ap.add_argument("--oxigraph", type=Path, default=shutil.which("oxigraph"),
+                    help="Oxigraph's CLI (cargo install oxigraph-cli), to compare bulk loads")
     ap.add_argument("--spacy", metavar="PYTHON",
                     help="a Python with spaCy and en_core_web_sm: run ../shared/bench/spacy_anchor.py "
                          "--bench on the distinct texts, and newskg extract on the same texts")
@@ -111,16 +117,37 @@ def main():
     print(f"newskg: {binary}; corpus: {corpus} ({args.articles:,} articles, {words:,} words)\n")
     print("| run | articles | words | quads | seconds | articles/s | words/s | quads/s | peak MiB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    seconds, rss, quads, _ = measure([str(binary), "extract", str(corpus)], stdout=subprocess.PIPE)
-    row("extract (no store)", args.articles, words, quads, seconds, rss)
-    seconds, rss, _, err = measure([str(binary), "ingest", "--store", str(store), str(corpus)])
-    triples = re.search(r"([\d,]+) triples", err)
-    stored = int(triples.group(1).replace(",", "")) if triples else quads
-    row("ingest, empty store", args.articles, words, stored, seconds, rss)
-    seconds, rss, _, err = measure([str(binary), "ingest", "--store", str(store), str(extra)])
-    triples = re.search(r"([\d,]+) triples", err)
-    row(f"ingest {args.extra:,} more into it", args.extra, extra_words,
-        int(triples.group(1).replace(",", "")) if triples else 0, seconds, rss)
+    nquads = args.work / f"rep-{args.articles}.nq"
+    with nquads.open("wb") as out:
+        seconds, rss, _, _ = measure([str(binary), "extract", str(corpus)], stdout=out)
+    with nquads.open("rb") as f:
+        quads = sum(1 for _ in f)
+    row("extract (no store), one core", args.articles, words, quads, seconds, rss)
+
+    def ingest(label, articles, words, store, corpus, *flags, one_core=True):
+        seconds, rss, _, err = measure(
+            [str(binary), "ingest", *flags, "--store", str(store), str(corpus)], one_core=one_core)
+        triples = re.search(r"([\d,]+) triples", err)
+        written = int(triples.group(1).replace(",", "")) if triples else 0
+        row(label, articles, words, written, seconds, rss)
+        return written / seconds
+
+    ingest("ingest, empty store, one core", args.articles, words, store, corpus)
+    ingest(f"ingest {args.extra:,} more into it, one core", args.extra, extra_words, store, extra)
+    bulk_store = args.work / f"store-bulk-{args.articles}"
+    shutil.rmtree(bulk_store, ignore_errors=True)
+    bulk = ingest("ingest --bulk, empty store, all cores", args.articles, words, bulk_store,
+                  corpus, "--bulk", one_core=False)
+    if args.oxigraph:
+        oxigraph_store = args.work / f"store-oxigraph-{args.articles}"
+        shutil.rmtree(oxigraph_store, ignore_errors=True)
+        seconds, rss, _, _ = measure([str(args.oxigraph), "load", "--location",
+                                      str(oxigraph_store), "--file", str(nquads)], one_core=False)
+        row("oxigraph load of extract's N-Quads, all cores", args.articles, words, quads,
+            seconds, rss)
+        print(f"\ningest --bulk (extraction included) / oxigraph load (N-Quads parsing included), "
+              f"quads/s: {bulk / (quads / seconds):.2f}")
+        shutil.rmtree(oxigraph_store, ignore_errors=True)
 
     if args.spacy:
         distinct = args.work / "distinct"

@@ -6,11 +6,11 @@ use crate::identity::{self, NamedEntity};
 use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
-use oxigraph::store::{SerializerError, StorageError, Store};
+use oxigraph::store::{BulkLoader, SerializerError, StorageError, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -45,6 +45,14 @@ pub enum StoreError {
     Serialize(#[from] SerializerError),
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),
+    #[error(
+        "store {path}: cannot delete {file}, left by a bulk ingest that did not finish: {source}"
+    )]
+    BulkLeftover {
+        path: PathBuf,
+        file: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0} is not a valid graph IRI")]
     BadGraph(String),
 }
@@ -65,6 +73,77 @@ pub enum IngestOutcome {
     Added { triples: usize },
     Replaced { triples: usize },
     Unchanged,
+}
+
+/// What the store holds of an article about to be ingested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Held {
+    /// This very version (same content hash).
+    Same,
+    /// Another version.
+    Other,
+    No,
+}
+
+/// Quads handed to Oxigraph's bulk loader at a time, by default: each batch is sorted into
+/// table files by a background thread while extraction goes on. Two batches in flight and
+/// one filling keep an ingest of any size near 500 MiB.
+pub const BULK_BATCH_QUADS: usize = 250_000;
+
+/// A bulk ingest: new articles are written as RocksDB table files by Oxigraph's bulk
+/// loader, on background threads, and become visible together, atomically, at
+/// [`BulkIngest::commit`]. A run that is killed or fails before then leaves the store as
+/// it was (the next writer deletes the unfinished table files). Articles the store holds
+/// in another version are replaced at once, one transaction each, as by
+/// [`KgStore::ingest`]; unchanged ones are skipped.
+pub struct BulkIngest<'a> {
+    store: &'a KgStore,
+    loader: BulkLoader<'a>,
+    batch: Vec<Quad>,
+    batch_quads: usize,
+}
+
+impl BulkIngest<'_> {
+    /// Adds one article to the load (or replaces it in place, see [`BulkIngest`]). The
+    /// caller gives each document id once per load.
+    pub fn add(&mut self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
+        match self.store.held(processed)? {
+            Held::Same => Ok(IngestOutcome::Unchanged),
+            Held::Other => self.store.ingest(processed),
+            Held::No => {
+                let quads = rdf::to_quads(processed);
+                let triples = quads.len();
+                self.batch.extend(quads);
+                if self.batch.len() >= self.batch_quads {
+                    self.send()?;
+                }
+                Ok(IngestOutcome::Added { triples })
+            }
+        }
+    }
+
+    fn send(&mut self) -> Result<(), StoreError> {
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.batch_quads));
+        self.loader
+            .load_quads(batch)
+            .map_err(|e| self.store.storage(e))
+    }
+
+    /// Waits for the background threads and makes every added article visible at once.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        if !self.batch.is_empty() {
+            self.send()?;
+        }
+        let store = self.store;
+        self.loader.commit().map_err(|e| store.storage(e))?;
+        store.flush()
+    }
+}
+
+/// Table files of a bulk ingest that never committed are named so by Oxigraph
+/// (`bulk-<random>.sst`, in the store directory).
+fn is_unfinished_bulk_file(name: &str) -> bool {
+    name.starts_with("bulk-") && name.ends_with(".sst")
 }
 
 /// A newskg graph store on disk.
@@ -101,6 +180,20 @@ impl KgStore {
                 }
             }
         })?;
+        // The lock is ours: table files left by a bulk ingest that never committed are
+        // garbage no reader can see.
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for entry in entries.flatten() {
+                if is_unfinished_bulk_file(&entry.file_name().to_string_lossy()) {
+                    let file = entry.path();
+                    std::fs::remove_file(&file).map_err(|source| StoreError::BulkLeftover {
+                        path: path.to_owned(),
+                        file,
+                        source,
+                    })?;
+                }
+            }
+        }
         Ok(Self {
             store,
             path: path.to_owned(),
@@ -165,8 +258,8 @@ impl KgStore {
         }
     }
 
-    /// Adds or replaces one article's graph in a single transaction.
-    pub fn ingest(&self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
+    /// Whether the store holds `processed`'s article, and if so, this very version.
+    fn held(&self, processed: &Processed) -> Result<Held, StoreError> {
         let graph = rdf::document_iri(&processed.document.id);
         let hash = Literal::new_simple_literal(processed.content_hash.as_str());
         let predicate = format!("{}contentHash", ns::NK);
@@ -181,8 +274,21 @@ impl KgStore {
             .contains(hash_quad)
             .map_err(|e| self.storage(e))?
         {
+            return Ok(Held::Same);
+        }
+        let other = self
+            .store
+            .contains_named_graph(&graph)
+            .map_err(|e| self.storage(e))?;
+        Ok(if other { Held::Other } else { Held::No })
+    }
+
+    /// Adds or replaces one article's graph in a single transaction.
+    pub fn ingest(&self, processed: &Processed) -> Result<IngestOutcome, StoreError> {
+        if self.held(processed)? == Held::Same {
             return Ok(IngestOutcome::Unchanged);
         }
+        let graph = rdf::document_iri(&processed.document.id);
         let quads = rdf::to_quads(processed);
         let mut transaction = self
             .store
@@ -208,6 +314,18 @@ impl KgStore {
         } else {
             IngestOutcome::Added { triples }
         })
+    }
+
+    /// Starts a bulk ingest (see [`BulkIngest`]) that hands the loader `batch_quads` quads
+    /// at a time ([`BULK_BATCH_QUADS`] is a good default).
+    pub fn bulk_ingest(&self, batch_quads: usize) -> BulkIngest<'_> {
+        let batch_quads = batch_quads.max(1);
+        BulkIngest {
+            store: self,
+            loader: self.store.bulk_loader(),
+            batch: Vec::with_capacity(batch_quads),
+            batch_quads,
+        }
     }
 
     /// Removes one article (its named graph); false when it was not there.

@@ -381,3 +381,68 @@ fn json_lines_and_stdin_carry_their_metadata_into_the_graph() {
     );
     assert_eq!(people, [["Mayor"]]);
 }
+
+/// Every quad of the store, sorted, in N-Quads.
+fn exported(store: &std::path::Path) -> Vec<String> {
+    let out = run(&["export", "--store", store.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_bulk_ingest_writes_the_same_graph_and_replaces_changed_articles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("input dir");
+    for entry in fs::read_dir(seeds()).expect("seeds") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, input.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let article = input.join("pier.txt");
+    fs::write(
+        &article,
+        "Harbour officials in Riverton said on Monday that the north pier will close.\n",
+    )
+    .expect("write");
+    let (each, bulk) = (dir.path().join("each"), dir.path().join("bulk"));
+    let ingest = |store: &std::path::Path, flags: &[&str]| {
+        let mut args = vec!["ingest", "--store", store.to_str().expect("path")];
+        args.extend_from_slice(flags);
+        args.push(input.to_str().expect("path"));
+        let out = run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    ingest(&each, &[]);
+    // Small batches, so that the load spans several of them.
+    let summary = ingest(&bulk, &["--bulk", "--bulk-batch", "500"]);
+    assert!(summary.contains("6 documents (6 added"), "{summary}");
+    assert_eq!(exported(&bulk), exported(&each));
+    assert!(
+        !fs::read_dir(&bulk).expect("store dir").any(|e| e
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .starts_with("bulk-")),
+        "the bulk load left table files behind"
+    );
+
+    // A changed article is replaced, an unchanged one skipped, as without --bulk.
+    fs::write(
+        &article,
+        "Harbour officials in Riverton said on Tuesday that the south pier will reopen.\n",
+    )
+    .expect("write");
+    ingest(&each, &[]);
+    let summary = ingest(&bulk, &["--bulk"]);
+    assert!(
+        summary.contains("6 documents (0 added, 1 replaced, 5 unchanged"),
+        "{summary}"
+    );
+    let quads = exported(&bulk);
+    assert_eq!(quads, exported(&each));
+    assert!(quads.iter().any(|q| q.contains("south pier")));
+    assert!(!quads.iter().any(|q| q.contains("north pier")));
+}

@@ -103,10 +103,15 @@ fn check_whole_articles(store_path: &Path, expected: &Graphs, moment: &str) -> u
 }
 
 fn ingest_command(store: &Path, input: &Path) -> std::process::Command {
+    ingest_command_with(store, input, &[])
+}
+
+fn ingest_command_with(store: &Path, input: &Path, flags: &[&str]) -> std::process::Command {
     let mut command = binary();
     command
         .args(["ingest", "--quiet", "--store"])
         .arg(store)
+        .args(flags)
         .arg(input)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -162,6 +167,87 @@ fn an_ingest_killed_at_any_moment_leaves_whole_articles_and_resumes() {
     assert!(
         partial >= points / 3,
         "only {partial} of {points} kills interrupted an ingest (full run: {full:?})"
+    );
+}
+
+/// The table files an unfinished bulk load left in the store directory.
+fn bulk_leftovers(store: &Path) -> usize {
+    std::fs::read_dir(store)
+        .expect("store dir")
+        .filter(|e| {
+            let name = e.as_ref().expect("entry").file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("bulk-") && name.ends_with(".sst")
+        })
+        .count()
+}
+
+#[test]
+fn a_bulk_ingest_killed_at_any_moment_adds_all_or_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    let files = corpus(&input);
+    let expected = expected(&files);
+    let articles = expected.len();
+    // Small batches: table files are written all through the run, not only at its end.
+    let flags = ["--bulk", "--bulk-batch", "2000"];
+
+    let reference = dir.path().join("reference");
+    let started = Instant::now();
+    let status = ingest_command_with(&reference, &input, &flags)
+        .status()
+        .expect("ingest");
+    let full = started.elapsed();
+    assert!(status.success());
+    assert_eq!(
+        check_whole_articles(&reference, &expected, "full bulk run"),
+        articles
+    );
+    assert_eq!(bulk_leftovers(&reference), 0);
+
+    let points = 8;
+    let (mut nothing, mut with_leftovers) = (0, 0);
+    for k in 1..=points {
+        let store = dir.path().join(format!("bulk-killed-{k}"));
+        let delay = full.mul_f64(k as f64 / (points + 1) as f64);
+        let mut child = ingest_command_with(&store, &input, &flags)
+            .spawn()
+            .expect("ingest");
+        std::thread::sleep(delay);
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        let moment = format!("bulk ingest killed after {delay:?} of {full:?}");
+        if !store.join("CURRENT").exists() {
+            continue;
+        }
+        if bulk_leftovers(&store) > 0 {
+            with_leftovers += 1;
+        }
+        let held = check_whole_articles(&store, &expected, &moment);
+        assert!(
+            held == 0 || held == articles,
+            "{moment}: {held} of {articles} articles are visible; a bulk load is all or nothing"
+        );
+        if held == 0 {
+            nothing += 1;
+        }
+        // The writer that opened the store to check it deleted the unfinished files.
+        assert_eq!(bulk_leftovers(&store), 0, "{moment}: table files left");
+        let status = ingest_command_with(&store, &input, &flags)
+            .status()
+            .expect("re-ingest");
+        assert!(status.success(), "{moment}: the re-run failed");
+        assert_eq!(
+            check_whole_articles(&store, &expected, &format!("{moment}, then re-run")),
+            articles
+        );
+    }
+    eprintln!(
+        "{nothing} of {points} bulk kills landed before the commit, {with_leftovers} left table files (full run: {full:?})"
+    );
+    assert!(
+        nothing >= points / 3 && with_leftovers >= 1,
+        "the kills did not land inside bulk loads: {nothing} before the commit, {with_leftovers} with table files (full run: {full:?})"
     );
 }
 
