@@ -90,6 +90,24 @@ def row(label, articles, words, quads, seconds, rss):
     )
 
 
+def query_times(binary, store, runs=5):
+    """The median wall time of each ready query (the whole `newskg query` process: start,
+    read-only open, evaluation, output) over `runs` runs."""
+    print(f"\nqueries/ on {store}, median of {runs} runs of `newskg query -f Q`:\n")
+    print("| query | rows | median ms |")
+    print("| --- | ---: | ---: |")
+    for query in sorted((REPO / "queries").glob("*.rq")):
+        times, rows = [], 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            out = subprocess.run([str(binary), "query", "--store", str(store), "-f", str(query),
+                                  "--format", "tsv"], capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+            rows = max(0, out.stdout.count(b"\n") - 1)
+        print(f"| {query.name} | {rows:,} | {sorted(times)[runs // 2] * 1000:.0f} |")
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=10000)
@@ -100,6 +118,8 @@ def main():
                     help="articles ingested into the full store for the last measure")
     ap.add_argument("--oxigraph", type=Path, default=shutil.which("oxigraph"),
                     help="Oxigraph's CLI (cargo install oxigraph-cli), to compare bulk loads")
+    ap.add_argument("--no-transactional", action="store_true",
+                    help="skip the one-transaction-per-article ingests (slow at 100,000 articles)")
     ap.add_argument("--spacy", metavar="PYTHON",
                     help="a Python with spaCy and en_core_web_sm: run ../shared/bench/spacy_anchor.py "
                          "--bench on the distinct texts, and newskg extract on the same texts")
@@ -132,12 +152,15 @@ def main():
         row(label, articles, words, written, seconds, rss)
         return written / seconds
 
-    ingest("ingest, empty store, one core", args.articles, words, store, corpus)
-    ingest(f"ingest {args.extra:,} more into it, one core", args.extra, extra_words, store, extra)
+    if not args.no_transactional:
+        ingest("ingest, empty store, one core", args.articles, words, store, corpus)
+        ingest(f"ingest {args.extra:,} more into it, one core", args.extra, extra_words, store,
+               extra)
     bulk_store = args.work / f"store-bulk-{args.articles}"
     shutil.rmtree(bulk_store, ignore_errors=True)
     bulk = ingest("ingest --bulk, empty store, all cores", args.articles, words, bulk_store,
                   corpus, "--bulk", one_core=False)
+    query_times(binary, bulk_store)
     if args.oxigraph:
         oxigraph_store = args.work / f"store-oxigraph-{args.articles}"
         shutil.rmtree(oxigraph_store, ignore_errors=True)

@@ -696,6 +696,8 @@ pub static NAME_CONNECTORS: WordList = WordList::new(&[
 
 /// Head nouns of nominal mentions, by type.
 pub static PERSON_HEADS: WordList = WordList::new(&[
+    "family",
+    "relatives",
     "man",
     "woman",
     "boy",
@@ -929,7 +931,8 @@ pub static ATTACK_HEADS: WordList = WordList::new(&[
 /// Words that open a nominal mention.
 pub static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "another", "one", "his", "her", "its", "their", "our", "The",
-    "A", "An", "This", "That", "Another", "One", "His", "Her", "Its", "Their", "Our",
+    "A", "An", "This", "That", "Another", "One", "His", "Her", "Its", "Their", "Our", "every",
+    "each", "Every", "Each",
 ]);
 
 /// Speech verbs, in every form we attribute quotations by.
@@ -1021,6 +1024,8 @@ pub static SPEECH_VERBS: WordList = WordList::new(&[
 pub static REPORTING_VERBS: WordList = WordList::new(&[
     "said",
     "says",
+    "say",
+    "saying",
     "told",
     "warned",
     "warns",
@@ -1039,6 +1044,10 @@ pub static REPORTING_VERBS: WordList = WordList::new(&[
     "acknowledged",
     "suggested",
     "suggests",
+    "suggest",
+    "indicated",
+    "indicates",
+    "indicate",
     "believes",
     "believe",
     "stressed",

@@ -631,7 +631,8 @@ static NOT_MODIFIERS: WordList = WordList::new(&[
     "of", "in", "on", "at", "to", "by", "with", "for", "from", "and", "or", "but", "was", "is",
     "are", "were", "be", "been", "has", "have", "had", "that", "which", "who", "said", "says",
     "as", "than", "not", "will", "would", "can", "could", "it", "he", "she", "they", "we", "after",
-    "before", "into", "over", "about", "the", "a", "an",
+    "before", "into", "over", "about", "the", "a", "an", "should", "must", "may", "might", "shall",
+    "cannot", "do", "does", "did",
 ]);
 
 fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
@@ -671,15 +672,19 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 .is_none_or(|t| !contains(&POLICE_COMPOUNDS, t.span.slice(text)))
             && !(i > 0 && word(i - 1).ends_with("ing"))
         {
-            let start = if i > 0 && matches!(word(i - 1), "the" | "The") {
+            // "the police", "British police" (a country's police, not a force's name).
+            let start = if i > 0
+                && (matches!(word(i - 1), "the" | "The") || cx.kb.demonym(word(i - 1)).is_some())
+            {
                 i - 1
             } else {
                 i
             };
+            // "Thames police" names a force; "While police" starts a sentence.
             if !(i > 0
                 && is_capitalised(word(i - 1))
                 && start == i
-                && !sentence_initial(text, tokens, i))
+                && !sentence_initial(text, tokens, i - 1))
             {
                 cx.out.push(nominal(
                     tokens,

@@ -108,6 +108,24 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction) {
         }
     }
     reported_speech(text, seg, ex);
+    // A short quotation inside reported speech ("claimed the driver was a “hero”") is
+    // the reported speaker's word.
+    let reported: Vec<(Span, Option<MentionId>, Option<String>)> = ex
+        .quotes
+        .iter()
+        .filter(|q| !q.direct && q.speaker.is_some())
+        .map(|q| (q.span, q.speaker, q.verb.clone()))
+        .collect();
+    for q in ex
+        .quotes
+        .iter_mut()
+        .filter(|q| q.direct && q.speaker.is_none())
+    {
+        if let Some((_, speaker, verb)) = reported.iter().find(|(span, ..)| span.contains(q.span)) {
+            q.speaker = *speaker;
+            q.verb.clone_from(verb);
+        }
+    }
     ex.quotes.sort_by_key(|q| q.span.start);
 }
 
@@ -197,6 +215,9 @@ fn attribute_direct(
         .collect();
     // ”, she said / ,” Roe said Saturday / ” said Jim Roe
     if let Some(first) = after.first() {
+        if let Some(attribution) = recent_subject_said(text, seg, ex, content, &after) {
+            return Some(attribution);
+        }
         if contains(&lexicon::SPEECH_VERBS, first.span.slice(text)) {
             if let Some(next) = after.get(1) {
                 if let Some(m) = mention_starting(ex, next).filter(|&m| is_speaker(ex, m)) {
@@ -269,6 +290,69 @@ fn attribute_direct(
     None
 }
 
+/// ”, it said / ,” they said / ,” the statement said: the speaker is the subject of a
+/// recent sentence, an organisation ("Acme says it is ...") or, for a statement, whoever
+/// issued it ("The family released a statement").
+fn recent_subject_said(
+    text: &str,
+    seg: &Segmented,
+    ex: &Extraction,
+    content: Span,
+    after: &[&Token],
+) -> Option<Attribution> {
+    let word = |i: usize| after.get(i).map_or("", |t| t.span.slice(text));
+    let (verb_at, statement) = match word(0) {
+        "it" | "they" => (1, false),
+        "the" | "a" | "their" | "its" if word(1) == "statement" => (2, true),
+        _ => return None,
+    };
+    let verb = word(verb_at);
+    if !contains(&lexicon::SPEECH_VERBS, verb) {
+        return None;
+    }
+    let wanted = |m: MentionId| {
+        let mention = &ex.mentions[m];
+        mention.kind != MentionKind::Pronoun
+            && match (statement, word(0)) {
+                (true, _) => is_speaker(ex, m),
+                (false, "it") => mention.entity_type == EntityType::Organization,
+                _ => {
+                    is_speaker(ex, m) && mention.kind == MentionKind::Named
+                        || mention.entity_type == EntityType::Organization
+                }
+            }
+    };
+    let current = seg.sentence_at(content.start)?;
+    let paragraph = seg.sentences[current].paragraph;
+    for s in (current.saturating_sub(3)..=current).rev() {
+        let sentence = &seg.sentences[s];
+        if sentence.paragraph + 1 < paragraph {
+            break;
+        }
+        let first = seg.sentence_tokens(s).first()?;
+        if statement
+            && !seg
+                .sentence_tokens(s)
+                .iter()
+                .any(|t| t.span.slice(text) == "statement")
+        {
+            continue;
+        }
+        if let Some(m) = ex
+            .mentions_starting_at(first.span.start)
+            .filter(|&m| wanted(m))
+            .max_by_key(|&m| ex.mentions[m].span.len())
+        {
+            return Some(Attribution {
+                speaker: m,
+                verb: verb.to_owned(),
+                addressee: None,
+            });
+        }
+    }
+    None
+}
+
 /// Whether a quotation opens its paragraph (only its opening mark before it).
 fn opens_paragraph(text: &str, paragraph: Span, content: Span) -> bool {
     text[paragraph.start..content.start]
@@ -333,12 +417,27 @@ fn subject_of(
         }
         let w = tokens[k].span.slice(text);
         if w == "," {
-            // An apposition between subject and verb: "Jane Roe, head of Acme, said".
-            let open = (k.saturating_sub(14)..k).rev().find(|&j| {
-                tokens[j].span.slice(text) == "," && tokens[j].span.start >= sentence_start
+            // An apposition or a relative clause between subject and verb: "Jane Roe, head
+            // of Acme, said", "the Acme group, which ..., has claimed".
+            let open = (k.saturating_sub(30)..k).rev().find(|&j| {
+                tokens[j].span.slice(text) == ","
+                    && tokens[j].span.start >= sentence_start
+                    && (k - j <= 14
+                        || tokens
+                            .get(j + 1)
+                            .is_some_and(|t| matches!(t.span.slice(text), "which" | "who")))
             });
-            if let Some(m) = open
-                .and_then(|j| j.checked_sub(1))
+            let mut j = open.and_then(|j| j.checked_sub(1));
+            // Over an organisation's head noun: "the Acme group, ...".
+            while let Some(h) = j.filter(|&h| {
+                h > 0 && contains(&lexicon::ORGANIZATION_HEADS, tokens[h].span.slice(text))
+            }) {
+                if mention_ending(ex, tokens[h]).is_some() {
+                    break;
+                }
+                j = Some(h - 1);
+            }
+            if let Some(m) = j
                 .and_then(|j| mention_ending(ex, tokens[j]))
                 .filter(|&m| is_speaker(ex, m))
             {
@@ -351,6 +450,9 @@ fn subject_of(
             || w.ends_with("ly")
             || contains(&lexicon::ORGANIZATION_HEADS, w))
         {
+            if let Some(m) = post_modified_subject(text, ex, tokens, verb, sentence_start) {
+                return Some(m);
+            }
             break;
         }
     }
@@ -360,13 +462,51 @@ fn subject_of(
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
+            .filter(|(i, m)| {
                 m.span.start >= sentence_start
                     && m.span.end <= verb_start
-                    && m.entity_type == EntityType::Person
+                    && m.kind != MentionKind::Pronoun
+                    && is_speaker(ex, *i)
             })
             .map(|(i, _)| i)
             .next();
+    }
+    None
+}
+
+/// Words that open a modifier after a noun: a participle ("police investigating the
+/// case say"), or a relative pronoun ("officials who spoke to reporters said").
+fn opens_post_modifier(word: &str) -> bool {
+    (word.len() > 5 && word.ends_with("ing"))
+        || matches!(word, "who" | "based" | "familiar" | "close" | "involved")
+}
+
+/// The speaker of a verb separated from it by a modifier of a few words, with no
+/// punctuation: "police investigating the fire say", "officials familiar with the talks
+/// said".
+fn post_modified_subject(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[&Token],
+    verb: usize,
+    sentence_start: usize,
+) -> Option<MentionId> {
+    let mut k = verb;
+    while k > 1 && verb - k < 10 {
+        k -= 1;
+        let t = tokens[k];
+        if t.span.start < sentence_start || t.kind == TokenKind::Punct {
+            return None;
+        }
+        let w = t.span.slice(text);
+        if contains(&lexicon::REPORTING_VERBS, w) {
+            return None;
+        }
+        if opens_post_modifier(w) && k + 1 < verb {
+            if let Some(m) = mention_ending(ex, tokens[k - 1]).filter(|&m| is_speaker(ex, m)) {
+                return Some(m);
+            }
+        }
     }
     None
 }
@@ -397,14 +537,14 @@ fn reported(
     sentence: usize,
     sentence_span: Span,
     clause: Span,
-    speaker: MentionId,
+    speaker: Option<MentionId>,
     verb: &str,
     addressee: Option<MentionId>,
 ) -> Quote {
     Quote {
         span: clause,
         direct: false,
-        speaker: Some(speaker),
+        speaker,
         verb: Some(verb.to_owned()),
         addressee,
         evidence: Evidence {
@@ -436,85 +576,222 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 }
                 continue;
             }
-            if !contains(&lexicon::REPORTING_VERBS, verb) {
+            if matches!(verb, "According" | "according") {
+                if let Some((clause, speaker)) = according_to(text, ex, tokens, v) {
+                    if only_short_quotes_inside(text, ex, clause)
+                        && !found.iter().any(|q: &Quote| q.span.overlaps(clause))
+                    {
+                        found.push(reported(
+                            s,
+                            sentence.span,
+                            clause,
+                            Some(speaker),
+                            "according to",
+                            None,
+                        ));
+                        break;
+                    }
+                }
+                continue;
+            }
+            let reports = contains(&lexicon::REPORTING_VERBS, verb)
+                || (contains(&UNNAMED_SOURCES, verb) && unnamed_source(text, tokens, v));
+            if !reports {
                 continue;
             }
             // Inverted: "CLAUSE, a top official said Sunday."
             if let Some((clause, speaker)) = inverted(text, ex, tokens, v, sentence.span) {
                 if only_short_quotes_inside(text, ex, clause) {
-                    found.push(reported(s, sentence.span, clause, speaker, verb, None));
+                    found.push(reported(
+                        s,
+                        sentence.span,
+                        clause,
+                        Some(speaker),
+                        verb,
+                        None,
+                    ));
                     break;
                 }
             }
-            let Some(speaker) = subject_of(text, ex, &refs, v, sentence.span.start) else {
+            // "Press reports suggest ...", "amid reports that ...": a claim with no speaker
+            // the article names.
+            let speaker = match subject_of(text, ex, &refs, v, sentence.span.start) {
+                Some(m) => Some(m),
+                None if unnamed_source(text, tokens, v) => None,
+                None => continue,
+            };
+            let fronted = opens_subordinate_clause(text, tokens, v);
+            let Some((clause, addressee, end)) = claim_after(text, ex, tokens, v, fronted) else {
                 continue;
             };
-            // Skip "that", time words and the addressee.
-            let mut k = v + 1;
-            let mut addressee = None;
-            while k < tokens.len() {
-                let w = tokens[k].span.slice(text);
-                if verb == "told" && addressee.is_none() {
-                    let at = if matches!(w, "the" | "The") { k + 1 } else { k };
-                    if let Some(m) = tokens.get(at).and_then(|t| mention_starting(ex, t)) {
-                        addressee = Some(m);
-                        k = tokens
-                            .iter()
-                            .position(|t| t.span.start >= ex.mentions[m].span.end)
-                            .unwrap_or(tokens.len());
-                        continue;
-                    }
-                }
-                let next = tokens.get(k + 1).map_or("", |t| t.span.slice(text));
-                let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
-                k += if matches!(w, "that" | "," | "also" | "previously") || is_weekday(w) {
-                    1
-                } else if (w == "on" && is_weekday(next))
-                    || (matches!(w, "last" | "late") && matches!(next, "night" | "week" | "month"))
-                {
-                    2
-                } else if w == "in"
-                    && matches!(next, "a" | "an")
-                    && matches!(after, "statement" | "interview" | "letter" | "post")
-                {
-                    3
-                } else {
-                    break;
-                };
-            }
-            let end = clause_end(text, tokens, k);
-            if end <= k + 2 {
-                continue;
-            }
-            let clause = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
-            let first = tokens[k].span.slice(text);
-            // A clause starts with a subject, not with an infinitive or a preposition.
-            if tokens[k].kind == TokenKind::Punct
-                || matches!(
-                    first,
-                    "to" | "for"
-                        | "of"
-                        | "about"
-                        | "by"
-                        | "with"
-                        | "as"
-                        | "if"
-                        | "on"
-                        | "in"
-                        | "according"
-                        | "“"
-                        | "\""
-                )
-                || !only_short_quotes_inside(text, ex, clause)
+            if !only_short_quotes_inside(text, ex, clause)
                 || found.iter().any(|q: &Quote| q.span.overlaps(clause))
             {
                 continue;
             }
             found.push(reported(s, sentence.span, clause, speaker, verb, addressee));
+            // "... say they believe X and say they have Y": the same speaker's next claim.
+            let mut e = end;
+            while let Some(next) = (e..tokens.len()).find_map(|k| coordinated_verb(text, tokens, k))
+            {
+                let Some((clause, addressee, next_end)) =
+                    claim_after(text, ex, tokens, next, false)
+                else {
+                    break;
+                };
+                if !only_short_quotes_inside(text, ex, clause) {
+                    break;
+                }
+                let verb = tokens[next].span.slice(text);
+                found.push(reported(s, sentence.span, clause, speaker, verb, addressee));
+                e = next_end;
+            }
             break;
         }
     }
     ex.quotes.extend(found);
+}
+
+/// The reported clause after the reporting verb at `v`, past "that", time words and the
+/// addressee ("told Sky News on Sunday that ..."): its span, the addressee, and the index
+/// of the token after it. None when what follows is no clause of its own (an infinitive,
+/// a prepositional phrase, a quotation).
+fn claim_after(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[Token],
+    v: usize,
+    fronted: bool,
+) -> Option<(Span, Option<MentionId>, usize)> {
+    let verb = tokens[v].span.slice(text);
+    let mut k = v + 1;
+    let mut addressee = None;
+    while k < tokens.len() {
+        let w = tokens[k].span.slice(text);
+        if verb == "told" && addressee.is_none() {
+            let at = if matches!(w, "the" | "The") { k + 1 } else { k };
+            if let Some(m) = tokens.get(at).and_then(|t| mention_starting(ex, t)) {
+                addressee = Some(m);
+                k = tokens
+                    .iter()
+                    .position(|t| t.span.start >= ex.mentions[m].span.end)
+                    .unwrap_or(tokens.len());
+                continue;
+            }
+        }
+        let next = tokens.get(k + 1).map_or("", |t| t.span.slice(text));
+        let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
+        k += if is_weekday(w) && matches!(next, "night" | "morning" | "afternoon" | "evening") {
+            2
+        } else if matches!(w, "that" | "," | "also" | "previously") || is_weekday(w) {
+            1
+        } else if (w == "on" && is_weekday(next))
+            || (matches!(w, "last" | "late") && matches!(next, "night" | "week" | "month"))
+        {
+            2
+        } else if w == "in"
+            && matches!(next, "a" | "an")
+            && matches!(after, "statement" | "interview" | "letter" | "post")
+        {
+            3
+        } else {
+            break;
+        };
+    }
+    let mut end = clause_end(text, tokens, k);
+    if fronted {
+        // "While police said X, they ...": the claim ends with the fronted clause.
+        end = (k..end)
+            .find(|&e| tokens[e].span.slice(text) == ",")
+            .unwrap_or(end);
+    }
+    if end <= k + 2 {
+        return None;
+    }
+    let first = tokens[k].span.slice(text);
+    // A clause starts with a subject, not with an infinitive or a preposition.
+    if tokens[k].kind == TokenKind::Punct
+        || matches!(
+            first,
+            "to" | "for"
+                | "of"
+                | "about"
+                | "by"
+                | "with"
+                | "as"
+                | "if"
+                | "on"
+                | "in"
+                | "according"
+                | "“"
+                | "\""
+        )
+    {
+        return None;
+    }
+    Some((
+        Span::new(tokens[k].span.start, tokens[end - 1].span.end),
+        addressee,
+        end,
+    ))
+}
+
+/// "According to Acme, CLAUSE." and "CLAUSE, according to Acme.": the clause and its
+/// source (the first person or organisation named in the "according to" phrase).
+fn according_to(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[Token],
+    v: usize,
+) -> Option<(Span, MentionId)> {
+    if tokens.get(v + 1)?.span.slice(text) != "to" {
+        return None;
+    }
+    let comma = (v + 2..tokens.len().min(v + 10)).find(|&k| tokens[k].span.slice(text) == ",");
+    let phrase_end = comma.unwrap_or(tokens.len());
+    let speaker = (v + 2..phrase_end)
+        .find_map(|k| mention_starting(ex, &tokens[k]).filter(|&m| is_speaker(ex, m)))?;
+    let (from, to) = if v == 0 {
+        let from = comma? + 1;
+        (from, clause_end(text, tokens, from))
+    } else if tokens[v - 1].span.slice(text) == "," {
+        (0, v - 1)
+    } else {
+        return None;
+    };
+    if to < from + 3 || tokens[from].kind == TokenKind::Punct {
+        return None;
+    }
+    Some((
+        Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+        speaker,
+    ))
+}
+
+/// Nouns for sources the article does not name.
+static UNNAMED_SOURCES: WordList = WordList::new(&["reports", "sources", "documents", "records"]);
+
+/// Whether the reporting word at `v` has an unnamed source: "press reports suggest",
+/// "sources said", or the noun in "amid reports that".
+fn unnamed_source(text: &str, tokens: &[Token], v: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
+    let verb = word(v);
+    (v > 0 && contains(&UNNAMED_SOURCES, word(v - 1)))
+        || (contains(&UNNAMED_SOURCES, verb)
+            && word(v + 1) == "that"
+            && v > 0
+            && matches!(word(v - 1), "amid" | "after" | "following" | "despite"))
+}
+
+/// Whether the verb at `v` sits in a clause fronted by a subordinator, before the main
+/// clause's comma: "While police said X, they ...".
+fn opens_subordinate_clause(text: &str, tokens: &[Token], v: usize) -> bool {
+    tokens.first().is_some_and(|t| {
+        matches!(
+            t.span.slice(text),
+            "While" | "Although" | "Though" | "As" | "Because" | "Since" | "Whereas"
+        )
+    }) && !tokens[..v].iter().any(|t| t.span.slice(text) == ",")
 }
 
 /// Where a reported clause starting at token `k` ends (exclusive): at the sentence's end
@@ -532,6 +809,7 @@ fn clause_end(text: &str, tokens: &[Token], k: usize) -> usize {
                     && tokens
                         .get(e + 1)
                         .is_some_and(|n| n.span.slice(text) == "asked"))
+                || coordinated_verb(text, tokens, e).is_some()
         })
         .unwrap_or(tokens.len());
     while end > k
@@ -541,6 +819,20 @@ fn clause_end(text: &str, tokens: &[Token], k: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Whether token `k` opens a second claim of the same speaker: "and say", "but added",
+/// "— but said"; returns the index of its reporting verb.
+fn coordinated_verb(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    if !matches!(tokens[k].span.slice(text), "and" | "but") {
+        return None;
+    }
+    let v = if tokens.get(k + 1)?.span.slice(text) == "also" {
+        k + 2
+    } else {
+        k + 1
+    };
+    contains(&lexicon::REPORTING_VERBS, tokens.get(v)?.span.slice(text)).then_some(v)
 }
 
 /// Verbs that report an appeal, whose content is an infinitive after the addressee:
@@ -558,6 +850,8 @@ static APPEAL_VERBS: WordList = WordList::new(&[
     "presses",
     "encouraged",
     "encourages",
+    "appealed",
+    "appeals",
 ]);
 
 /// "X urged Y to VP": the infinitive "to VP ..." as reported speech of X, addressed to Y.
@@ -590,6 +884,12 @@ fn appeal(
         (tokens.get(k)?.span.slice(text) == "on").then_some(())?;
         k += 1;
     }
+    // "appealed for witnesses to come forward": the appeal is the whole phrase.
+    let appealed = matches!(verb, "appealed" | "appeals");
+    if appealed {
+        (tokens.get(k)?.span.slice(text) == "for").then_some(())?;
+        k += 1;
+    }
     let to = (k..tokens.len().min(k + 16)).find(|&j| {
         tokens[j].span.slice(text) == "to"
             && tokens
@@ -605,11 +905,12 @@ fn appeal(
         return None;
     }
     let addressee = tokens[k..to].iter().find_map(|t| mention_starting(ex, t));
+    let from = if appealed { k } else { to };
     Some(reported(
         sentence,
         sentence_span,
-        Span::new(tokens[to].span.start, tokens[end - 1].span.end),
-        speaker,
+        Span::new(tokens[from].span.start, tokens[end - 1].span.end),
+        Some(speaker),
         verb,
         addressee,
     ))
@@ -717,6 +1018,111 @@ mod tests {
                 "urged",
                 Some("Ilse Varga"),
                 Some("Northwind Rail")
+            )]
+        );
+    }
+
+    /// (quotation, speaker) for each quotation `text` yields, in order.
+    fn quotes_of(text: &str) -> Vec<(String, Option<String>)> {
+        let processed = crate::pipeline::process_text(text);
+        let ex = &processed.extraction;
+        ex.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).to_owned(),
+                    q.speaker
+                        .map(|m| ex.mentions[m].span.slice(text).to_owned()),
+                )
+            })
+            .collect()
+    }
+
+    fn said(quote: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (quote.to_owned(), speaker.map(str::to_owned))
+    }
+
+    #[test]
+    fn reported_speech_in_the_shapes_news_uses() {
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
+            // A subject with a participle after it, and a second claim of the same speaker.
+            (
+                "Police investigating the fire say they believe the blaze started in the kitchen and say they have found no accelerant.",
+                &[
+                    ("they believe the blaze started in the kitchen", Some("Police")),
+                    ("they have found no accelerant", Some("Police")),
+                ],
+            ),
+            // A fronted clause ends the claim at its comma.
+            (
+                "While police said on Friday that the driver acted alone, they are still searching the river bank.",
+                &[("the driver acted alone", Some("police"))],
+            ),
+            // A participle reports for the organisation the sentence is about.
+            (
+                "The Riverton council is putting pressure on Acme Corporation, saying its engineers should inspect every bridge in the county.",
+                &[("its engineers should inspect every bridge in the county", Some("The Riverton council"))],
+            ),
+            // Sources the article does not name.
+            (
+                "Local press reports suggest Jane Roe sold the mill just weeks before the flood.",
+                &[("Jane Roe sold the mill just weeks before the flood", None)],
+            ),
+            (
+                "The mayor spoke on Monday amid reports that the bridge was closed to traffic for repairs.",
+                &[("the bridge was closed to traffic for repairs", None)],
+            ),
+            (
+                "According to the Coastal Gazette, the mill had been losing money for three years.",
+                &[("the mill had been losing money for three years", Some("Coastal Gazette"))],
+            ),
+            // A relative clause between the subject and its verb; the scare quote inside the
+            // claim is the speaker's word.
+            (
+                "The Harbour Workers Union, which represents most of the dockers in the region and has fought the port's owners for a decade, has claimed the new cranes are “unsafe” for night shifts.",
+                &[
+                    ("the new cranes are “unsafe” for night shifts", Some("Harbour Workers Union")),
+                    ("unsafe", Some("Harbour Workers Union")),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(q, s)| said(q, *s)).collect();
+            assert_eq!(quotes_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn it_said_and_the_statement_said_go_to_who_spoke_before() {
+        let text = "Northwind Rail Corporation says it is working with the inspectors. “We are shocked by the derailment and are helping the families,” it said.\n\nThe family of the driver Tomas Berg released a statement on Sunday.\n\n“He loved that route and the people on it,” the statement said.";
+        let got = quotes_of(text);
+        assert!(
+            got.contains(&said(
+                "We are shocked by the derailment and are helping the families,",
+                Some("Northwind Rail Corporation")
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&said(
+                "He loved that route and the people on it,",
+                Some("The family")
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_appeal_for_witnesses_is_reported_whole() {
+        let got = quotes_of(
+            "Police appealed for anyone who saw the van to call the incident line on Tuesday night.",
+        );
+        assert_eq!(
+            got,
+            [said(
+                "anyone who saw the van to call the incident line on Tuesday night",
+                Some("Police")
             )]
         );
     }
