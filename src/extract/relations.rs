@@ -222,6 +222,16 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 if let (Some(a), Some(b)) = (person, place) {
                     add(RelationType::ArrestedIn, a, b, "arrested-in", 0.8, ex);
                 }
+                // Active: "police arrested a 34-year-old man in Y".
+                if let Some(a) = s.mention_at(ex, i + 1, PERSON) {
+                    let after = s.token_at(ex.mentions[a].span.end);
+                    let place = (after..(after + 4).min(s.tokens.len()))
+                        .find(|&k| matches!(s.word(k), "in" | "at" | "near"))
+                        .and_then(|k| s.mention_at(ex, k + 1, PLACE));
+                    if let Some(b) = place.filter(|_| person.is_none()) {
+                        add(RelationType::ArrestedIn, a, b, "arrested-in", 0.75, ex);
+                    }
+                }
             }
             // --- Membership ----------------------------------------------------------
             // "X, head of Y" / "X, executive director of Y" / "X, a spokesman for Y"
@@ -444,6 +454,34 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 let event = s.mention_at(ex, k, EVENT);
                 if let (Some(a), Some(b)) = (agent, event) {
                     add(RelationType::PerpetratorOf, a, b, "carried-out", 0.75, ex);
+                }
+            }
+            // "X attended / took part in / spoke at EVENT"
+            let joined_at = match w {
+                "attended" | "joined" | "addressed" | "chaired" | "hosted" => Some(i + 1),
+                "took" => s.words_at(i + 1, &["part", "in"]),
+                "participated" | "participates" => s.words_at(i + 1, &["in"]),
+                "spoke" | "speaks" => s.words_at(i + 1, &["at"]),
+                _ => None,
+            };
+            if let Some(k) = joined_at.filter(|_| i >= 1) {
+                let agent = s.mention_ending(ex, i - 1, AGENT);
+                let event = s.mention_at(ex, k, EVENT);
+                if let (Some(a), Some(b)) = (agent, event) {
+                    add(RelationType::ParticipantIn, a, b, "took-part-in", 0.7, ex);
+                }
+            }
+            // "EVENT (that) killed / injured X"
+            if matches!(w, "killed" | "injured" | "wounded") && i >= 1 {
+                let subject_end = if i >= 2 && matches!(s.word(i - 1), "that" | "which") {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                let event = s.mention_ending(ex, subject_end, EVENT);
+                let victim = s.mention_at(ex, i + 1, PERSON);
+                if let (Some(a), Some(b)) = (victim, event) {
+                    add(RelationType::VictimOf, a, b, "event-killed", 0.75, ex);
                 }
             }
             // "EVENT (that) unfolded / happened / took place (in the heart of) PLACE"
@@ -787,6 +825,32 @@ mod tests {
             found.iter().any(|(t, s, o)| *t == RelationType::LocatedIn
                 && s == "The riot"
                 && o.contains("Velmora")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn arrests_victims_and_participants_in_active_sentences() {
+        let found = relations_in(
+            "Detectives arrested a 41-year-old man in Leeds on Monday. \
+             The explosion injured Maria Lindqvist, a nurse. \
+             Mayor Peter Osei attended the vigil on Saturday.",
+        );
+        let has = |t: RelationType, subject: &str, object: &str| {
+            found
+                .iter()
+                .any(|(ft, s, o)| *ft == t && s == subject && o == object)
+        };
+        assert!(
+            has(RelationType::ArrestedIn, "a 41-year-old man", "Leeds"),
+            "{found:?}"
+        );
+        assert!(
+            has(RelationType::VictimOf, "Maria Lindqvist", "The explosion"),
+            "{found:?}"
+        );
+        assert!(
+            has(RelationType::ParticipantIn, "Peter Osei", "the vigil"),
             "{found:?}"
         );
     }
