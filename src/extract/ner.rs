@@ -831,4 +831,17 @@ mod tests {
         let got = found("Meanwhile the storm grew. Officials said nothing.");
         assert!(got.iter().all(|g| g.2 != MentionKind::Named), "{got:?}");
     }
+
+    #[test]
+    fn an_organisation_named_after_a_place_is_one_name() {
+        let got = found("The market belongs to Bradford Council, the mayor said.");
+        assert!(
+            got.contains(&(
+                "Bradford Council".to_owned(),
+                EntityType::Organization,
+                MentionKind::Named
+            )),
+            "{got:?}"
+        );
+    }
 }

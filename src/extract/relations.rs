@@ -387,6 +387,14 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 {
                     k -= 1;
                 }
+                // "Jan Roe, 29, who had lived in ...": over the age.
+                if k >= 3
+                    && s.word(k - 1) == ","
+                    && s.word(k - 2).bytes().all(|b| b.is_ascii_digit())
+                    && s.word(k - 3) == ","
+                {
+                    k -= 3;
+                }
                 if let Some(a) = k
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON))

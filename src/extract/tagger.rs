@@ -622,9 +622,25 @@ pub fn recognize_named(
                 && spans
                     .iter()
                     .any(|(span, _, _)| span.contains(c.span) && *span != c.span);
+            // "Bradford Council": the tagger reads only the place the organisation is named
+            // after; the closing organisation word decides.
+            let org_named_after_place = c.entity_type == EntityType::Organization
+                && c.span
+                    .slice(text)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| contains(&lexicon::ORG_SUFFIXES, last))
+                && spans.iter().any(|&(span, ty, _)| {
+                    c.span.contains(span) && span != c.span && ty == EntityType::Place
+                });
             let known = c.typed && c.method == Method::Gazetteer;
             let recurring = named_counts[c.span.slice(text)] >= RECURRING_NAME;
-            keep[i] = piece_of_word || confirmed || nested_place || known || recurring;
+            keep[i] = piece_of_word
+                || confirmed
+                || nested_place
+                || org_named_after_place
+                || known
+                || recurring;
         }
         for (span, entity_type, margin) in spans {
             let covered = in_sentence[s].iter().any(|&i| {
@@ -1064,5 +1080,15 @@ mod tests {
         let err = NerModel::from_bytes(&bytes[..bytes.len() - 3], "cut.model").unwrap_err();
         assert!(err.to_string().contains("cut.model"), "{err}");
         assert!(NerModel::from_bytes(b"garbage", "g").is_err());
+    }
+
+    #[test]
+    fn an_organisation_named_after_a_known_place_stays_whole() {
+        let got = named_mentions("The market belongs to Bradford Council, the mayor said.");
+        assert!(
+            got.iter()
+                .any(|(name, ty, _)| name == "Bradford Council" && *ty == EntityType::Organization),
+            "{got:?}"
+        );
     }
 }

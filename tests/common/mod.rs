@@ -23,6 +23,17 @@ pub fn seeds() -> PathBuf {
     dir
 }
 
+/// How many articles `examples/` holds.
+pub fn example_count() -> usize {
+    std::fs::read_dir(repo().join("examples"))
+        .expect("examples/")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+        .count()
+}
+
 pub fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newskg"))
 }
