@@ -50,6 +50,27 @@ fn every_query_runs_and_the_core_ones_find_the_expected_rows() {
         .iter()
         .all(|r| !r[2].is_empty() && r[4].starts_with("https://w3id.org/newskg/doc/")));
 
+    // To whom: the addressee or medium where the article names one, never the speaker.
+    assert!(
+        said.iter().any(|r| r[1] == "told" && !r[6].is_empty()),
+        "{said:?}"
+    );
+    assert!(said.iter().all(|r| r[6] != r[0]), "{said:?}");
+
+    let events = select(&store, &query_file("events.rq"));
+    assert!(
+        events
+            .iter()
+            .any(|r| r[3] == "perpetrator" && !r[4].is_empty()),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|r| r[1] == "2015" && r[2] == "San Bernardino"),
+        "{events:?}"
+    );
+
     let owned = select(&store, &query_file("ownership.rq"));
     assert!(
         owned

@@ -271,8 +271,10 @@ fn attribute_direct(
             continue;
         }
         if let Some(speaker) = subject_of(text, ex, &before, v, sentence_start) {
+            // Only "told" takes its addressee as object: "claimed Roe was a “hero”" does not.
             let addressee = before
                 .get(v + 1)
+                .filter(|_| matches!(w, "told" | "tells" | "telling"))
                 .and_then(|t| mention_starting(ex, t))
                 .filter(|&m| {
                     matches!(
@@ -904,7 +906,12 @@ fn appeal(
     if blocked || to == k || end <= to + 2 {
         return None;
     }
-    let addressee = tokens[k..to].iter().find_map(|t| mention_starting(ex, t));
+    // The addressee of "urged Acme to ..."; an appeal's whole phrase is its content.
+    let addressee = if appealed {
+        None
+    } else {
+        tokens[k..to].iter().find_map(|t| mention_starting(ex, t))
+    };
     let from = if appealed { k } else { to };
     Some(reported(
         sentence,
