@@ -118,6 +118,8 @@ def main():
                     help="articles ingested into the full store for the last measure")
     ap.add_argument("--oxigraph", type=Path, default=shutil.which("oxigraph"),
                     help="Oxigraph's CLI (cargo install oxigraph-cli), to compare bulk loads")
+    ap.add_argument("--only-bulk", action="store_true",
+                    help="only `ingest --bulk` and the query timings (for 100,000 articles)")
     ap.add_argument("--no-transactional", action="store_true",
                     help="skip the one-transaction-per-article ingests (slow at 100,000 articles)")
     ap.add_argument("--spacy", metavar="PYTHON",
@@ -138,11 +140,14 @@ def main():
     print("| run | articles | words | quads | seconds | articles/s | words/s | quads/s | peak MiB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     nquads = args.work / f"rep-{args.articles}.nq"
-    with nquads.open("wb") as out:
-        seconds, rss, _, _ = measure([str(binary), "extract", str(corpus)], stdout=out)
-    with nquads.open("rb") as f:
-        quads = sum(1 for _ in f)
-    row("extract (no store), one core", args.articles, words, quads, seconds, rss)
+    if args.only_bulk:
+        args.no_transactional, args.oxigraph = True, None
+    else:
+        with nquads.open("wb") as out:
+            seconds, rss, _, _ = measure([str(binary), "extract", str(corpus)], stdout=out)
+        with nquads.open("rb") as f:
+            quads = sum(1 for _ in f)
+        row("extract (no store), one core", args.articles, words, quads, seconds, rss)
 
     def ingest(label, articles, words, store, corpus, *flags, one_core=True):
         seconds, rss, _, err = measure(

@@ -5,6 +5,11 @@
 //! a one-word person name joins the one person in the store whose full name ends with that
 //! word, and nobody when two people share it (no false merges on a common surname). The
 //! answer depends on the set of stored names only, never on the order articles came in.
+//!
+//! Events are scoped to their article (`doc/ID/event/N`); [`event_links`] joins the events
+//! of different articles that happened at the same place at compatible dates and are of
+//! one kind ("the 2015 attack in San Bernardino" and "the San Bernardino terror attack in
+//! December 2015").
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,6 +55,51 @@ pub fn links(entities: &[NamedEntity], person_type: &str) -> Vec<(String, String
         if full.len() == 1 {
             if let Some(target) = full.first() {
                 out.push((e.iri.clone(), (*target).to_owned()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// One stored event: its IRI, the article it is in, its label, date (`2015`, `2015-12`,
+/// `2015-12-02`) and place IRI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedEvent {
+    pub iri: String,
+    pub article: String,
+    pub label: String,
+    pub date: String,
+    pub place: String,
+}
+
+/// The kind of an event from its label's head noun: attacks of every name are one kind.
+fn event_kind(label: &str) -> String {
+    let head = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    if crate::extract::lexicon::contains(&crate::extract::lexicon::ATTACK_HEADS, &head) {
+        "attack".to_owned()
+    } else {
+        head
+    }
+}
+
+/// Pairs of events (sorted, each pair ordered) of different articles that are one event:
+/// the same place, the same kind, and dates of which one extends the other (`2015` and
+/// `2015-12`). Depends on the set of events only.
+pub fn event_links(events: &[DatedEvent]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, a) in events.iter().enumerate() {
+        for b in &events[i + 1..] {
+            let dates_agree = a.date.starts_with(&b.date) || b.date.starts_with(&a.date);
+            if a.article != b.article
+                && a.iri != b.iri
+                && a.place == b.place
+                && dates_agree
+                && event_kind(&a.label) == event_kind(&b.label)
+            {
+                let (x, y) = if a.iri < b.iri { (a, b) } else { (b, a) };
+                out.push((x.iri.clone(), y.iri.clone()));
             }
         }
     }
@@ -108,5 +158,33 @@ mod tests {
             person("p/jo-acme", &["Jo Acme"]),
         ];
         assert!(links(&entities, PERSON).is_empty());
+    }
+
+    fn event(iri: &str, article: &str, label: &str, date: &str, place: &str) -> DatedEvent {
+        DatedEvent {
+            iri: iri.to_owned(),
+            article: article.to_owned(),
+            label: label.to_owned(),
+            date: date.to_owned(),
+            place: place.to_owned(),
+        }
+    }
+
+    #[test]
+    fn events_of_one_place_kind_and_date_join_across_articles() {
+        let events = [
+            event("a/e1", "a", "the 2019 harbour attack", "2019", "Q1"),
+            event("b/e7", "b", "the Riverton rampage", "2019-06", "Q1"),
+            event("b/e9", "b", "a 2019 attack", "2019", "Q2"), // another place
+            event("c/e2", "c", "the 2019 flood", "2019", "Q1"), // another kind
+            event("c/e3", "c", "the 2018 attack", "2018", "Q1"), // another year
+        ];
+        assert_eq!(
+            event_links(&events),
+            vec![("a/e1".to_owned(), "b/e7".to_owned())]
+        );
+        let mut reversed = events.to_vec();
+        reversed.reverse();
+        assert_eq!(event_links(&reversed), event_links(&events));
     }
 }

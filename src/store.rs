@@ -437,9 +437,10 @@ impl KgStore {
         Ok(())
     }
 
-    /// Recomputes the links between people named in several articles (see
-    /// [`crate::identity`]) from every stored name, and writes them as `owl:sameAs` in the
-    /// graph [`IDENTITY_GRAPH`], replaced in one transaction. Returns the number of links.
+    /// Recomputes the links between people named in several articles and between the
+    /// events several articles report (see [`crate::identity`]) from everything stored,
+    /// and writes them as `owl:sameAs` in the graph [`IDENTITY_GRAPH`], replaced in one
+    /// transaction. Returns the number of links.
     pub fn resolve_identities(&self) -> Result<usize, StoreError> {
         let person = format!("{}Person", ns::SCHEMA);
         let query =
@@ -466,7 +467,8 @@ impl KgStore {
                 variants,
             })
             .collect();
-        let links = identity::links(&entities, &person);
+        let mut links = identity::links(&entities, &person);
+        links.extend(identity::event_links(&self.dated_events()?));
         let graph = NamedNode::new_unchecked(IDENTITY_GRAPH);
         let same_as = NamedNode::new_unchecked(format!("{}sameAs", ns::OWL));
         let mut transaction = self
@@ -488,6 +490,40 @@ impl KgStore {
         }
         transaction.commit().map_err(|e| self.storage(e))?;
         Ok(links.len())
+    }
+
+    /// Every stored event with a date and a place, for [`identity::event_links`].
+    fn dated_events(&self) -> Result<Vec<identity::DatedEvent>, StoreError> {
+        let query = "SELECT DISTINCT ?e ?g ?l ?d ?p WHERE { GRAPH ?g { ?e a schema:Event ; \
+                     rdfs:label ?l ; schema:startDate ?d ; nk:locatedIn ?p } }";
+        let mut events = Vec::new();
+        if let QueryResults::Solutions(rows) = self.query(query)? {
+            for row in rows {
+                let row = row?;
+                if let (
+                    Some(Term::NamedNode(e)),
+                    Some(Term::NamedNode(g)),
+                    Some(Term::Literal(l)),
+                    Some(Term::Literal(d)),
+                    Some(Term::NamedNode(p)),
+                ) = (
+                    row.get("e"),
+                    row.get("g"),
+                    row.get("l"),
+                    row.get("d"),
+                    row.get("p"),
+                ) {
+                    events.push(identity::DatedEvent {
+                        iri: e.as_str().to_owned(),
+                        article: g.as_str().to_owned(),
+                        label: l.value().to_owned(),
+                        date: d.value().to_owned(),
+                        place: p.as_str().to_owned(),
+                    });
+                }
+            }
+        }
+        Ok(events)
     }
 
     /// Writes everything committed to the store's table files. Writers call it before they

@@ -259,3 +259,40 @@ fn people_who_share_a_surname_are_not_merged() {
     );
     assert_eq!(people.len(), 3, "{people:?}");
 }
+
+#[test]
+fn one_event_reported_by_two_articles_is_linked_whatever_the_order() {
+    let a = (
+        "a",
+        "Officials said the 2019 attack in Leeds changed the city for good.\n",
+    );
+    let b = (
+        "b",
+        "Survivors of the Leeds attack in June 2019 met the mayor on Monday.\n",
+    );
+    let c = (
+        "c",
+        "Police said the 2019 attack in York was not connected to any other.\n",
+    );
+    let (_d1, forward) = store_of(&[a, b, c]);
+    let (_d2, backward) = store_of(&[c, b, a]);
+    assert_eq!(all_quads(&forward), all_quads(&backward));
+    let events = |store: &KgStore| {
+        select(
+            store,
+            "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/newskg/identity> { ?a owl:sameAs ?b } \
+             FILTER(CONTAINS(STR(?a), \"/event/\")) } ORDER BY ?a",
+        )
+    };
+    let links = events(&forward);
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert!(
+        links
+            .iter()
+            .all(|l| l.iter().all(|iri| !iri.contains("/doc/c/"))),
+        "the York attack is another event: {links:?}"
+    );
+    assert!(links
+        .iter()
+        .any(|l| l[0].contains("/doc/a/") && l[1].contains("/doc/b/")));
+}

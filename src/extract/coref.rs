@@ -8,6 +8,7 @@ use super::ner::{Candidate, Gender};
 use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind, MAX_MENTION_BYTES};
 use crate::kb::is_acronym_of;
 use crate::segment::Segmented;
+use crate::span::Span;
 use std::collections::HashMap;
 
 /// How many sentences back a definite description ("the attacker") looks for the entity
@@ -374,7 +375,36 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
 }
 
 fn has_year(s: &str) -> bool {
-    s.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
+    year_in(s).is_some()
+}
+
+fn year_in(s: &str) -> Option<&str> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+}
+
+/// The year an event phrase gives, in itself or right after it ("the attack in December
+/// 2015", "the attack of 2015").
+fn event_year(text: &str, span: Span) -> Option<&str> {
+    year_in(span.slice(text)).or_else(|| {
+        let after = &text[span.end..];
+        let mut cut = after.len().min(24);
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let after = &after[..cut];
+        let rest = after
+            .strip_prefix(" in ")
+            .or_else(|| after.strip_prefix(" of "))?;
+        let mut words = rest.split_whitespace();
+        let first = words.next()?;
+        let word = if crate::date::month_index(first).is_some() {
+            words.next()?
+        } else {
+            first
+        };
+        year_in(word).filter(|y| word.trim_end_matches(|c: char| !c.is_ascii_digit()) == *y)
+    })
 }
 
 fn merge(clusters: &mut [Cluster], cluster_of: &mut [Option<usize>], keep: usize, drop: usize) {
@@ -451,7 +481,18 @@ fn nominal_antecedent(
         return by_head.get(head).copied();
     }
     if c.entity_type == EntityType::Event {
-        if lexicon::contains(&lexicon::ATTACK_HEADS, head) && definite && !has_year(phrase) {
+        // "the 2015 extremist attack", "the San Bernardino attack in December 2015": a
+        // year names another event than the article's own; it joins only an earlier
+        // event of the same year.
+        if let Some(year) = event_year(text, c.span) {
+            return (0..i).rev().find_map(|j| {
+                (candidates[j].entity_type == EntityType::Event
+                    && event_year(text, candidates[j].span) == Some(year))
+                .then(|| cluster_of[j])
+                .flatten()
+            });
+        }
+        if lexicon::contains(&lexicon::ATTACK_HEADS, head) && definite {
             return *main_attack;
         }
         return if definite {

@@ -492,7 +492,7 @@ fn ingest(
     let refused = refused + conflicts;
     if !quiet {
         eprintln!(
-            "{} documents ({} added, {} replaced, {} unchanged, {} refused): {} entities, {} relations, {} quotes, {} triples written; {} people linked across articles; store holds {} quads; {:.2}s",
+            "{} documents ({} added, {} replaced, {} unchanged, {} refused): {} entities, {} relations, {} quotes, {} triples written; {} people and events linked across articles; store holds {} quads; {:.2}s",
             summary.added + summary.replaced + summary.unchanged,
             summary.added,
             summary.replaced,
