@@ -457,13 +457,6 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 | "did" | "plotted" | "orchestrated" | "masterminded" => Some(i + 1),
                 _ => None,
             };
-            if let Some(k) = event_at.filter(|_| i >= 1) {
-                let agent = s.mention_ending(ex, i - 1, AGENT);
-                let event = s.mention_at(ex, k, EVENT);
-                if let (Some(a), Some(b)) = (agent, event) {
-                    add(RelationType::PerpetratorOf, a, b, "carried-out", 0.75, ex);
-                }
-            }
             // "X attended / took part in / spoke at EVENT"
             let joined_at = match w {
                 "attended" | "joined" | "addressed" | "chaired" | "hosted" => Some(i + 1),
@@ -472,11 +465,17 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 "spoke" | "speaks" => s.words_at(i + 1, &["at"]),
                 _ => None,
             };
-            if let Some(k) = joined_at.filter(|_| i >= 1) {
-                let agent = s.mention_ending(ex, i - 1, AGENT);
-                let event = s.mention_at(ex, k, EVENT);
-                if let (Some(a), Some(b)) = (agent, event) {
-                    add(RelationType::ParticipantIn, a, b, "took-part-in", 0.7, ex);
+            // The agent right before the verb (a name, nominal or pronoun), the event after.
+            for (relation, event_from, name, confidence) in [
+                (RelationType::PerpetratorOf, event_at, "carried-out", 0.75),
+                (RelationType::ParticipantIn, joined_at, "took-part-in", 0.7),
+            ] {
+                if let Some(k) = event_from.filter(|_| i >= 1) {
+                    let agent = s.mention_ending(ex, i - 1, AGENT);
+                    let event = s.mention_at(ex, k, EVENT);
+                    if let (Some(a), Some(b)) = (agent, event) {
+                        add(relation, a, b, name, confidence, ex);
+                    }
                 }
             }
             // "EVENT (that) killed / injured X"
