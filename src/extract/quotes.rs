@@ -331,7 +331,9 @@ fn recent_subject_said(
         if sentence.paragraph + 1 < paragraph {
             break;
         }
-        let first = seg.sentence_tokens(s).first()?;
+        let Some(first) = seg.sentence_tokens(s).first() else {
+            continue;
+        };
         if statement
             && !seg
                 .sentence_tokens(s)
