@@ -145,6 +145,14 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The year a four-digit word names (1800 to 2199), as news dates events.
+pub fn parse_year(word: &str) -> Option<i32> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|y| (1800..2200).contains(y))
+}
+
 /// `Some(0..=6)` for a weekday name (full or three-letter, any case).
 pub fn weekday_index(word: &str) -> Option<u8> {
     WEEKDAYS

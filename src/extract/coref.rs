@@ -378,32 +378,27 @@ fn has_year(s: &str) -> bool {
     year_in(s).is_some()
 }
 
-fn year_in(s: &str) -> Option<&str> {
+/// The first year a phrase names ("the 2015 attack").
+fn year_in(s: &str) -> Option<i32> {
     s.split(|c: char| !c.is_ascii_digit())
-        .find(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        .find_map(crate::date::parse_year)
 }
 
 /// The year an event phrase gives, in itself or right after it ("the attack in December
 /// 2015", "the attack of 2015").
-fn event_year(text: &str, span: Span) -> Option<&str> {
+fn event_year(text: &str, span: Span) -> Option<i32> {
     year_in(span.slice(text)).or_else(|| {
-        let after = &text[span.end..];
-        let mut cut = after.len().min(24);
-        while !after.is_char_boundary(cut) {
-            cut -= 1;
+        let mut words = text[span.end..].split_whitespace();
+        if !matches!(words.next()?, "in" | "of") {
+            return None;
         }
-        let after = &after[..cut];
-        let rest = after
-            .strip_prefix(" in ")
-            .or_else(|| after.strip_prefix(" of "))?;
-        let mut words = rest.split_whitespace();
         let first = words.next()?;
         let word = if crate::date::month_index(first).is_some() {
             words.next()?
         } else {
             first
         };
-        year_in(word).filter(|y| word.trim_end_matches(|c: char| !c.is_ascii_digit()) == *y)
+        crate::date::parse_year(word.trim_end_matches(|c: char| !c.is_ascii_digit()))
     })
 }
 

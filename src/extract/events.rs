@@ -115,9 +115,8 @@ fn date_at(
             }),
         };
     }
-    if kind == TokenKind::Number && w.len() == 4 {
-        let year: i32 = w.parse().ok()?;
-        if (1800..2200).contains(&year) {
+    if kind == TokenKind::Number {
+        if let Some(year) = crate::date::parse_year(w) {
             return Date::new(year, 1, 1).map(|date| PartialDate {
                 date,
                 precision: Precision::Year,
