@@ -231,14 +231,42 @@ impl KgStore {
                     attempt += 1;
                     std::thread::sleep(Duration::from_millis(20 * attempt));
                 }
-                Err(source) => {
-                    return Err(StoreError::Changing {
-                        path: path.to_owned(),
-                        source,
-                    })
-                }
+                Err(source) => return Self::open_read_only_unlocked(path, source),
             }
         }
+    }
+
+    /// The last resort of [`Self::open_read_only`]: a store that a writer began to create
+    /// and never finished (killed before Oxigraph wrote its format version) cannot be
+    /// opened read-only at all. If no writer holds the store, opening it for writing
+    /// completes that creation (it writes only the version marker, and replays the
+    /// log of committed writes), after which the read-only open succeeds. If a writer
+    /// holds it, the store is being changed, and [`StoreError::Changing`] says so.
+    fn open_read_only_unlocked(path: &Path, read_only: StorageError) -> Result<Self, StoreError> {
+        match Store::open(path) {
+            Ok(writer) => drop(writer),
+            Err(error) if is_lock_error(&error) => {
+                return Err(StoreError::Changing {
+                    path: path.to_owned(),
+                    source: read_only,
+                })
+            }
+            Err(source) => {
+                return Err(StoreError::Storage {
+                    path: path.to_owned(),
+                    source,
+                })
+            }
+        }
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Changing {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Self {
+            store,
+            path: path.to_owned(),
+            unflushed: AtomicUsize::new(0),
+        })
     }
 
     fn must_exist(path: &Path) -> Result<(), StoreError> {

@@ -170,6 +170,39 @@ fn an_ingest_killed_at_any_moment_leaves_whole_articles_and_resumes() {
     );
 }
 
+/// The narrowest window: RocksDB has created the store's files but Oxigraph has not yet
+/// written its format version. Such a store cannot be opened read-only as it is; a query
+/// must still answer (no articles), and the next ingest must complete it.
+#[test]
+fn a_store_whose_creation_was_killed_answers_queries_and_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    let files = corpus(&input);
+    let expected = expected(&files);
+    for k in 1..=3 {
+        let store = dir.path().join(format!("killed-at-creation-{k}"));
+        let mut child = ingest_command(&store, &input).spawn().expect("ingest");
+        let started = Instant::now();
+        while !store.join("CURRENT").exists() {
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "the ingest never created the store"
+            );
+            std::thread::yield_now();
+        }
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        let moment = format!("killed at the store's creation ({k})");
+        assert!(check_whole_articles(&store, &expected, &moment) < expected.len());
+        let status = ingest_command(&store, &input).status().expect("re-ingest");
+        assert!(status.success(), "{moment}: the re-run failed");
+        assert_eq!(
+            check_whole_articles(&store, &expected, &format!("{moment}, then re-run")),
+            expected.len()
+        );
+    }
+}
+
 /// The table files an unfinished bulk load left in the store directory.
 fn bulk_leftovers(store: &Path) -> usize {
     std::fs::read_dir(store)
