@@ -336,14 +336,21 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
             title_start -= 1;
         }
-        // "King of Athens", "Secretary of State": a title of a place or body, no person.
+        // "King of Athens", "Secretary of State": a title of a place or body, no person,
+        // unless a first name follows the body ("Minister of Education Jane Roe").
+        let mut person_start = head + 1;
         if contains(&lexicon::NAME_CONNECTORS, word(head + 1)) {
-            if head + 2 < end {
-                run(cx, sentence, tokens, head + 2, end);
+            match (head + 3..end.saturating_sub(1)).find(|&k| cx.kb.is_first_name(word(k))) {
+                Some(k) => person_start = k,
+                None => {
+                    if head + 2 < end {
+                        run(cx, sentence, tokens, head + 2, end);
+                    }
+                    return;
+                }
             }
-            return;
         }
-        let person = Span::new(tokens[head + 1].span.start, tokens[end - 1].span.end);
+        let person = Span::new(tokens[person_start].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
         let looks_like_person = !contains(&lexicon::ORG_SUFFIXES, last)
             && !contains(&lexicon::PLACE_SUFFIXES, last)
@@ -355,9 +362,12 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             if title_start > start {
                 run(cx, sentence, tokens, start, title_start);
             }
-            let role = Span::new(tokens[title_start].span.start, tokens[head].span.end)
-                .slice(text)
-                .to_owned();
+            let role = Span::new(
+                tokens[title_start].span.start,
+                tokens[person_start - 1].span.end,
+            )
+            .slice(text)
+            .to_owned();
             let gender = (title_start..=head).find_map(|k| {
                 if contains(&lexicon::FEMALE_TITLES, word(k)) {
                     Some(Gender::Female)
@@ -830,6 +840,26 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let got = found("Meanwhile the storm grew. Officials said nothing.");
         assert!(got.iter().all(|g| g.2 != MentionKind::Named), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_of_a_body_before_a_name_is_the_role() {
+        let text = "Minister of Fisheries Jane Holloway said it.";
+        let seg = segment(text);
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ2\tPerson\tJane Smith\t\t1\n");
+        let people: Vec<(String, Option<String>)> =
+            recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
+                .into_iter()
+                .filter(|c| c.kind == MentionKind::Named)
+                .map(|c| (c.span.slice(text).to_owned(), c.role))
+                .collect();
+        assert_eq!(
+            people,
+            [(
+                "Jane Holloway".to_owned(),
+                Some("Minister of Fisheries".to_owned())
+            )]
+        );
     }
 
     #[test]

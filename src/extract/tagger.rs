@@ -680,7 +680,7 @@ pub fn recognize_named(
         .filter_map(|(c, keep)| keep.then_some(c))
         .chain(added)
         .collect();
-    one_reading_per_name(text, seg, &mut out);
+    one_reading_per_name(text, seg, stats, &mut out);
     super::ner::sort_candidates(&mut out);
     out
 }
@@ -688,7 +688,12 @@ pub fn recognize_named(
 /// The document pass after the tagger: an article reads one name one way. Acronyms it
 /// introduces and the authors it cites are added, then every name takes the type most of
 /// its occurrences have, and its unmarked repeats become mentions of that type.
-fn one_reading_per_name(text: &str, seg: &Segmented, out: &mut Vec<Candidate>) {
+fn one_reading_per_name(
+    text: &str,
+    seg: &Segmented,
+    stats: &DocumentStats,
+    out: &mut Vec<Candidate>,
+) {
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
     cite_authors(text, seg, out);
@@ -706,7 +711,7 @@ fn one_reading_per_name(text: &str, seg: &Segmented, out: &mut Vec<Candidate>) {
             }
         }
     }
-    let repeats = repeated_names(text, seg, out, &votes);
+    let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
 }
 
@@ -882,6 +887,7 @@ fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> HashMap<&'t str, [f32; 
 fn repeated_names(
     text: &str,
     seg: &Segmented,
+    stats: &DocumentStats,
     found: &[Candidate],
     votes: &HashMap<&str, [f32; TAG_COUNT]>,
 ) -> Vec<Candidate> {
@@ -898,6 +904,14 @@ fn repeated_names(
         let mut tokens = Vec::new();
         crate::segment::tokenize(name, Span::new(0, name.len()), &mut tokens);
         words.extend(tokens.iter().map(|t| t.span.slice(name)));
+        // A one-word name the article also writes in lower case ("Street", "North"), or
+        // of one or two letters ("B", "Hm"), is a name only where it was read as one.
+        let ordinary = |word: &str| {
+            word.chars().count() <= 2 || stats.lowercase.contains(&word.to_lowercase())
+        };
+        if words.len() == 1 && words.first().is_some_and(|w| ordinary(w)) {
+            continue;
+        }
         if let Some(&first) = words.first() {
             by_first
                 .entry(first)
