@@ -74,8 +74,8 @@ pub fn to_ann(processed: &Processed) -> String {
     }
     let mut n = 0;
     for entity in &ex.entities {
-        let (Some(qid), Some(&first)) = (
-            &entity.wikidata,
+        let (Some(link), Some(&first)) = (
+            &entity.link,
             entity
                 .mentions
                 .iter()
@@ -87,8 +87,9 @@ pub fn to_ann(processed: &Processed) -> String {
         n += 1;
         let _ = writeln!(
             out,
-            "N{n}\tReference T{} Wikidata:{qid}\t{}",
+            "N{n}\tReference T{} Wikidata:{}\t{}",
             mention_t[first],
+            link.qid,
             one_line(&entity.name)
         );
     }

@@ -15,6 +15,9 @@ use std::sync::LazyLock;
 /// The knowledge base compiled into the binary.
 const SHIPPED: &str = include_str!("../data/kb.tsv");
 
+/// Hand-written items that [`build`] adds to what the sources give.
+const CURATED: &str = include_str!("../data/kb-curated.tsv");
+
 /// Short forms of country names that English news uses but the source tables lack, by
 /// ISO code ("EU" for the union).
 const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
@@ -156,9 +159,13 @@ impl Kb {
 fn read_table(path: &Path) -> io::Result<Vec<HashMap<String, String>>> {
     let text = fs::read_to_string(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    Ok(parse_table(&text))
+}
+
+fn parse_table(text: &str) -> Vec<HashMap<String, String>> {
     let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
-    Ok(lines
+    lines
         .map(|line| {
             header
                 .iter()
@@ -166,7 +173,7 @@ fn read_table(path: &Path) -> io::Result<Vec<HashMap<String, String>>> {
                 .map(|(h, v)| ((*h).to_owned(), v.trim().to_owned()))
                 .collect()
         })
-        .collect())
+        .collect()
 }
 
 fn col<'a>(row: &'a HashMap<String, String>, name: &str) -> &'a str {
@@ -458,6 +465,20 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             .filter(|f| !f.chars().all(|c| !c.is_lowercase()) || f.len() <= 6)
             .collect();
         add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
+    }
+    // Items the source tables lack or name only by a form news does not use, written by
+    // hand (`data/kb-curated.tsv`, each row with a note saying why); they come last so
+    // their popularity and aliases join what the sources say.
+    for row in parse_table(CURATED) {
+        if let Some(kind) = EntityType::parse(col(&row, "type")) {
+            add(
+                col(&row, "qid"),
+                kind,
+                col(&row, "label"),
+                split_multi(col(&row, "aliases")).collect(),
+                col(&row, "popularity").parse().unwrap_or(5.0),
+            );
+        }
     }
     country_demonyms.sort();
     Ok(Built {

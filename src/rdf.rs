@@ -158,8 +158,8 @@ impl<'a> Iris<'a> {
     pub fn entity(&self, id: usize) -> NamedNode {
         let ex = &self.processed.extraction;
         let entity = &ex.entities[id];
-        if let Some(qid) = &entity.wikidata {
-            return iri(ns::RESOURCE, &format!("entity/{qid}"));
+        if let Some(link) = &entity.link {
+            return iri(ns::RESOURCE, &format!("entity/{}", link.qid));
         }
         if !entity.variants.is_empty() && entity.entity_type != EntityType::Event {
             return iri(
@@ -293,8 +293,9 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         for r in &entity.roles {
             g.add(e, nk("role"), string(r));
         }
-        if let Some(qid) = &entity.wikidata {
-            g.add(e, iri(ns::OWL, "sameAs"), iri(ns::WD, qid));
+        if let Some(link) = &entity.link {
+            g.add(e, iri(ns::OWL, "sameAs"), iri(ns::WD, &link.qid));
+            g.add(e, nk("linkConfidence"), decimal(link.confidence));
         }
         if let Some(date) = entity.date {
             let datatype = match date.precision {

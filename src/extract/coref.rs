@@ -5,7 +5,9 @@
 
 use super::lexicon;
 use super::ner::{Candidate, Gender};
-use super::{Entity, EntityType, Evidence, Extraction, Mention, MentionKind, MAX_MENTION_BYTES};
+use super::{
+    Entity, EntityType, Evidence, Extraction, Link, Mention, MentionKind, MAX_MENTION_BYTES,
+};
 use crate::kb::is_acronym_of;
 use crate::segment::Segmented;
 use crate::span::Span;
@@ -14,6 +16,10 @@ use std::collections::HashMap;
 /// How many sentences back a definite description ("the attacker") looks for the entity
 /// it describes.
 const DESCRIPTION_WINDOW: usize = 80;
+
+/// The confidence of an item that a rule gave an unnamed entity (a demonym's country);
+/// named entities are linked afterwards by [`super::link`].
+const RULE_LINK_CONFIDENCE: f32 = 0.6;
 
 struct Cluster {
     entity_type: EntityType,
@@ -597,7 +603,14 @@ fn build(
             variants: cl.names.clone(),
             mentions: Vec::new(),
             roles,
-            wikidata: if single_person_name { None } else { qid },
+            link: if single_person_name {
+                None
+            } else {
+                qid.map(|qid| Link {
+                    qid,
+                    confidence: RULE_LINK_CONFIDENCE,
+                })
+            },
             date: None,
         });
     }

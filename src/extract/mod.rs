@@ -5,6 +5,7 @@
 mod coref;
 mod events;
 pub mod lexicon;
+mod link;
 pub(crate) mod ner;
 mod quotes;
 mod relations;
@@ -143,10 +144,17 @@ pub struct Entity {
     pub mentions: Vec<MentionId>,
     /// Titles and descriptions ("Home Secretary", "attacker").
     pub roles: Vec<String>,
-    /// A Wikidata Q-id, when linked.
-    pub wikidata: Option<String>,
+    /// The Wikidata item, when linked.
+    pub link: Option<Link>,
     /// For events: when it happened.
     pub date: Option<PartialDate>,
+}
+
+/// An entity's Wikidata item and how sure the linker is of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub qid: String,
+    pub confidence: f32,
 }
 
 /// The relation types of the gold schema (`Said` is carried by [`Quote`]).
@@ -298,6 +306,7 @@ pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extract
     let candidates = rule_candidates(text, segmented, kb, &stats);
     let candidates = named_entities(text, segmented, models, &stats, candidates);
     let mut extraction = coreference(text, segmented, candidates);
+    entity_links(text, &mut extraction, kb);
     quotations(text, segmented, &mut extraction);
     event_dates(text, segmented, doc.date, &mut extraction);
     relations(text, segmented, &mut extraction, kb);
@@ -309,6 +318,7 @@ pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extract
 pub mod stages {
     pub use super::coref::resolve as coreference;
     pub use super::events::resolve_dates as event_dates;
+    pub use super::link::resolve as entity_links;
     pub use super::ner::{recognize as rule_candidates, Candidate, DocumentStats};
     pub use super::quotes::extract as quotations;
     pub use super::relations::extract as relations;

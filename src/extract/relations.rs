@@ -659,7 +659,10 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             .enumerate()
             .filter(|(_, p)| {
                 p.entity_type == EntityType::Place
-                    && ex.entities[p.entity].wikidata.as_deref() == Some(country)
+                    && ex.entities[p.entity]
+                        .link
+                        .as_ref()
+                        .is_some_and(|l| l.qid == country)
             })
             .min_by_key(|(_, p)| p.span.start.abs_diff(mention.span.start))
             .map(|(i, _)| i);

@@ -1,0 +1,189 @@
+//! Entity linking: chooses each entity's Wikidata item from the knowledge base, or none.
+//!
+//! Candidates come from every name variant the article gives the entity (label or alias
+//! matches); each is scored by type agreement, its popularity prior, how it was reached
+//! (the label, the entity's fullest name) and how many variants reach it. A name that is
+//! also a common word of organisation or place names ("Parliament", "Police") reaches
+//! only items whose other label words the article writes ("Parliament of South Africa"
+//! needs "South" and "Africa" in the text). The choice carries a confidence, the
+//! softmax share of the winner among the candidates scaled by how well the name
+//! matched; below [`MIN_CONFIDENCE`] the entity stays unlinked (NIL) rather than
+//! taking a doubtful item.
+
+use super::lexicon::{self, contains};
+use super::{Entity, EntityType, Extraction, Link};
+use crate::kb::{Kb, KbEntry};
+
+/// Below this confidence an entity is left without an item.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Score bonuses, on the popularity prior's log scale.
+const LABEL_MATCH: f32 = 1.0;
+const FULL_NAME_MATCH: f32 = 2.0;
+const EXTRA_VARIANT: f32 = 1.0;
+/// An organisation's item for a place mention, or the reverse ("Britain" acting as a
+/// government): allowed, at this cost.
+const CROSS_TYPE: f32 = 3.0;
+
+/// Links every entity of `ex` that names a knowledge-base item well enough.
+pub fn resolve(text: &str, ex: &mut Extraction, kb: &Kb) {
+    for entity in &mut ex.entities {
+        if entity.variants.is_empty() {
+            continue; // no name: keep what coreference found (a demonym's country), if any
+        }
+        entity.link = choose(text, entity, kb);
+    }
+}
+
+struct Scored<'k> {
+    entry: &'k KbEntry,
+    score: f32,
+    /// How well the best name reaching the item matched: 1.0 for the fullest name
+    /// as the label, less for aliases and short forms.
+    fit: f32,
+}
+
+fn choose(text: &str, entity: &Entity, kb: &Kb) -> Option<Link> {
+    // One-word person names ("Masood") are too ambiguous to link by themselves.
+    if entity.entity_type == EntityType::Person && !entity.name.contains(' ') {
+        return None;
+    }
+    let mut scored: Vec<Scored> = Vec::new();
+    for variant in &entity.variants {
+        let full = *variant == entity.name;
+        if entity.entity_type == EntityType::Person && !variant.contains(' ') {
+            continue;
+        }
+        for entry in kb.lookup(variant) {
+            let Some(type_cost) = type_cost(entity.entity_type, entry.kind) else {
+                continue;
+            };
+            let by_label = entry.label == *variant;
+            if is_generic(variant) && !by_label && !label_in_context(text, &entry.label, variant) {
+                continue;
+            }
+            let score = entry.popularity - type_cost
+                + if by_label { LABEL_MATCH } else { 0.0 }
+                + if full { FULL_NAME_MATCH } else { 0.0 };
+            let fit = match (full, by_label) {
+                (true, true) => 1.0,
+                (true, false) => 0.9,
+                (false, _) => 0.8,
+            };
+            match scored.iter_mut().find(|s| s.entry.qid == entry.qid) {
+                Some(s) => {
+                    s.score = s.score.max(score) + EXTRA_VARIANT;
+                    s.fit = s.fit.max(fit);
+                }
+                None => scored.push(Scored { entry, score, fit }),
+            }
+        }
+    }
+    let best = scored.iter().max_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then_with(|| b.entry.qid.cmp(&a.entry.qid))
+    })?;
+    let share: f32 = 1.0
+        / scored
+            .iter()
+            .map(|s| (s.score - best.score).exp())
+            .sum::<f32>();
+    let confidence = ((share * best.fit) * 100.0).round() / 100.0;
+    (confidence >= MIN_CONFIDENCE).then(|| Link {
+        qid: best.entry.qid.clone(),
+        confidence,
+    })
+}
+
+/// What linking an entity of type `mention` to an item of type `item` costs, or `None`
+/// when the types cannot agree.
+fn type_cost(mention: EntityType, item: EntityType) -> Option<f32> {
+    use EntityType::{Organization, Place};
+    match (mention, item) {
+        _ if mention == item => Some(0.0),
+        (Organization, Place) | (Place, Organization) => Some(CROSS_TYPE),
+        _ => None,
+    }
+}
+
+/// A one-word name that is also a common word of organisation and place names.
+fn is_generic(name: &str) -> bool {
+    !name.contains(' ')
+        && (contains(&lexicon::ORG_SUFFIXES, name)
+            || contains(&lexicon::PLACE_SUFFIXES, name)
+            || contains(&lexicon::COMMON_CAPITALISED, name)
+            || lexicon::is_title_word(name))
+}
+
+/// Whether the article writes every capitalised word of `label` that `name` lacks.
+fn label_in_context(text: &str, label: &str, name: &str) -> bool {
+    let missing: Vec<&str> = label
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase) && !name.contains(w))
+        .collect();
+    !missing.is_empty() && missing.iter().all(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> Kb {
+        Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tOrganization\tParliament of Ruritania\tParliament\t6\n\
+             Q2\tPlace\tPortvale\t\t12\n\
+             Q3\tPlace\tPortvale Township\tPortvale\t11.5\n\
+             Q4\tPerson\tJane Roe\t\t4\n\
+             Q5\tOrganization\tAcme Holdings\tAcme\t5\n",
+        )
+    }
+
+    fn entity(entity_type: EntityType, variants: &[&str]) -> Entity {
+        Entity {
+            entity_type,
+            name: variants
+                .iter()
+                .max_by_key(|v| v.split_whitespace().count())
+                .map(|v| (*v).to_owned())
+                .unwrap_or_default(),
+            variants: variants.iter().map(|v| (*v).to_owned()).collect(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            link: None,
+            date: None,
+        }
+    }
+
+    fn linked(text: &str, entity: &Entity) -> Option<(String, f32)> {
+        choose(text, entity, &kb()).map(|l| (l.qid, l.confidence))
+    }
+
+    #[test]
+    fn a_generic_alias_needs_the_rest_of_the_label_in_the_article() {
+        let e = entity(EntityType::Organization, &["Parliament"]);
+        assert_eq!(linked("Parliament met on Monday.", &e), None);
+        let text = "In Ruritania, Parliament met on Monday.";
+        assert_eq!(linked(text, &e).map(|l| l.0), Some("Q1".to_owned()));
+    }
+
+    #[test]
+    fn close_candidates_give_a_lower_confidence_and_types_must_agree() {
+        let place = entity(EntityType::Place, &["Portvale"]);
+        let (qid, confidence) = linked("", &place).expect("a link");
+        assert_eq!(qid, "Q2");
+        assert!((0.5..0.9).contains(&confidence), "{confidence}");
+        let person = entity(EntityType::Person, &["Portvale"]);
+        assert_eq!(linked("", &person), None);
+    }
+
+    #[test]
+    fn people_link_by_a_full_name_only_and_variants_add_up() {
+        assert_eq!(linked("", &entity(EntityType::Person, &["Roe"])), None);
+        let jane = entity(EntityType::Person, &["Jane Roe", "Roe"]);
+        assert_eq!(linked("", &jane), Some(("Q4".to_owned(), 1.0)));
+        let acme = entity(EntityType::Organization, &["Acme Holdings", "Acme"]);
+        assert_eq!(linked("", &acme), Some(("Q5".to_owned(), 1.0)));
+    }
+}
