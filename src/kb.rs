@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// The knowledge base compiled into the binary.
@@ -32,6 +32,15 @@ const NOUN_DEMONYMS: &[(&str, &str)] = &[("GB", "Briton")];
 /// The type column of rows that give a country's demonyms rather than an item.
 const DEMONYM: &str = "Demonym";
 
+/// Why a knowledge-base file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("{path}: cannot read the knowledge base: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path}: not a newskg knowledge base (no `qid type label aliases popularity` header; write one with `newskg kb build`)")]
+    Format { path: PathBuf },
+}
+
 /// One Wikidata item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KbEntry {
@@ -51,6 +60,8 @@ pub struct Kb {
     first_names: FxHashSet<String>,
     /// Demonym -> the country's Q-id ("British" -> Q145).
     demonyms: FxHashMap<String, String>,
+    /// A hash of the table, recorded in the content hash of every processed article.
+    pub id: u64,
 }
 
 static SHIPPED_KB: LazyLock<Kb> = LazyLock::new(|| Kb::parse(SHIPPED));
@@ -63,7 +74,10 @@ impl Kb {
 
     /// Parses the TSV form written by [`write_tsv`]; malformed rows are skipped.
     pub fn parse(tsv: &str) -> Kb {
-        let mut kb = Kb::default();
+        let mut kb = Kb {
+            id: xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()),
+            ..Kb::default()
+        };
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [qid, kind, label, aliases, popularity] = cols[..] else {
@@ -112,6 +126,44 @@ impl Kb {
             }
         }
         self.entries.push(entry);
+    }
+
+    /// Reads a knowledge base written by `newskg kb build`.
+    pub fn load(path: &Path) -> Result<Kb, KbError> {
+        let text = fs::read_to_string(path).map_err(|source| KbError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        if !text.starts_with("qid\ttype\tlabel\taliases\tpopularity") {
+            return Err(KbError::Format {
+                path: path.to_owned(),
+            });
+        }
+        Ok(Kb::parse(&text))
+    }
+
+    /// The entries and demonyms of this base, to be written again with others.
+    pub fn to_built(&self) -> Built {
+        let mut demonyms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (name, qid) in &self.demonyms {
+            // write_tsv adds the plural forms again.
+            let singular = name
+                .strip_suffix('s')
+                .filter(|s| self.demonyms.contains_key(*s));
+            if singular.is_none() {
+                demonyms.entry(qid).or_default().push(name.clone());
+            }
+        }
+        Built {
+            entries: self.entries.clone(),
+            demonyms: demonyms
+                .into_iter()
+                .map(|(qid, mut names)| {
+                    names.sort();
+                    (qid.to_owned(), names)
+                })
+                .collect(),
+        }
     }
 
     /// Items whose label or alias is exactly `name`, most popular first.
@@ -191,6 +243,33 @@ fn usable_name(name: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && name.chars().count() <= 60
         && !name.contains(" - ")
+}
+
+impl Built {
+    /// Adds `entries` to these, merging items already present: their aliases join, the
+    /// higher popularity stays, the first label stays. Entries end sorted by Q-id.
+    pub fn merge(&mut self, entries: impl IntoIterator<Item = KbEntry>) {
+        let mut by_qid: BTreeMap<String, KbEntry> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(|e| (e.qid.clone(), e))
+            .collect();
+        for entry in entries {
+            match by_qid.get_mut(&entry.qid) {
+                Some(known) => {
+                    known.popularity = known.popularity.max(entry.popularity);
+                    for alias in std::iter::once(entry.label).chain(entry.aliases) {
+                        if alias != known.label && !known.aliases.contains(&alias) {
+                            known.aliases.push(alias);
+                        }
+                    }
+                }
+                None => {
+                    by_qid.insert(entry.qid.clone(), entry);
+                }
+            }
+        }
+        self.entries = by_qid.into_values().collect();
+    }
 }
 
 /// What `newskg kb build` produces: items, and demonyms by country.

@@ -18,6 +18,7 @@ pub mod span;
 #[cfg(feature = "rocksdb")]
 pub mod store;
 pub mod train;
+pub mod wikidata;
 
 pub use extract::Models;
 pub use pipeline::{process, Processed};

@@ -462,3 +462,89 @@ fn a_bulk_ingest_writes_the_same_graph_and_replaces_changed_articles() {
     assert!(quads.iter().any(|q| q.contains("south pier")));
     assert!(!quads.iter().any(|q| q.contains("north pier")));
 }
+
+/// A knowledge base built from a Wikidata dump (in the dump's shape, written here, with
+/// invented items) links an entity the shipped base does not know, with `--kb`; the
+/// shipped base's items stay with `--with-shipped`.
+#[test]
+fn a_knowledge_base_built_from_a_wikidata_dump_links_with_kb() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dump = dir.path().join("dump.json");
+    let human = r#"{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","id":"Q5"},"type":"wikibase-entityid"}}}"#;
+    fs::write(
+        &dump,
+        format!(
+            "[\n{{\"type\":\"item\",\"id\":\"Q987654321\",\"labels\":{{\"en\":{{\"language\":\"en\",\"value\":\"Orla Quennell\"}}}},\"claims\":{{\"P31\":[{human}]}},\"sitelinks\":{{\"enwiki\":{{\"site\":\"enwiki\",\"title\":\"Orla Quennell\"}}}}}},\n{{\"type\":\"item\",\"id\":\"Q987654322\"\n]\n"
+        ),
+    )
+    .expect("write dump");
+    let kb = dir.path().join("kb.tsv");
+    let kb_arg = kb.to_str().expect("path");
+    let out = run(&[
+        "kb",
+        "build",
+        "--wikidata-dump",
+        dump.to_str().expect("path"),
+        "--with-shipped",
+        "--out",
+        kb_arg,
+    ]);
+    // One broken line: reported with its number, the rest is written, exit code 1.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("dump.json, line 3"),
+        "{}",
+        stderr(&out)
+    );
+
+    let article = dir.path().join("article.txt");
+    fs::write(
+        &article,
+        "Orla Quennell, the mayor of Riverton, met officials in London on Monday.\n",
+    )
+    .expect("write article");
+    let store = dir.path().join("store");
+    let out = run(&[
+        "ingest",
+        "--quiet",
+        "--kb",
+        kb_arg,
+        "--store",
+        store.to_str().expect("path"),
+        article.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let store = KgStore::open_read_only(&store).expect("open");
+    let links = select(
+        &store,
+        "PREFIX owl: <http://www.w3.org/2002/07/owl#>
+         PREFIX nk: <https://w3id.org/newskg/ontology#>
+         SELECT ?item ?confidence WHERE { GRAPH ?g { ?e owl:sameAs ?item ; nk:linkConfidence ?confidence } } ORDER BY ?item",
+    );
+    let items: Vec<&str> = links.iter().map(|row| row[0].as_str()).collect();
+    assert!(
+        items.contains(&"http://www.wikidata.org/entity/Q987654321"),
+        "{links:?}"
+    );
+    assert!(
+        items.contains(&"http://www.wikidata.org/entity/Q84"),
+        "the shipped base's London is kept: {links:?}"
+    );
+    assert!(links.iter().all(|row| row[1]
+        .parse::<f32>()
+        .is_ok_and(|c| (0.5..=1.0).contains(&c))));
+
+    // A file that is not a knowledge base is refused by name.
+    let out = run(&[
+        "extract",
+        "--kb",
+        dump.to_str().expect("path"),
+        article.to_str().expect("path"),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("dump.json: not a newskg knowledge base"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -83,19 +83,33 @@ struct ModelArgs {
     /// A tagger model written by `newskg train` (default: the one compiled in).
     #[arg(long, env = "NEWSKG_MODEL")]
     model: Option<PathBuf>,
+    /// A knowledge base written by `newskg kb build` (default: the one compiled in).
+    #[arg(long, env = "NEWSKG_KB")]
+    kb: Option<PathBuf>,
+}
+
+/// The tagger and knowledge base given on the command line, if any.
+struct Loaded {
+    ner: Option<NerModel>,
+    kb: Option<Kb>,
 }
 
 impl ModelArgs {
-    fn load(&self) -> Result<Option<NerModel>> {
-        Ok(self.model.as_deref().map(NerModel::load).transpose()?)
+    fn load(&self) -> Result<Loaded> {
+        Ok(Loaded {
+            ner: self.model.as_deref().map(NerModel::load).transpose()?,
+            kb: self.kb.as_deref().map(Kb::load).transpose()?,
+        })
     }
 }
 
-/// The models extraction uses: the shipped ones, or the tagger loaded from `--model`.
-fn models(custom: Option<&NerModel>) -> Models<'_> {
-    Models {
-        kb: Kb::shipped(),
-        ner: custom.unwrap_or(NerModel::shipped()),
+impl Loaded {
+    /// The models extraction uses: those loaded, or the shipped ones.
+    fn models(&self) -> Models<'_> {
+        Models {
+            kb: self.kb.as_ref().unwrap_or(Kb::shipped()),
+            ner: self.ner.as_ref().unwrap_or(NerModel::shipped()),
+        }
     }
 }
 
@@ -206,10 +220,31 @@ enum Command {
 
 #[derive(Subcommand)]
 enum KbCommand {
-    /// Rebuild data/kb.tsv from the Wikidata-derived tables in kb-sources/.
+    /// Build a knowledge base: data/kb.tsv from the Wikidata-derived tables in
+    /// kb-sources/, or a bigger one from Wikidata exports (`--wikidata-dump`,
+    /// `--sparql-results`) for use with `--kb`.
     Build {
+        /// The folder of source tables (used when no export is given).
         #[arg(long, default_value = "../shared/kb-sources")]
         sources: PathBuf,
+        /// A Wikidata JSON dump (latest-all.json.bz2 or uncompressed), streamed. Repeatable.
+        #[arg(long)]
+        wikidata_dump: Vec<PathBuf>,
+        /// A SPARQL result file (.json/.srj, .xml/.srx, .tsv, or the query service's .csv)
+        /// with columns item, itemLabel, type or class, and optionally aliases ("|"
+        /// separated) and sitelinks. Repeatable.
+        #[arg(long)]
+        sparql_results: Vec<PathBuf>,
+        /// Extra instance-of classes: lines "Q-id<TAB>person|organization|place|event".
+        #[arg(long)]
+        classes: Option<PathBuf>,
+        /// Leave out items with fewer Wikipedia sitelinks (dumps and results with a
+        /// sitelinks column).
+        #[arg(long, default_value_t = 1)]
+        min_sitelinks: u32,
+        /// Keep the shipped base's items and demonyms and add the exports' to them.
+        #[arg(long)]
+        with_shipped: bool,
         #[arg(long, default_value = "data/kb.tsv")]
         out: PathBuf,
     },
@@ -315,26 +350,103 @@ pub fn run() -> Result<ExitCode> {
         Command::Eval { gold, json, model } => evaluate(&gold, json.as_deref(), &model),
         Command::Train { gold, out, epochs } => train(&gold, &out, epochs),
         Command::Kb {
-            command: KbCommand::Build { sources, out },
+            command:
+                KbCommand::Build {
+                    sources,
+                    wikidata_dump,
+                    sparql_results,
+                    classes,
+                    min_sitelinks,
+                    with_shipped,
+                    out,
+                },
         } => {
-            let entries = kb::build(&sources).with_context(|| {
-                format!("{}: cannot build the knowledge base", sources.display())
-            })?;
-            let mut w = BufWriter::new(
-                fs::File::create(&out)
-                    .with_context(|| format!("{}: cannot create", out.display()))?,
-            );
-            kb::write_tsv(&entries, &mut w)?;
-            w.flush()?;
-            eprintln!(
-                "wrote {} items and the demonyms of {} countries to {}",
-                entries.entries.len(),
-                entries.demonyms.len(),
-                out.display()
-            );
-            Ok(ExitCode::SUCCESS)
+            let exports = KbExports {
+                dumps: wikidata_dump,
+                results: sparql_results,
+                classes,
+                min_sitelinks,
+                with_shipped,
+            };
+            build_kb(&sources, &exports, &out)
         }
     }
+}
+
+/// The Wikidata exports `kb build` reads instead of the source tables.
+struct KbExports {
+    dumps: Vec<PathBuf>,
+    results: Vec<PathBuf>,
+    classes: Option<PathBuf>,
+    min_sitelinks: u32,
+    with_shipped: bool,
+}
+
+fn build_kb(sources: &Path, exports: &KbExports, out: &Path) -> Result<ExitCode> {
+    use newskg::wikidata::{self, ClassMap, ImportOptions, ImportReport};
+    let mut built = if exports.dumps.is_empty() && exports.results.is_empty() {
+        kb::build(sources)
+            .with_context(|| format!("{}: cannot build the knowledge base", sources.display()))?
+    } else if exports.with_shipped {
+        Kb::shipped().to_built()
+    } else {
+        kb::Built::default()
+    };
+    let mut classes = ClassMap::default();
+    if let Some(path) = &exports.classes {
+        classes.extend_from_file(path)?;
+    }
+    let options = ImportOptions {
+        classes,
+        min_sitelinks: exports.min_sitelinks,
+    };
+    let mut unreadable = 0;
+    let mut tell = |path: &Path, report: &ImportReport| {
+        eprintln!(
+            "{}: {} items read, {} kept",
+            path.display(),
+            report.items,
+            report.kept
+        );
+        if report.bad > 0 {
+            unreadable += report.bad;
+            for (line, cause) in &report.first_bad {
+                eprintln!("newskg: {}, line {line}: {cause}", path.display());
+            }
+        }
+    };
+    for path in &exports.dumps {
+        let mut entries = Vec::new();
+        let report = wikidata::read_dump(path, &options, |e| entries.push(e))?;
+        tell(path, &report);
+        built.merge(entries);
+    }
+    for path in &exports.results {
+        let (entries, report) = wikidata::read_sparql_results(path, &options)?;
+        tell(path, &report);
+        built.merge(entries);
+    }
+    // Written beside the target and renamed: a failed build leaves the old file whole.
+    let tmp = out.with_extension("tsv.partial");
+    let mut w = BufWriter::new(
+        fs::File::create(&tmp).with_context(|| format!("{}: cannot create", tmp.display()))?,
+    );
+    kb::write_tsv(&built, &mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("{}: cannot write", tmp.display()))?;
+    drop(w);
+    fs::rename(&tmp, out).with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!(
+        "wrote {} items and the demonyms of {} countries to {}",
+        built.entries.len(),
+        built.demonyms.len(),
+        out.display()
+    );
+    if unreadable > 0 {
+        eprintln!("newskg: {unreadable} lines or rows could not be read and were left out");
+        return Ok(ExitCode::from(EXIT_INPUT_REFUSED));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A mistake in how newskg was called.
@@ -442,7 +554,7 @@ fn ingest(
     let store = KgStore::open(store_path)?;
     let mut bulk = bulk.map(|batch_quads| store.bulk_ingest(batch_quads));
     let custom = input.model.load()?;
-    let models = models(custom.as_ref());
+    let models = custom.models();
     let progress = progress_bar(quiet, &input.paths);
     let mut summary = Summary::default();
     let mut seen: HashMap<String, (String, String)> = HashMap::new(); // id -> (hash, source)
@@ -516,7 +628,7 @@ fn ingest(
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
     let custom = input.model.load()?;
-    let models = models(custom.as_ref());
+    let models = custom.models();
     let stdout = io::stdout();
     let mut serializer =
         newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
@@ -543,7 +655,7 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
     fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create directory", out.display()))?;
     let custom = input.model.load()?;
-    let models = models(custom.as_ref());
+    let models = custom.models();
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
         let processed = process(doc, models);
         let name = &processed.document.id;
@@ -564,7 +676,7 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
 
 fn evaluate(gold: &Path, json: Option<&Path>, model: &ModelArgs) -> Result<ExitCode> {
     let custom = model.load()?;
-    let models = models(custom.as_ref());
+    let models = custom.models();
     let mut names: Vec<PathBuf> = fs::read_dir(gold)
         .with_context(|| format!("{}: cannot read gold directory", gold.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
