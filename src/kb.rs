@@ -128,6 +128,19 @@ impl Kb {
         self.entries.push(entry);
     }
 
+    /// A base of these entries alone (no demonyms).
+    pub fn from_entries(entries: Vec<KbEntry>) -> Kb {
+        let mut kb = Kb::default();
+        let mut ids = String::new();
+        for entry in entries {
+            ids.push_str(&entry.qid);
+            ids.push('\n');
+            kb.push(entry);
+        }
+        kb.id = xxhash_rust::xxh3::xxh3_64(ids.as_bytes());
+        kb
+    }
+
     /// Reads a knowledge base written by `newskg kb build`.
     pub fn load(path: &Path) -> Result<Kb, KbError> {
         let text = fs::read_to_string(path).map_err(|source| KbError::Io {

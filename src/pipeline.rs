@@ -63,6 +63,34 @@ pub fn process(document: Document, models: Models) -> Processed {
     }
 }
 
+/// With `--online`: asks Wikidata about the entities the local base left unlinked and
+/// links those it can. A failed lookup is returned as a warning (the entity stays
+/// unlinked) and the rest goes on. The content hash records that the article was linked
+/// online, so switching `--online` on or off processes it again.
+pub fn link_online(
+    processed: &mut Processed,
+    lookup: &crate::online::WikidataLookup,
+    models: Models,
+) -> Vec<crate::online::OnlineError> {
+    let mut fetched = Vec::new();
+    let mut failures = Vec::new();
+    for name in crate::online::unlinked_names(&processed.extraction) {
+        match lookup.search(&name) {
+            Ok(entries) => fetched.extend(entries),
+            Err(e) => failures.push(e),
+        }
+    }
+    let fetched = crate::kb::Kb::from_entries(fetched);
+    extract::link::resolve_unlinked(
+        &processed.document.text,
+        &mut processed.extraction,
+        &[models.kb, &fetched],
+    );
+    let key = format!("{}\u{0}online", processed.content_hash);
+    processed.content_hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()));
+    failures
+}
+
 /// Processes an invented test text with the shipped models (unit tests of the stages).
 #[cfg(test)]
 pub(crate) fn process_text(text: &str) -> Processed {

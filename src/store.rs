@@ -19,6 +19,19 @@ use std::time::Duration;
 /// The graph of cross-article identity links, rebuilt by [`KgStore::resolve_identities`].
 pub const IDENTITY_GRAPH: &str = "https://w3id.org/newskg/identity";
 
+/// How a query runs.
+#[derive(Debug, Clone, Default)]
+pub struct QueryOptions {
+    /// Stop the query after this long.
+    pub timeout: Option<Duration>,
+    /// Let `SERVICE <endpoint>` send its pattern to the endpoint over HTTP; without it a
+    /// query with SERVICE fails and nothing goes to the network.
+    pub allow_service: bool,
+}
+
+/// The longest one SERVICE call may take.
+const SERVICE_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// How many times a read-only open is retried when a writer changes the files under it.
 const READ_ONLY_RETRIES: u64 = 8;
 
@@ -404,17 +417,18 @@ impl KgStore {
     /// Runs a SPARQL query; the newskg prefixes (`nk:`, `schema:`, `nif:` ...) are predeclared.
     /// Queries see the union of all article graphs as their default graph.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        self.query_with_timeout(sparql, None)
+        self.query_with(sparql, &QueryOptions::default())
     }
 
-    /// [`KgStore::query`], stopped when it (including reading its results) runs longer
-    /// than `timeout`: the results then end with an error that [`StoreError::from_query`]
-    /// turns into [`StoreError::Timeout`].
-    pub fn query_with_timeout(
+    /// [`KgStore::query`] with a time limit and, if allowed, `SERVICE` calls over HTTP.
+    /// A query stopped by its timeout (including reading its results) ends with an
+    /// error that [`StoreError::from_query`] turns into [`StoreError::Timeout`].
+    pub fn query_with(
         &self,
         sparql: &str,
-        timeout: Option<Duration>,
+        options: &QueryOptions,
     ) -> Result<QueryResults<'static>, StoreError> {
+        let timeout = options.timeout;
         let mut evaluator = SparqlEvaluator::new();
         if let Some(timeout) = timeout {
             let token = CancellationToken::new();
@@ -429,6 +443,12 @@ impl KgStore {
                 .with_prefix(*prefix, *namespace)
                 .map_err(|e| StoreError::BadGraph(e.to_string()))?;
         }
+        evaluator = if options.allow_service {
+            let per_call = timeout.unwrap_or(SERVICE_TIMEOUT).min(SERVICE_TIMEOUT);
+            evaluator.with_default_service_handler(crate::online::HttpServiceHandler::new(per_call))
+        } else {
+            evaluator.with_default_service_handler(crate::online::RefuseService)
+        };
         let mut prepared = evaluator.parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();

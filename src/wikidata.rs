@@ -313,6 +313,32 @@ fn read_dump_from(
     Ok(report)
 }
 
+/// The items of a `wbgetentities` answer (`{"entities": {"Q1": {...}}}`, each item in
+/// the dump's shape), in the order of `ids`.
+pub(crate) fn entries_from_api(
+    json: &str,
+    ids: &[String],
+    options: &ImportOptions,
+) -> Result<Vec<KbEntry>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct Answer {
+        #[serde(default)]
+        entities: HashMap<String, serde_json::Value>,
+    }
+    let mut answer: Answer = serde_json::from_str(json)?;
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(value) = answer.entities.remove(id) else {
+            continue;
+        };
+        // A missing or redirected item has no labels: it is skipped, not an error.
+        if let Ok(item) = serde_json::from_value::<DumpItem>(value) {
+            out.extend(dump_entry(item, options));
+        }
+    }
+    Ok(out)
+}
+
 fn dump_entry(item: DumpItem, options: &ImportOptions) -> Option<KbEntry> {
     let qid = qid_of(&item.id)?.to_owned();
     let label = item.labels.get("en")?.value.clone();

@@ -31,8 +31,21 @@ pub fn resolve(text: &str, ex: &mut Extraction, kb: &Kb) {
         if entity.variants.is_empty() {
             continue; // no name: keep what coreference found (a demonym's country), if any
         }
-        entity.link = choose(text, entity, kb);
+        entity.link = choose(text, entity, &[kb]);
     }
+}
+
+/// Links the entities still unlinked, with candidates from several bases (the local one
+/// and what `--online` fetched); returns how many got an item.
+pub fn resolve_unlinked(text: &str, ex: &mut Extraction, kbs: &[&Kb]) -> usize {
+    let mut linked = 0;
+    for entity in &mut ex.entities {
+        if entity.link.is_none() && !entity.variants.is_empty() {
+            entity.link = choose(text, entity, kbs);
+            linked += usize::from(entity.link.is_some());
+        }
+    }
+    linked
 }
 
 struct Scored<'k> {
@@ -43,7 +56,7 @@ struct Scored<'k> {
     fit: f32,
 }
 
-fn choose(text: &str, entity: &Entity, kb: &Kb) -> Option<Link> {
+fn choose(text: &str, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
     // One-word person names ("Masood") are too ambiguous to link by themselves.
     if entity.entity_type == EntityType::Person && !entity.name.contains(' ') {
         return None;
@@ -54,7 +67,7 @@ fn choose(text: &str, entity: &Entity, kb: &Kb) -> Option<Link> {
         if entity.entity_type == EntityType::Person && !variant.contains(' ') {
             continue;
         }
-        for entry in kb.lookup(variant) {
+        for entry in kbs.iter().flat_map(|kb| kb.lookup(variant)) {
             let Some(type_cost) = type_cost(entity.entity_type, entry.kind) else {
                 continue;
             };
@@ -157,7 +170,7 @@ mod tests {
     }
 
     fn linked(text: &str, entity: &Entity) -> Option<(String, f32)> {
-        choose(text, entity, &kb()).map(|l| (l.qid, l.confidence))
+        choose(text, entity, &[&kb()]).map(|l| (l.qid, l.confidence))
     }
 
     #[test]

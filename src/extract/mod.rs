@@ -5,7 +5,7 @@
 mod coref;
 mod events;
 pub mod lexicon;
-mod link;
+pub mod link;
 pub(crate) mod ner;
 mod quotes;
 mod relations;

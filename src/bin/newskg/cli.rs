@@ -7,7 +7,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newskg::document::{self, Document, InputError, ReadOptions};
 use newskg::extract::tagger::NerModel;
 use newskg::kb::{self, Kb};
-use newskg::store::{IngestOutcome, KgStore, StoreError, BULK_BATCH_QUADS, DEFAULT_STORE};
+use newskg::store::{
+    IngestOutcome, KgStore, QueryOptions, StoreError, BULK_BATCH_QUADS, DEFAULT_STORE,
+};
 use newskg::{brat, process, rdf, Models, Processed};
 use oxigraph::sparql::QueryEvaluationError;
 use std::collections::HashMap;
@@ -76,6 +78,79 @@ struct InputArgs {
     lossy: bool,
     #[command(flatten)]
     model: ModelArgs,
+    #[command(flatten)]
+    online: OnlineArgs,
+}
+
+#[derive(Args)]
+struct OnlineArgs {
+    /// Ask Wikidata about entities the local knowledge base leaves unlinked (the only
+    /// option that uses the network; answers are cached in --cache).
+    #[arg(long)]
+    online: bool,
+    /// The Wikidata API that --online asks.
+    #[arg(long, env = "NEWSKG_WIKIDATA_API", default_value = newskg::online::WIKIDATA_API)]
+    wikidata_api: String,
+    /// Where --online keeps its answers (default: $XDG_CACHE_HOME/newskg/wikidata or
+    /// ~/.cache/newskg/wikidata).
+    #[arg(long, env = "NEWSKG_CACHE")]
+    cache: Option<PathBuf>,
+}
+
+impl OnlineArgs {
+    fn lookup(&self) -> Result<Option<newskg::online::WikidataLookup>> {
+        if !self.online {
+            return Ok(None);
+        }
+        let cache = match &self.cache {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("XDG_CACHE_HOME")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+                .unwrap_or_else(|| PathBuf::from(".cache"))
+                .join("newskg/wikidata"),
+        };
+        Ok(Some(newskg::online::WikidataLookup::new(
+            &self.wikidata_api,
+            &cache,
+            ONLINE_TIMEOUT,
+        )?))
+    }
+}
+
+/// How long one Wikidata request may take.
+const ONLINE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What turns a document into a processed article: the models, and the online lookup
+/// when asked for.
+struct Processor {
+    loaded: Loaded,
+    lookup: Option<newskg::online::WikidataLookup>,
+}
+
+impl InputArgs {
+    fn processor(&self) -> Result<Processor> {
+        Ok(Processor {
+            loaded: self.model.load()?,
+            lookup: self.online.lookup()?,
+        })
+    }
+}
+
+impl Processor {
+    fn process(&self, doc: Document) -> Processed {
+        let models = self.loaded.models();
+        let mut processed = process(doc, models);
+        if let Some(lookup) = &self.lookup {
+            for failure in newskg::pipeline::link_online(&mut processed, lookup, models) {
+                eprintln!(
+                    "newskg: {}: online lookup failed, left unlinked: {failure}",
+                    processed.document.source
+                );
+            }
+        }
+        processed
+    }
 }
 
 #[derive(Args)]
@@ -164,6 +239,10 @@ enum Command {
         /// Stop the query after this many seconds (exit code 4).
         #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
         timeout: Option<Duration>,
+        /// Let SERVICE <https://query.wikidata.org/sparql> { ... } (or any endpoint) ask
+        /// the endpoint over HTTP; without it, queries never use the network.
+        #[arg(long)]
+        allow_service: bool,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -273,6 +352,7 @@ pub fn run() -> Result<ExitCode> {
             file,
             format,
             timeout,
+            allow_service,
             store,
         } => {
             let text = match (query, file) {
@@ -285,7 +365,11 @@ pub fn run() -> Result<ExitCode> {
             if let Some(timeout) = timeout {
                 stop_after(timeout);
             }
-            let results = store.query_with_timeout(&text, timeout)?;
+            let options = QueryOptions {
+                timeout,
+                allow_service,
+            };
+            let results = store.query_with(&text, &options)?;
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             output::write_results(results, format, &mut out).map_err(|e| match e
@@ -454,6 +538,22 @@ fn build_kb(sources: &Path, exports: &KbExports, out: &Path) -> Result<ExitCode>
 #[error("{0}")]
 struct UsageError(String);
 
+/// An error and its causes on one line, each cause once: a cause whose text its parent
+/// already quotes is not repeated.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
 /// Maps an error to the documented exit code.
 pub fn exit_code_of(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<UsageError>().is_some() {
@@ -553,14 +653,13 @@ fn ingest(
     let started = Instant::now();
     let store = KgStore::open(store_path)?;
     let mut bulk = bulk.map(|batch_quads| store.bulk_ingest(batch_quads));
-    let custom = input.model.load()?;
-    let models = custom.models();
+    let processor = input.processor()?;
     let progress = progress_bar(quiet, &input.paths);
     let mut summary = Summary::default();
     let mut seen: HashMap<String, (String, String)> = HashMap::new(); // id -> (hash, source)
     let mut conflicts = 0;
     let refused = for_each_document(input, &progress, &mut |doc| {
-        let processed = process(doc, models);
+        let processed = processor.process(doc);
         let hash = processed.content_hash.clone();
         if let Some((earlier, source)) = seen.get(&processed.document.id) {
             if *earlier != hash {
@@ -627,13 +726,12 @@ fn ingest(
 }
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
-    let custom = input.model.load()?;
-    let models = custom.models();
+    let processor = input.processor()?;
     let stdout = io::stdout();
     let mut serializer =
         newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
-        let processed: Processed = process(doc, models);
+        let processed: Processed = processor.process(doc);
         for quad in rdf::to_quads(&processed) {
             if format.format().supports_datasets() {
                 serializer.serialize_quad(&quad)?;
@@ -654,10 +752,9 @@ fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
 fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
     fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create directory", out.display()))?;
-    let custom = input.model.load()?;
-    let models = custom.models();
+    let processor = input.processor()?;
     let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
-        let processed = process(doc, models);
+        let processed = processor.process(doc);
         let name = &processed.document.id;
         let txt = out.join(format!("{name}.txt"));
         let ann = out.join(format!("{name}.ann"));

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("newskg: {err:#}");
+            eprintln!("newskg: {}", cli::describe(&err));
             ExitCode::from(cli::exit_code_of(&err))
         }
     }
