@@ -561,14 +561,14 @@ pub fn build(sources: &Path) -> io::Result<Built> {
     // Items the source tables lack or name only by a form news does not use, written by
     // hand (`data/kb-curated.tsv`, each row with a note saying why); they come last so
     // their popularity and aliases join what the sources say.
-    for row in parse_table(CURATED) {
-        if let Some(kind) = EntityType::parse(col(&row, "type")) {
+    for row in &parse_table(CURATED) {
+        if let Some(kind) = EntityType::parse(col(row, "type")) {
             add(
-                col(&row, "qid"),
+                col(row, "qid"),
                 kind,
-                col(&row, "label"),
-                split_multi(col(&row, "aliases")).collect(),
-                col(&row, "popularity").parse().unwrap_or(5.0),
+                col(row, "label"),
+                split_multi(col(row, "aliases")).collect(),
+                col(row, "popularity").parse().unwrap_or(5.0),
             );
         }
     }

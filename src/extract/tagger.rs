@@ -815,7 +815,12 @@ fn cite_authors(text: &str, seg: &Segmented, found: &mut Vec<Candidate>) {
                     break Some(w);
                 }
             };
-            if narrative || matches!(stop, Some("(" | ";")) {
+            // "met him in Italy (1821)": a place and a date, not an author and a year.
+            let after_place_word = matches!(
+                stop,
+                Some("in" | "at" | "to" | "from" | "into" | "near" | "across" | "throughout")
+            );
+            if (narrative && !after_place_word) || matches!(stop, Some("(" | ";")) {
                 names.extend(group);
             }
         }
@@ -1047,8 +1052,15 @@ mod tests {
     #[test]
     fn cited_authors_are_people() {
         let text = "Earlier studies (Roe, Diaz, & Okafor, 2019; Varga et al., 2020a) \
-                    disagree, and Brandt (2018) found no effect in Lisbon, 2017.";
+                    disagree, and Brandt (2018) found no effect in Lisbon, 2017. \
+                    She met him again years later in Portugal (1821).";
         let found = named_mentions(text);
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.0 == "Portugal" && m.1 == EntityType::Person),
+            "a place before a year in brackets is no author: {found:?}"
+        );
         for surname in ["Roe", "Diaz", "Okafor", "Varga", "Brandt"] {
             assert!(
                 found
