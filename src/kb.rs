@@ -29,6 +29,14 @@ const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
 /// Demonyms used as nouns for one person where the tables give only the adjective.
 const NOUN_DEMONYMS: &[(&str, &str)] = &[("GB", "Briton")];
 
+/// The first columns of a knowledge-base file (`class` and `description` follow).
+const HEADER_START: &str = "qid\ttype\tlabel\taliases\tpopularity";
+
+/// A description as one TSV field: tabs and line breaks become spaces.
+fn one_field(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
 /// The type column of rows that give a country's demonyms rather than an item.
 const DEMONYM: &str = "Demonym";
 
@@ -50,6 +58,10 @@ pub struct KbEntry {
     pub aliases: Vec<String>,
     /// A prior: how often the item is mentioned or how large it is, on a log scale.
     pub popularity: f32,
+    /// Its class (a P31 value such as Q5 "human" or Q515 "city"), where a source says.
+    pub class: String,
+    /// A short English description ("American technology company"), where a source has one.
+    pub description: String,
 }
 
 /// Names -> items, with first names and demonyms derived from the entries.
@@ -80,8 +92,10 @@ impl Kb {
         };
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let [qid, kind, label, aliases, popularity] = cols[..] else {
-                continue;
+            let (qid, kind, label, aliases, popularity, class, description) = match cols[..] {
+                [q, k, l, a, p] => (q, k, l, a, p, "", ""),
+                [q, k, l, a, p, c, d, ..] => (q, k, l, a, p, c, d),
+                _ => continue,
             };
             if kind == DEMONYM {
                 for name in label
@@ -106,6 +120,8 @@ impl Kb {
                     .map(str::to_owned)
                     .collect(),
                 popularity: popularity.parse().unwrap_or(0.0),
+                class: class.to_owned(),
+                description: description.to_owned(),
             });
         }
         kb
@@ -147,7 +163,7 @@ impl Kb {
             path: path.to_owned(),
             source,
         })?;
-        if !text.starts_with("qid\ttype\tlabel\taliases\tpopularity") {
+        if !text.starts_with(HEADER_START) {
             return Err(KbError::Format {
                 path: path.to_owned(),
             });
@@ -326,6 +342,18 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                 .map(str::to_owned),
             )
             .collect();
+    // Class and description per Q-id, the first a source gives; joined to the items at
+    // the end.
+    let mut details: HashMap<String, (String, String)> = HashMap::new();
+    let mut describe = |qid: &str, class: &str, description: &str| {
+        let d = details.entry(qid.to_owned()).or_default();
+        if d.0.is_empty() {
+            d.0 = class.to_owned();
+        }
+        if d.1.is_empty() {
+            d.1 = description.to_owned();
+        }
+    };
     let mut add =
         |qid: &str, kind: EntityType, label: &str, aliases: Vec<&str>, popularity: f32| {
             if !qid.starts_with('Q') || label.is_empty() {
@@ -337,6 +365,8 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                 label: label.to_owned(),
                 aliases: Vec::new(),
                 popularity,
+                class: String::new(),
+                description: String::new(),
             });
             entry.popularity = entry.popularity.max(popularity);
             for alias in std::iter::once(label).chain(aliases) {
@@ -384,6 +414,9 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             }
         }
         add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
+        if level == "country" {
+            describe(col(row, "qid"), "Q6256", "country");
+        }
         let names: Vec<String> = world
             .iter()
             .filter(|w| !iso.is_empty() && col(w, "cca2") == iso)
@@ -418,6 +451,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             aliases,
             pop.max(1.0).ln(),
         );
+        describe(col(&row, "qid"), "Q486972", "");
     }
 
     // International organisations.
@@ -431,6 +465,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             aliases,
             6.0,
         );
+        describe(col(&row, "qid"), "Q484652", "international organization");
     }
 
     // UK politicians, parties and bodies; US legislators.
@@ -447,6 +482,9 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             split_multi(col(&row, "other_names")).collect(),
             4.0,
         );
+        if kind == EntityType::Person {
+            describe(col(&row, "qid"), "Q5", "British politician");
+        }
     }
     for row in read_table(&sources.join("us-congress-legislators/us_politicians.tsv"))? {
         add(
@@ -456,6 +494,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             split_multi(col(&row, "nickname")).collect(),
             4.0,
         );
+        describe(col(&row, "qid"), "Q5", "American politician");
     }
 
     // Brands and operators (companies, agencies, police forces, networks). Single-word
@@ -487,6 +526,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             aliases,
             3.0,
         );
+        describe(col(&row, "qid"), "", col(&row, "description"));
     }
 
     // US states (with their AP abbreviations, "Calif."), and the Q-ids that other sources
@@ -501,6 +541,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             vec![col(&row, "AP")],
             11.0,
         );
+        describe(col(&row, "qid"), "Q35657", "state of the United States");
         known_places.insert(col(&row, "qid").to_owned());
     }
     for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
@@ -557,6 +598,11 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             .filter(|f| !f.chars().all(|c| !c.is_lowercase()) || f.len() <= 6)
             .collect();
         add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
+        let class = col(&row, "coarse_type_qids")
+            .split('|')
+            .next()
+            .unwrap_or("");
+        describe(qid, class, "");
     }
     // Items the source tables lack or name only by a form news does not use, written by
     // hand (`data/kb-curated.tsv`, each row with a note saying why); they come last so
@@ -570,6 +616,13 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                 split_multi(col(row, "aliases")).collect(),
                 col(row, "popularity").parse().unwrap_or(5.0),
             );
+            describe(col(row, "qid"), col(row, "class"), col(row, "description"));
+        }
+    }
+    for entry in items.values_mut() {
+        if let Some((class, description)) = details.remove(&entry.qid) {
+            entry.class = class;
+            entry.description = description;
         }
     }
     country_demonyms.sort();
@@ -595,23 +648,25 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 
 /// Writes entries in the TSV form that [`Kb::parse`] reads.
 pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
-    writeln!(out, "qid\ttype\tlabel\taliases\tpopularity")?;
+    writeln!(out, "{HEADER_START}\tclass\tdescription")?;
     for e in &built.entries {
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{:.2}",
+            "{}\t{}\t{}\t{}\t{:.2}\t{}\t{}",
             e.qid,
             e.kind.name(),
             e.label,
             e.aliases.join("|"),
-            e.popularity
+            e.popularity,
+            e.class,
+            one_field(&e.description)
         )?;
     }
     for (qid, names) in &built.demonyms {
         let extra: Vec<String> = names.iter().map(|n| format!("{n}s")).collect();
         writeln!(
             out,
-            "{qid}\t{DEMONYM}\t{}\t{}\t0",
+            "{qid}\t{DEMONYM}\t{}\t{}\t0\t\t",
             names.join("|"),
             extra.join("|")
         )?;

@@ -147,7 +147,17 @@ impl ClassMap {
 
     /// The type of an item with these classes: the first class that has one.
     pub fn type_of<'a>(&self, classes: impl IntoIterator<Item = &'a str>) -> Option<EntityType> {
-        classes.into_iter().find_map(|c| self.types.get(c).copied())
+        self.typed_class(classes).map(|(_, t)| t)
+    }
+
+    /// The first of these classes that has a type, with the type.
+    pub fn typed_class<'a>(
+        &self,
+        classes: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(&'a str, EntityType)> {
+        classes
+            .into_iter()
+            .find_map(|c| self.types.get(c).map(|t| (c, *t)))
     }
 }
 
@@ -211,6 +221,8 @@ struct DumpItem {
     labels: HashMap<String, DumpText>,
     #[serde(default)]
     aliases: HashMap<String, Vec<DumpText>>,
+    #[serde(default)]
+    descriptions: HashMap<String, DumpText>,
     #[serde(default)]
     claims: DumpClaims,
     #[serde(default)]
@@ -350,7 +362,8 @@ fn dump_entry(item: DumpItem, options: &ImportOptions) -> Option<KbEntry> {
         let value = &claim.mainsnak.datavalue.as_ref()?.value;
         value.get("id")?.as_str()
     });
-    let kind = options.classes.type_of(classes)?;
+    let (class, kind) = options.classes.typed_class(classes)?;
+    let class = class.to_owned();
     let aliases = item
         .aliases
         .get("en")
@@ -365,6 +378,12 @@ fn dump_entry(item: DumpItem, options: &ImportOptions) -> Option<KbEntry> {
         label,
         aliases,
         popularity: popularity(sitelinks),
+        class,
+        description: item
+            .descriptions
+            .get("en")
+            .map(|d| d.value.clone())
+            .unwrap_or_default(),
     })
 }
 
@@ -374,6 +393,8 @@ struct Gathered {
     label: String,
     aliases: Vec<String>,
     kind: Option<EntityType>,
+    class: String,
+    description: String,
     sitelinks: u32,
 }
 
@@ -384,6 +405,7 @@ struct Columns {
     kind: Option<usize>,
     class: Option<usize>,
     aliases: Option<usize>,
+    description: Option<usize>,
     sitelinks: Option<usize>,
 }
 
@@ -400,6 +422,7 @@ impl Columns {
             kind: at(&["type"]),
             class: at(&["class", "instanceOf"]),
             aliases: at(&["aliases", "itemAltLabel"]),
+            description: at(&["itemDescription", "description"]),
             sitelinks: at(&["sitelinks"]),
         };
         if columns.kind.is_none() && columns.class.is_none() {
@@ -492,12 +515,19 @@ pub fn read_sparql_results(
                 item.label = label.to_owned();
             }
         }
-        let kind = cell(columns.kind).and_then(parse_type).or_else(|| {
-            cell(columns.class)
-                .and_then(qid_of)
-                .and_then(|c| options.classes.type_of([c]))
-        });
-        item.kind = item.kind.or(kind);
+        let class = cell(columns.class).and_then(qid_of);
+        let kind = cell(columns.kind)
+            .and_then(parse_type)
+            .or_else(|| class.and_then(|c| options.classes.type_of([c])));
+        if item.kind.is_none() && kind.is_some() {
+            item.kind = kind;
+            item.class = class.unwrap_or("").to_owned();
+        }
+        if let Some(description) = cell(columns.description) {
+            if item.description.is_empty() {
+                item.description = description.to_owned();
+            }
+        }
         if let Some(aliases) = cell(columns.aliases) {
             let separator = if aliases.contains('|') { "|" } else { ", " };
             for alias in aliases.split(separator).map(str::trim) {
@@ -525,6 +555,8 @@ pub fn read_sparql_results(
             aliases: item.aliases.into_iter().filter(|a| *a != label).collect(),
             label,
             popularity: popularity(item.sitelinks),
+            class: item.class,
+            description: item.description,
         });
     }
     report.kept = entries.len() as u64;

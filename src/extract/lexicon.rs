@@ -134,6 +134,13 @@ pub fn is_title_word(word: &str) -> bool {
     contains(&TITLE_MODIFIERS, word) || contains(&TITLE_HEADS, word)
 }
 
+/// Words of item descriptions that say nothing about whether an article means the item.
+pub static CONTEXT_STOPWORDS: WordList = WordList::new(&[
+    "about", "after", "also", "been", "before", "based", "born", "during", "first", "former",
+    "from", "have", "into", "known", "more", "most", "other", "over", "since", "some", "such",
+    "than", "that", "their", "there", "these", "this", "under", "were", "which", "while", "with",
+]);
+
 /// Female and male honorifics, for pronoun agreement.
 pub static FEMALE_TITLES: WordList = WordList::new(&[
     "Mrs",

@@ -13,35 +13,80 @@
 use super::lexicon::{self, contains};
 use super::{Entity, EntityType, Extraction, Link};
 use crate::kb::{Kb, KbEntry};
+use rustc_hash::FxHashSet;
 
-/// Below this confidence an entity is left without an item.
+/// At or below this confidence an entity is left without an item (a tie of two is NIL).
 pub const MIN_CONFIDENCE: f32 = 0.5;
 
 /// Score bonuses, on the popularity prior's log scale.
 const LABEL_MATCH: f32 = 1.0;
 const FULL_NAME_MATCH: f32 = 2.0;
 const EXTRA_VARIANT: f32 = 1.0;
+/// Per word of the item's description that the article uses.
+const CONTEXT_WORD: f32 = 1.0;
+const MAX_CONTEXT_WORDS: usize = 2;
+/// Shorter words ("of", "the", "in") say nothing about an item.
+const MIN_CONTEXT_WORD: usize = 4;
 /// An organisation's item for a place mention, or the reverse ("Britain" acting as a
 /// government): allowed, at this cost.
 const CROSS_TYPE: f32 = 3.0;
 
 /// Links every entity of `ex` that names a knowledge-base item well enough.
 pub fn resolve(text: &str, ex: &mut Extraction, kb: &Kb) {
+    let context = Context::new(text);
     for entity in &mut ex.entities {
         if entity.variants.is_empty() {
             continue; // no name: keep what coreference found (a demonym's country), if any
         }
-        entity.link = choose(text, entity, &[kb]);
+        entity.link = choose(&context, entity, &[kb]);
+    }
+}
+
+/// What the linker knows of the article: its text, and its words in lower case.
+struct Context<'t> {
+    text: &'t str,
+    words: FxHashSet<String>,
+}
+
+impl<'t> Context<'t> {
+    fn new(text: &'t str) -> Self {
+        let words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD)
+            .map(str::to_lowercase)
+            .collect();
+        Context { text, words }
+    }
+
+    /// How many words of an item's description the article uses (at most
+    /// [`MAX_CONTEXT_WORDS`]): "messaging" for a messaging service, "footballer" for a
+    /// player.
+    fn support(&self, description: &str, name: &str) -> usize {
+        let name = name.to_lowercase();
+        let mut seen: Vec<String> = Vec::new();
+        for word in description.split(|c: char| !c.is_alphanumeric()) {
+            let word = word.to_lowercase();
+            if word.chars().count() >= MIN_CONTEXT_WORD
+                && !contains(&lexicon::CONTEXT_STOPWORDS, &word)
+                && !name.contains(&word)
+                && self.words.contains(&word)
+                && !seen.contains(&word)
+            {
+                seen.push(word);
+            }
+        }
+        seen.len().min(MAX_CONTEXT_WORDS)
     }
 }
 
 /// Links the entities still unlinked, with candidates from several bases (the local one
 /// and what `--online` fetched); returns how many got an item.
 pub fn resolve_unlinked(text: &str, ex: &mut Extraction, kbs: &[&Kb]) -> usize {
+    let context = Context::new(text);
     let mut linked = 0;
     for entity in &mut ex.entities {
         if entity.link.is_none() && !entity.variants.is_empty() {
-            entity.link = choose(text, entity, kbs);
+            entity.link = choose(&context, entity, kbs);
             linked += usize::from(entity.link.is_some());
         }
     }
@@ -56,7 +101,7 @@ struct Scored<'k> {
     fit: f32,
 }
 
-fn choose(text: &str, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
+fn choose(context: &Context, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
     // One-word person names ("Masood") are too ambiguous to link by themselves.
     if entity.entity_type == EntityType::Person && !entity.name.contains(' ') {
         return None;
@@ -72,12 +117,16 @@ fn choose(text: &str, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
                 continue;
             };
             let by_label = entry.label == *variant;
-            if is_generic(variant) && !by_label && !label_in_context(text, &entry.label, variant) {
+            if is_generic(variant)
+                && !by_label
+                && !label_in_context(context.text, &entry.label, variant)
+            {
                 continue;
             }
             let score = entry.popularity - type_cost
                 + if by_label { LABEL_MATCH } else { 0.0 }
-                + if full { FULL_NAME_MATCH } else { 0.0 };
+                + if full { FULL_NAME_MATCH } else { 0.0 }
+                + CONTEXT_WORD * context.support(&entry.description, variant) as f32;
             let fit = match (full, by_label) {
                 (true, true) => 1.0,
                 (true, false) => 0.9,
@@ -103,7 +152,7 @@ fn choose(text: &str, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
             .map(|s| (s.score - best.score).exp())
             .sum::<f32>();
     let confidence = ((share * best.fit) * 100.0).round() / 100.0;
-    (confidence >= MIN_CONFIDENCE).then(|| Link {
+    (confidence > MIN_CONFIDENCE).then(|| Link {
         qid: best.entry.qid.clone(),
         confidence,
     })
@@ -149,7 +198,9 @@ mod tests {
              Q2\tPlace\tPortvale\t\t12\n\
              Q3\tPlace\tPortvale Township\tPortvale\t11.5\n\
              Q4\tPerson\tJane Roe\t\t4\n\
-             Q5\tOrganization\tAcme Holdings\tAcme\t5\n",
+             Q5\tOrganization\tAcme Holdings\tAcme\t5\n\
+             Q6\tPerson\tSam Reed\t\t6\tQ5\tAmerican banker\n\
+             Q7\tPerson\tSam Reed\t\t6\tQ5\tBritish footballer and coach\n",
         )
     }
 
@@ -170,7 +221,7 @@ mod tests {
     }
 
     fn linked(text: &str, entity: &Entity) -> Option<(String, f32)> {
-        choose(text, entity, &[&kb()]).map(|l| (l.qid, l.confidence))
+        choose(&Context::new(text), entity, &[&kb()]).map(|l| (l.qid, l.confidence))
     }
 
     #[test]
@@ -189,6 +240,15 @@ mod tests {
         assert!((0.5..0.9).contains(&confidence), "{confidence}");
         let person = entity(EntityType::Person, &["Portvale"]);
         assert_eq!(linked("", &person), None);
+    }
+
+    #[test]
+    fn the_article_words_an_item_is_described_by_choose_it() {
+        let sam = entity(EntityType::Person, &["Sam Reed"]);
+        let text = "Sam Reed scored twice before the coach took him off.";
+        assert_eq!(linked(text, &sam).map(|l| l.0), Some("Q7".to_owned()));
+        // Two equal namesakes and no clue: no link rather than a guess.
+        assert_eq!(linked("Sam Reed spoke.", &sam), None);
     }
 
     #[test]
