@@ -124,6 +124,7 @@ impl Kb {
                 description: description.to_owned(),
             });
         }
+        kb.order_by_popularity();
         kb
     }
 
@@ -154,6 +155,7 @@ impl Kb {
             kb.push(entry);
         }
         kb.id = xxhash_rust::xxh3::xxh3_64(ids.as_bytes());
+        kb.order_by_popularity();
         kb
     }
 
@@ -195,26 +197,37 @@ impl Kb {
         }
     }
 
-    /// Items whose label or alias is exactly `name`, most popular first.
-    pub fn lookup(&self, name: &str) -> Vec<&KbEntry> {
-        let mut found: Vec<&KbEntry> = self
-            .by_name
+    /// Items whose label or alias is exactly `name`, most popular first (the lists are
+    /// kept in that order, so a lookup allocates nothing).
+    pub fn lookup(&self, name: &str) -> impl Iterator<Item = &KbEntry> + '_ {
+        self.by_name
             .get(name)
             .into_iter()
             .flatten()
             .map(|&i| &self.entries[i])
-            .collect();
-        found.sort_by(|a, b| {
-            b.popularity
-                .total_cmp(&a.popularity)
-                .then_with(|| a.qid.cmp(&b.qid))
-        });
-        found
+    }
+
+    /// Whether any item is named `name`.
+    pub fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
     }
 
     /// The most popular item named `name`, if any.
     pub fn best(&self, name: &str) -> Option<&KbEntry> {
-        self.lookup(name).into_iter().next()
+        self.lookup(name).next()
+    }
+
+    /// Orders every name's items most popular first (then by Q-id), once, after loading.
+    fn order_by_popularity(&mut self) {
+        let entries = &self.entries;
+        for list in self.by_name.values_mut() {
+            list.sort_by(|&a, &b| {
+                let (a, b) = (&entries[a], &entries[b]);
+                b.popularity
+                    .total_cmp(&a.popularity)
+                    .then_with(|| a.qid.cmp(&b.qid))
+            });
+        }
     }
 
     /// The country a demonym or nationality adjective names ("Dutch" -> Q55), if any.
@@ -682,7 +695,7 @@ mod tests {
     fn parse_and_lookup_by_alias() {
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tAcme Corporation\tAcme|AC\t3.0\nQ2\tPerson\tJane Roe\t\t1.0\nQ3\tPlace\tAcme\t\t9.0\nbad row\n");
         assert_eq!(kb.len(), 3);
-        let acme: Vec<&str> = kb.lookup("Acme").iter().map(|e| e.qid.as_str()).collect();
+        let acme: Vec<&str> = kb.lookup("Acme").map(|e| e.qid.as_str()).collect();
         assert_eq!(acme, ["Q3", "Q1"]);
         assert!(kb.is_first_name("Jane"));
         assert!(!kb.is_first_name("Roe"));

@@ -5,8 +5,8 @@
 use crate::document::parse_header;
 use crate::span::Span;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -157,7 +157,7 @@ pub fn segment(text: &str) -> Segmented {
     let mut seen_body = false;
     let mut line_start = body_from;
     // Long lines seen so far, by their first 40 bytes: a repeated one is a caption.
-    let mut seen_lines: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut seen_lines: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
@@ -205,7 +205,7 @@ fn classify(
     in_comments: &mut bool,
     seen_body: bool,
     is_title: bool,
-    seen: &HashMap<&str, Vec<&str>>,
+    seen: &FxHashMap<&str, Vec<&str>>,
 ) -> Zone {
     let words = line.split_whitespace().count();
     if COMMENTS_START.is_match(line) {

@@ -11,7 +11,7 @@ use super::{
 use crate::kb::is_acronym_of;
 use crate::segment::Segmented;
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How many sentences back a definite description ("the attacker") looks for the entity
 /// it describes.
@@ -182,7 +182,7 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
             candidates[i].span.start,
         )
     });
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for &i in &named {
         let c = &candidates[i];
         let name = c.span.slice(text);
@@ -305,7 +305,7 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
 
     // 2. Nominals and pronouns, in text order.
     let mut main_attack: Option<usize> = None;
-    let mut by_head: HashMap<String, usize> = HashMap::new();
+    let mut by_head: FxHashMap<String, usize> = FxHashMap::default();
     for i in 0..candidates.len() {
         let c = &candidates[i];
         if c.kind == MentionKind::Named {
@@ -449,7 +449,7 @@ fn nominal_antecedent(
     clusters: &[Cluster],
     i: usize,
     main_attack: &mut Option<usize>,
-    by_head: &HashMap<String, usize>,
+    by_head: &FxHashMap<String, usize>,
 ) -> Option<usize> {
     let phrase = c.span.slice(text);
     let first = phrase

@@ -14,6 +14,7 @@ use super::lexicon::{self, contains};
 use super::{Entity, EntityType, Extraction, Link};
 use crate::kb::{Kb, KbEntry};
 use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
 
 /// At or below this confidence an entity is left without an item (a tie of two is NIL).
 pub const MIN_CONFIDENCE: f32 = 0.5;
@@ -42,26 +43,38 @@ pub fn resolve(text: &str, ex: &mut Extraction, kb: &Kb) {
     }
 }
 
-/// What the linker knows of the article: its text, and its words in lower case.
+/// What the linker knows of the article: its text, and (made when first needed) its
+/// words in lower case.
 struct Context<'t> {
     text: &'t str,
-    words: FxHashSet<String>,
+    words: OnceCell<FxHashSet<String>>,
 }
 
 impl<'t> Context<'t> {
     fn new(text: &'t str) -> Self {
-        let words = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD)
-            .map(str::to_lowercase)
-            .collect();
-        Context { text, words }
+        Context {
+            text,
+            words: OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &FxHashSet<String> {
+        self.words.get_or_init(|| {
+            self.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD)
+                .map(str::to_lowercase)
+                .collect()
+        })
     }
 
     /// How many words of an item's description the article uses (at most
     /// [`MAX_CONTEXT_WORDS`]): "messaging" for a messaging service, "footballer" for a
     /// player.
     fn support(&self, description: &str, name: &str) -> usize {
+        if description.is_empty() {
+            return 0;
+        }
         let name = name.to_lowercase();
         let mut seen: Vec<String> = Vec::new();
         for word in description.split(|c: char| !c.is_alphanumeric()) {
@@ -69,7 +82,7 @@ impl<'t> Context<'t> {
             if word.chars().count() >= MIN_CONTEXT_WORD
                 && !contains(&lexicon::CONTEXT_STOPWORDS, &word)
                 && !name.contains(&word)
-                && self.words.contains(&word)
+                && self.words().contains(&word)
                 && !seen.contains(&word)
             {
                 seen.push(word);

@@ -279,7 +279,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     while start < end {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
-        let unknown = cx.kb.lookup(w).is_empty() && !cx.kb.is_first_name(w);
+        let unknown = !cx.kb.knows(w) && !cx.kb.is_first_name(w);
         // A lone unknown word opening a sentence is a name only if the document also
         // capitalises it mid-sentence ("Regulators said ..." is not a name).
         let lone = end == start + 1

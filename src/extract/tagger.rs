@@ -13,7 +13,7 @@ use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -65,7 +65,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub type FeatureMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 const MAGIC: &[u8; 8] = b"NKNER01\n";
 
@@ -593,7 +593,7 @@ pub fn recognize_named(
         return candidates;
     }
     let in_sentence = by_sentence(seg, &candidates);
-    let mut named_counts: HashMap<&str, usize> = HashMap::new();
+    let mut named_counts: FxHashMap<&str, usize> = FxHashMap::default();
     for c in &candidates {
         if c.kind == MentionKind::Named {
             *named_counts.entry(c.span.slice(text)).or_default() += 1;
@@ -656,7 +656,6 @@ pub fn recognize_named(
             }
             let qid = kb
                 .lookup(span.slice(text))
-                .into_iter()
                 .find(|e| e.kind == entity_type)
                 .map(|e| e.qid.clone());
             added.push(Candidate {
@@ -767,7 +766,7 @@ fn is_citation_year(word: &str) -> bool {
 /// word becomes a sure Person; a word no name covers gets a new mention.
 fn cite_authors(text: &str, seg: &Segmented, found: &mut Vec<Candidate>) {
     let covered = covered_tokens(seg, found);
-    let mut at: HashMap<Span, usize> = HashMap::new();
+    let mut at: FxHashMap<Span, usize> = FxHashMap::default();
     for (i, c) in found.iter().enumerate() {
         if c.kind == MentionKind::Named {
             at.insert(c.span, i);
@@ -872,8 +871,8 @@ fn covered_tokens(seg: &Segmented, found: &[Candidate]) -> Vec<Vec<bool>> {
 }
 
 /// Per name string, the summed confidence of its mentions for each type.
-fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> HashMap<&'t str, [f32; TAG_COUNT]> {
-    let mut votes: HashMap<&str, [f32; TAG_COUNT]> = HashMap::new();
+fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> FxHashMap<&'t str, [f32; TAG_COUNT]> {
+    let mut votes: FxHashMap<&str, [f32; TAG_COUNT]> = FxHashMap::default();
     for c in found {
         if c.kind != MentionKind::Named {
             continue;
@@ -894,13 +893,13 @@ fn repeated_names(
     seg: &Segmented,
     stats: &DocumentStats,
     found: &[Candidate],
-    votes: &HashMap<&str, [f32; TAG_COUNT]>,
+    votes: &FxHashMap<&str, [f32; TAG_COUNT]>,
 ) -> Vec<Candidate> {
     if votes.is_empty() {
         return Vec::new();
     }
     // Names by their first word, longest first, so "Zorvex Labs" wins over "Zorvex".
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, EntityType)>> = HashMap::new();
+    let mut by_first: FxHashMap<&str, Vec<(Vec<&str>, EntityType)>> = FxHashMap::default();
     for (name, vote) in votes {
         let (tag, _) = best(vote);
         let (Some(entity_type), mut words) = (tag_type(tag), Vec::new()) else {
