@@ -173,9 +173,9 @@ impl NerModel {
     /// Tags one sentence greedily, left to right; returns each tag with its margin over
     /// the runner-up.
     pub fn tag(&self, sentence: &SentenceFeatures) -> Vec<(Tag, f32)> {
-        let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.tokens.len());
+        let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.len());
         let mut features = Vec::new();
-        for i in 0..sentence.tokens.len() {
+        for i in 0..sentence.len() {
             let previous = tags.last().map_or(OUTSIDE, |t| t.0);
             let before = if i >= 2 { tags[i - 2].0 } else { OUTSIDE };
             sentence.with_history(i, previous, before, false, &mut features);
@@ -201,15 +201,14 @@ pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
 }
 
 /// The features of one sentence's tokens that do not depend on the tags chosen so far.
+/// Per token, the first [`IDENTITY_FEATURES`] name the word itself; the rest describe it.
 pub struct SentenceFeatures {
-    pub tokens: Vec<TokenFeatures>,
-}
-
-pub struct TokenFeatures {
-    /// The first [`IDENTITY_FEATURES`] name the word itself; the rest describe it.
-    pub fixed: Vec<u64>,
-    /// The hash of the lower-cased word, combined with the previous tag.
-    word: u64,
+    /// Every token's fixed features, one token after the other.
+    features: Vec<u64>,
+    /// Where each token's features end in `features`.
+    ends: Vec<usize>,
+    /// Per token, the hash of the lower-cased word, to be combined with the previous tag.
+    words: Vec<u64>,
 }
 
 /// How many of a token's fixed features (after the bias) say which word it is; training
@@ -269,17 +268,44 @@ fn affix(word: &str, n: usize, from_end: bool) -> &str {
     }
 }
 
-/// The item `d` places from `i` in `items`, or a sentence-boundary marker.
-fn neighbour(items: &[String], i: usize, d: isize) -> &[u8] {
-    match i.checked_add_signed(d) {
-        None => b"<s>",
-        Some(k) => items.get(k).map_or(b"</s>", |s| s.as_bytes()),
+/// Many short strings in one buffer: one allocation per sentence, not one per token.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
+        Some(&self.text[start..end])
+    }
+
+    /// The item `d` places from `i`, or a sentence-boundary marker.
+    fn neighbour(&self, i: usize, d: isize) -> &[u8] {
+        match i.checked_add_signed(d) {
+            None => b"<s>",
+            Some(k) => self.get(k).map_or(b"</s>", str::as_bytes),
+        }
     }
 }
 
 /// "Xxxx", "XX", "xx", "dd", "X.X.": the word's character classes, runs collapsed.
+#[cfg(test)]
 fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(6);
+    let mut out = String::new();
+    push_shape(word, &mut out);
+    out
+}
+
+/// Appends the shape of `word` (see `shape`) to `out`.
+fn push_shape(word: &str, out: &mut String) {
     let mut last = None;
     let mut run = 0;
     for c in word.chars() {
@@ -303,7 +329,6 @@ fn shape(word: &str) -> String {
         last = Some(class);
         out.push(class);
     }
-    out
 }
 
 /// Per token, the BIO tag of the longest knowledge-base name covering it.
@@ -395,26 +420,35 @@ impl SentenceFeatures {
         let tokens = seg.sentence_tokens(sentence);
         let zone = seg.sentences[sentence].zone;
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let mut lower = Strings::default();
+        let mut shapes = Strings::default();
+        for w in &words {
+            lower.push_with(|out| out.extend(w.chars().flat_map(char::to_lowercase)));
+            shapes.push_with(|out| push_shape(w, out));
+        }
         let kb_tags = kb_tags(text, tokens, kb);
         let rule_tags = rule_tags(seg, sentence, tokens, rules);
         let classes: Vec<&str> = words.iter().map(|w| lexicon_class(kb, w)).collect();
         let mut initial = true;
-        let mut out = Vec::with_capacity(tokens.len());
+        let mut out = SentenceFeatures {
+            features: Vec::with_capacity(tokens.len() * 28),
+            ends: Vec::with_capacity(tokens.len()),
+            words: Vec::with_capacity(tokens.len()),
+        };
         for i in 0..tokens.len() {
             let w = words[i];
-            let l = lower[i].as_bytes();
-            let around = |d: isize| neighbour(&lower, i, d);
-            let shape_at = |d: isize| neighbour(&shapes, i, d);
-            let mut f = Vec::with_capacity(32);
+            let lower_word = lower.get(i).unwrap_or("");
+            let l = lower_word.as_bytes();
+            let around = |d: isize| lower.neighbour(i, d);
+            let shape_at = |d: isize| shapes.neighbour(i, d);
+            let f = &mut out.features;
             f.push(feature(F_BIAS, b""));
             f.push(feature(F_WORD, w.as_bytes()));
             f.push(feature(F_LOWER, l));
             f.push(feature(F_SHAPE, shape_at(0)));
-            f.push(feature(F_PREFIX, affix(&lower[i], 3, false).as_bytes()));
-            f.push(feature(F_SUFFIX3, affix(&lower[i], 3, true).as_bytes()));
-            f.push(feature(F_SUFFIX2, affix(&lower[i], 2, true).as_bytes()));
+            f.push(feature(F_PREFIX, affix(lower_word, 3, false).as_bytes()));
+            f.push(feature(F_SUFFIX3, affix(lower_word, 3, true).as_bytes()));
+            f.push(feature(F_SUFFIX2, affix(lower_word, 2, true).as_bytes()));
             f.push(feature(F_PREV_WORD, around(-1)));
             f.push(feature(F_NEXT_WORD, around(1)));
             f.push(feature(F_PREV2_WORD, around(-2)));
@@ -431,7 +465,7 @@ impl SentenceFeatures {
             initial = initial && tokens[i].kind == TokenKind::Punct;
             if w.starts_with(char::is_uppercase) {
                 let doc = match (
-                    stats.lowercase.contains(&lower[i]),
+                    stats.lowercase.contains(lower_word),
                     stats.mid_sentence_capitalised.contains(w),
                 ) {
                     (true, true) => "both",
@@ -471,12 +505,25 @@ impl SentenceFeatures {
                 None => f.push(feature(F_RULE, b"-")),
             }
             f.push(feature(F_ZONE, zone.name().as_bytes()));
-            out.push(TokenFeatures {
-                fixed: f,
-                word: feature(F_PREV_TAG_WORD, l),
-            });
+            out.ends.push(f.len());
+            out.words.push(feature(F_PREV_TAG_WORD, l));
         }
-        SentenceFeatures { tokens: out }
+        out
+    }
+
+    /// How many tokens the sentence has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The fixed features of token `i`.
+    fn fixed(&self, i: usize) -> &[u64] {
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
+        &self.features[start..self.ends[i]]
     }
 
     /// The fixed features of token `i` plus those of the tags chosen before it; without
@@ -489,23 +536,23 @@ impl SentenceFeatures {
         hide_word: bool,
         out: &mut Vec<u64>,
     ) {
-        let token = &self.tokens[i];
+        let fixed = self.fixed(i);
         out.clear();
         if hide_word {
-            out.push(token.fixed[0]);
-            out.extend_from_slice(&token.fixed[IDENTITY_FEATURES.end..]);
+            out.push(fixed[0]);
+            out.extend_from_slice(&fixed[IDENTITY_FEATURES.end..]);
         } else {
-            out.extend_from_slice(&token.fixed);
-            out.push(token.word ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            out.extend_from_slice(fixed);
+            out.push(self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         }
         out.push(feature(F_PREV_TAG, &[previous as u8]));
         out.push(feature(F_PREV_TAGS, &[before as u8, previous as u8]));
-        out.push(feature(F_PREV_TAG_SHAPE, &[previous as u8]) ^ token.fixed[3]);
+        out.push(feature(F_PREV_TAG_SHAPE, &[previous as u8]) ^ fixed[3]);
     }
 
     /// The hash that names the lower-cased word of token `i` (counted by training).
     pub fn word_key(&self, i: usize) -> u64 {
-        self.tokens[i].fixed[IDENTITY_FEATURES.end - 1]
+        self.fixed(i)[IDENTITY_FEATURES.end - 1]
     }
 }
 
