@@ -207,11 +207,16 @@ impl KgStore {
                 }
             }
         }
-        Ok(Self {
+        Ok(Self::around(store, path))
+    }
+
+    /// The store opened at `path`, nothing written yet.
+    fn around(store: Store, path: &Path) -> Self {
+        Self {
             store,
             path: path.to_owned(),
             unflushed: AtomicUsize::new(0),
-        })
+        }
     }
 
     /// Opens a store that must already exist, for reading and writing.
@@ -233,13 +238,7 @@ impl KgStore {
         let mut attempt = 0;
         loop {
             match Store::open_read_only(path) {
-                Ok(store) => {
-                    return Ok(Self {
-                        store,
-                        path: path.to_owned(),
-                        unflushed: AtomicUsize::new(0),
-                    })
-                }
+                Ok(store) => return Ok(Self::around(store, path)),
                 Err(_) if attempt < READ_ONLY_RETRIES => {
                     attempt += 1;
                     std::thread::sleep(Duration::from_millis(20 * attempt));
@@ -275,11 +274,7 @@ impl KgStore {
             path: path.to_owned(),
             source,
         })?;
-        Ok(Self {
-            store,
-            path: path.to_owned(),
-            unflushed: AtomicUsize::new(0),
-        })
+        Ok(Self::around(store, path))
     }
 
     fn must_exist(path: &Path) -> Result<(), StoreError> {
