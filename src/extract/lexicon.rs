@@ -134,6 +134,35 @@ pub fn is_title_word(word: &str) -> bool {
     contains(&TITLE_MODIFIERS, word) || contains(&TITLE_HEADS, word)
 }
 
+/// Words that end a coordinated object ("killed two traders and a guard *in* ...").
+pub static OBJECT_ENDS: WordList = WordList::new(&[
+    "in", "on", "at", "near", "before", "after", "during", "when", "while", "as", "who", "that",
+    "which", "but", "or", "by", "with", "from", "to", "for", "of", "dead", "injured", "wounded",
+    "hurt", "said", "says", "was", "were", "is", "are", "had", "has",
+]);
+
+/// Nouns for the people who carried out an attack ("one of the shooters in the attack").
+pub static PERPETRATOR_NOUNS: WordList = WordList::new(&[
+    "attacker",
+    "attackers",
+    "perpetrator",
+    "perpetrators",
+    "shooter",
+    "shooters",
+    "gunman",
+    "gunmen",
+    "bomber",
+    "bombers",
+    "assailant",
+    "assailants",
+    "hijacker",
+    "hijackers",
+    "killer",
+    "killers",
+    "terrorist",
+    "terrorists",
+]);
+
 /// Words of item descriptions that say nothing about whether an article means the item.
 pub static CONTEXT_STOPWORDS: WordList = WordList::new(&[
     "about", "after", "also", "been", "before", "based", "born", "during", "first", "former",

@@ -707,6 +707,25 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             }
             continue;
         }
+        // "one of the (San Bernardino) shooters": one person, named by a group's noun.
+        if let Some(singular) = singular_person_head(w) {
+            let one = (i.saturating_sub(6)..i.saturating_sub(2)).rev().find(|&k| {
+                word(k).eq_ignore_ascii_case("one")
+                    && word(k + 1) == "of"
+                    && matches!(word(k + 2), "the" | "its" | "his" | "her" | "their")
+            });
+            if let Some(one) = one {
+                cx.out.push(nominal(
+                    tokens,
+                    one,
+                    i,
+                    sentence,
+                    EntityType::Person,
+                    &singular,
+                ));
+                continue;
+            }
+        }
         let entity_type = if contains(&lexicon::PERSON_HEADS, w)
             || (w.ends_with("-year-old")
                 && !tokens
@@ -768,6 +787,17 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         cx.out
             .push(nominal(tokens, start, i, sentence, entity_type, w));
     }
+}
+
+/// The singular of a plural person noun ("shooters" -> "shooter", "gunmen" -> "gunman"),
+/// if it is one.
+fn singular_person_head(word: &str) -> Option<String> {
+    let singular = if let Some(stem) = word.strip_suffix("men") {
+        format!("{stem}man")
+    } else {
+        word.strip_suffix('s')?.to_owned()
+    };
+    contains(&lexicon::PERSON_HEADS, &singular).then_some(singular)
 }
 
 fn nominal(

@@ -713,6 +713,14 @@ fn claim_after(
         return None;
     }
     let first = tokens[k].span.slice(text);
+    // "claimed responsibility for", "claimed credit for": an act, not a claim.
+    if matches!(first, "responsibility" | "credit")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.span.slice(text) == "for")
+    {
+        return None;
+    }
     // A clause starts with a subject, not with an infinitive or a preposition.
     if tokens[k].kind == TokenKind::Punct
         || matches!(

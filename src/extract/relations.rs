@@ -56,6 +56,32 @@ impl Sentence<'_> {
             .max_by_key(|&m| ex.mentions[m].span.len())
     }
 
+    /// The mentions of one of the types in the coordinated object that starts at token `i`
+    /// ("three pedestrians and a police officer": the officer, when only the officer is a
+    /// mention). The object ends at a preposition, conjunction or clause word, or at
+    /// anything that is neither a lower-case word, a number nor a comma.
+    fn mention_list_at(&self, ex: &Extraction, i: usize, types: &[EntityType]) -> Vec<MentionId> {
+        let mut out = Vec::new();
+        let mut k = i;
+        while k < self.tokens.len().min(i + 16) {
+            if let Some(m) = self.mention_at(ex, k, types) {
+                out.push(m);
+                k = self.token_at(ex.mentions[m].span.end);
+                continue;
+            }
+            let w = self.word(k);
+            let in_object = w == ","
+                || w == "and"
+                || w.chars().all(|c| c.is_ascii_digit())
+                || (w.starts_with(char::is_lowercase) && !contains(&lexicon::OBJECT_ENDS, w));
+            if !in_object {
+                break;
+            }
+            k += 1;
+        }
+        out
+    }
+
     /// Words from token `i` match `pattern` (lower-cased); returns the index after them.
     fn words_at(&self, i: usize, pattern: &[&str]) -> Option<usize> {
         pattern
@@ -429,10 +455,10 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 }
             }
             // --- Events ----------------------------------------------------------------
-            // "X claimed responsibility for Y"
-            if w == "responsibility"
+            // "X claimed responsibility for Y", "X claimed credit for Y"
+            if matches!(w, "responsibility" | "credit")
                 && i >= 1
-                && matches!(s.word(i - 1), "claimed" | "claims" | "claim")
+                && matches!(s.word(i - 1), "claimed" | "claims" | "claim" | "claiming")
             {
                 let agent = nearest_before(ex, &s, i - 1, AGENT);
                 let event = s
@@ -478,17 +504,46 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
-            // "EVENT (that) killed / injured X"
-            if matches!(w, "killed" | "injured" | "wounded") && i >= 1 {
+            // "EVENT (that) killed / injured X (and Y)", "EVENT (that) left X (and Y) dead"
+            let left_dead = w == "left"
+                && (i + 1..s.tokens.len().min(i + 16))
+                    .any(|k| matches!(s.word(k), "dead" | "injured" | "wounded" | "hurt"));
+            if (matches!(w, "killed" | "injured" | "wounded") || left_dead) && i >= 1 {
                 let subject_end = if i >= 2 && matches!(s.word(i - 1), "that" | "which") {
                     i - 2
                 } else {
                     i - 1
                 };
-                let event = s.mention_ending(ex, subject_end, EVENT);
-                let victim = s.mention_at(ex, i + 1, PERSON);
-                if let (Some(a), Some(b)) = (victim, event) {
-                    add(RelationType::VictimOf, a, b, "event-killed", 0.75, ex);
+                if let Some(b) = s.mention_ending(ex, subject_end, EVENT) {
+                    for a in s.mention_list_at(ex, i + 1, PERSON) {
+                        add(RelationType::VictimOf, a, b, "event-killed", 0.75, ex);
+                    }
+                }
+            }
+            // "one of the attackers in EVENT", "X acted alone in EVENT"
+            let perpetrator = match w {
+                "in" if i >= 1 => s.mention_ending(ex, i - 1, PERSON).filter(|&m| {
+                    ex.mentions[m].kind == MentionKind::Nominal
+                        && contains(
+                            &lexicon::PERPETRATOR_NOUNS,
+                            ex.mentions[m]
+                                .span
+                                .slice(text)
+                                .rsplit(' ')
+                                .next()
+                                .unwrap_or(""),
+                        )
+                }),
+                "alone" if i >= 2 && s.word(i - 1) == "acted" => s.mention_ending(ex, i - 2, AGENT),
+                _ => None,
+            };
+            if let Some(a) = perpetrator {
+                let from = if w == "in" { i + 1 } else { i + 2 };
+                let event = (s.word((i + 1).min(s.tokens.len() - 1)) == "in" || w == "in")
+                    .then(|| s.mention_at(ex, from, EVENT))
+                    .flatten();
+                if let Some(b) = event {
+                    add(RelationType::PerpetratorOf, a, b, "perpetrator-in", 0.7, ex);
                 }
             }
             // "EVENT (that) unfolded / happened / took place (in the heart of) PLACE"
@@ -691,10 +746,16 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             ));
         }
     }
-    // People described as attackers are perpetrators of the article's main attack.
+    // People described as attackers are perpetrators of the article's main attack, unless
+    // the text already names the attack they carried out ("one of the shooters in the
+    // 2015 attack").
     if let Some(attack) = main_attack(text, ex) {
         for (e, entity) in ex.entities.iter().enumerate() {
+            let named_their_attack = found
+                .iter()
+                .any(|f| f.0 == RelationType::PerpetratorOf && ex.mentions[f.1].entity == e);
             if entity.entity_type != EntityType::Person
+                || named_their_attack
                 || !entity.roles.iter().any(|r| {
                     [
                         "attacker",
@@ -863,5 +924,42 @@ mod tests {
             has(RelationType::ParticipantIn, "Peter Osei", "the vigil"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn victims_in_a_list_and_perpetrators_named_by_their_act() {
+        let found = relations_in(
+            "The explosion that left two cyclists and a nurse injured shook the town.              Police said one of the gunmen in the 2019 raid had trained abroad.              Police believe Tom Vance acted alone in the shooting.              A militant group claimed credit for the bombing.",
+        );
+        let has = |t: RelationType, subject: &str, object: &str| {
+            found
+                .iter()
+                .any(|(ft, s, o)| *ft == t && s == subject && o == object)
+        };
+        for (t, subject, object) in [
+            (RelationType::VictimOf, "a nurse", "The explosion"),
+            (
+                RelationType::PerpetratorOf,
+                "one of the gunmen",
+                "the 2019 raid",
+            ),
+            (RelationType::PerpetratorOf, "Tom Vance", "the shooting"),
+            (
+                RelationType::PerpetratorOf,
+                "A militant group",
+                "the bombing",
+            ),
+        ] {
+            assert!(
+                has(t, subject, object),
+                "{t:?} {subject} {object}: {found:?}"
+            );
+        }
+        // The gunman's attack is the one the sentence names, not the article's first.
+        assert!(!has(
+            RelationType::PerpetratorOf,
+            "one of the gunmen",
+            "The explosion"
+        ));
     }
 }
