@@ -593,6 +593,41 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 }
             }
         }
+        // Interviews and meetings: "in a BBC interview", "an interview with Sky News", "a
+        // meeting with Jane Roe" name their other side; the speaker quoted in the same
+        // sentence gave the interview.
+        for &e in &s.mentions {
+            let event = &ex.mentions[e];
+            let head = event.span.slice(text).rsplit(' ').next().unwrap_or("");
+            let interview = matches!(head, "interview" | "interviews");
+            if event.entity_type != EntityType::Event
+                || !(interview || matches!(head, "meeting" | "talks" | "call"))
+            {
+                continue;
+            }
+            let inside = s.mentions.iter().copied().filter(|&m| {
+                m != e
+                    && AGENT.contains(&ex.mentions[m].entity_type)
+                    && event.span.contains(ex.mentions[m].span)
+            });
+            let after = s.token_at(event.span.end);
+            let with = s
+                .words_at(after, &["with"])
+                .map(|k| s.mention_list_at(ex, k, AGENT))
+                .unwrap_or_default();
+            let sides: Vec<MentionId> = inside.chain(with).collect();
+            for a in sides {
+                add(RelationType::ParticipantIn, a, e, "interview-with", 0.7, ex);
+            }
+            if interview {
+                for q in &ex.quotes {
+                    let speaker = q.speaker.filter(|&m| ex.mentions[m].sentence == s.index);
+                    if let Some(a) = speaker {
+                        add(RelationType::ParticipantIn, a, e, "interview-with", 0.7, ex);
+                    }
+                }
+            }
+        }
     }
     // "an Acme spokeswoman": an organisation named inside a description of a person;
     // "a spokeswoman for Acme", "the head of Interpol": one right after it.
@@ -953,6 +988,25 @@ mod tests {
             assert!(
                 has(t, subject, object),
                 "{t:?} {subject} {object}: {found:?}"
+            );
+        }
+        let interview = relations_in(
+            "Mayor Ilse Varga visited the harbour on Monday. \
+             “We will rebuild the pier and the market quickly,” she said, in a BBC interview. \
+             The minister held a meeting with Jane Holloway on Friday.",
+        );
+        for (subject, object) in [
+            ("BBC", "a BBC interview"),
+            ("she", "a BBC interview"),
+            ("Jane Holloway", "a meeting"),
+        ] {
+            assert!(
+                interview
+                    .iter()
+                    .any(|(t, s, o)| *t == RelationType::ParticipantIn
+                        && s == subject
+                        && o == object),
+                "{subject} in {object}: {interview:?}"
             );
         }
         // The gunman's attack is the one the sentence names, not the article's first.

@@ -592,22 +592,39 @@ pub fn document_features(
 
 /// The spans a tag sequence marks (runs of one tag), with their type and the smallest
 /// margin of their tags.
-fn spans_of(tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, EntityType, f32)> {
-    let mut out: Vec<(Span, EntityType, f32)> = Vec::new();
+fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, EntityType, f32)> {
+    // Runs of one tag, as token ranges.
+    let mut runs: Vec<(usize, usize, EntityType, f32)> = Vec::new();
     let mut previous = OUTSIDE;
-    for (token, &(tag, margin)) in tokens.iter().zip(tags) {
+    for (i, &(tag, margin)) in tags.iter().enumerate().take(tokens.len()) {
         if let Some(entity_type) = tag_type(tag) {
-            match out.last_mut() {
+            match runs.last_mut() {
                 Some(last) if tag == previous => {
-                    last.0 = last.0.cover(token.span);
-                    last.2 = last.2.min(margin);
+                    last.1 = i;
+                    last.3 = last.3.min(margin);
                 }
-                _ => out.push((token.span, entity_type, margin)),
+                _ => runs.push((i, i, entity_type, margin)),
             }
         }
         previous = tag;
     }
-    out
+    // A name neither starts nor ends with a lower-case word ("Harbour Workers Union on").
+    let lower = |i: usize| tokens[i].span.slice(text).starts_with(char::is_lowercase);
+    runs.into_iter()
+        .map(|(mut first, mut last, entity_type, margin)| {
+            while first < last && lower(last) {
+                last -= 1;
+            }
+            while first < last && lower(first) {
+                first += 1;
+            }
+            (
+                tokens[first].span.cover(tokens[last].span),
+                entity_type,
+                margin,
+            )
+        })
+        .collect()
 }
 
 /// How sure the tagger is of a span, from the margin of its least certain tag.
@@ -651,7 +668,7 @@ pub fn recognize_named(
     for (s, features) in document_features(text, seg, kb, stats, &candidates, &in_sentence) {
         let tokens = seg.sentence_tokens(s);
         let tags = model.tag(&features);
-        let spans = spans_of(tokens, &tags);
+        let spans = spans_of(text, tokens, &tags);
         for &i in &in_sentence[s] {
             let c = &candidates[i];
             if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
@@ -1040,11 +1057,20 @@ mod tests {
 
     #[test]
     fn runs_of_one_tag_are_one_span() {
-        let text = "Mira Okafor met Acme Group";
+        let text = "Mira Okafor met Acme Group on Friday";
         let mut tokens = Vec::new();
         crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let tags = [(1, 2.0), (1, 1.0), (0, 3.0), (2, 4.0), (2, 5.0)];
-        let spans = spans_of(&tokens, &tags);
+        // The last run ends in a lower-case word, which no name does.
+        let tags = [
+            (1, 2.0),
+            (1, 1.0),
+            (0, 3.0),
+            (2, 4.0),
+            (2, 5.0),
+            (2, 6.0),
+            (0, 1.0),
+        ];
+        let spans = spans_of(text, &tokens, &tags);
         let names: Vec<(&str, EntityType, f32)> = spans
             .iter()
             .map(|&(s, t, m)| (s.slice(text), t, m))
