@@ -106,14 +106,15 @@ pub struct DocumentStats {
 
 impl DocumentStats {
     pub fn new(text: &str, seg: &Segmented) -> Self {
-        let lowercase = seg
-            .tokens
-            .iter()
-            .map(|t| t.span.slice(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_owned)
-            .collect();
-        let mut mid_sentence_capitalised = FxHashSet::default();
+        // Each distinct word is copied once, not once per occurrence.
+        let mut lowercase: FxHashSet<String> = FxHashSet::default();
+        for t in &seg.tokens {
+            let w = t.span.slice(text);
+            if w.chars().next().is_some_and(char::is_lowercase) && !lowercase.contains(w) {
+                lowercase.insert(w.to_owned());
+            }
+        }
+        let mut mid_sentence_capitalised: FxHashSet<String> = FxHashSet::default();
         for sentence in &seg.sentences {
             let tokens = &seg.tokens[sentence.tokens.clone()];
             if is_title_case(text, tokens) {
@@ -121,7 +122,10 @@ impl DocumentStats {
             }
             for (i, t) in tokens.iter().enumerate() {
                 let w = t.span.slice(text);
-                if is_capitalised(w) && !sentence_initial(text, tokens, i) {
+                if is_capitalised(w)
+                    && !mid_sentence_capitalised.contains(w)
+                    && !sentence_initial(text, tokens, i)
+                {
                     mid_sentence_capitalised.insert(w.to_owned());
                 }
             }
@@ -168,7 +172,8 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
 
 /// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
+    let (mut words, mut lower) = (0, 0);
+    for w in tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(text))
@@ -179,9 +184,11 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
                     "a" | "an" | "the" | "to" | "in" | "on" | "at" | "with" | "by"
                 )
         })
-        .collect();
-    let lower = words.iter().filter(|w| !is_capitalised(w)).count();
-    words.len() >= 5 && lower <= 1 && lower * 5 <= words.len()
+    {
+        words += 1;
+        lower += usize::from(!is_capitalised(w));
+    }
+    words >= 5 && lower <= 1 && lower * 5 <= words
 }
 
 fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
@@ -650,7 +657,12 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let word = |i: usize| tokens[i].span.slice(text);
     for i in 0..tokens.len() {
         let w = word(i);
-        let lower = w.to_lowercase();
+        // Most words are lower case already: no copy for them.
+        let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
         // Pronouns for people.
         let gender = if contains(&lexicon::FEMALE_PRONOUNS, &lower) {
             Some(Gender::Female)
@@ -670,7 +682,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 qid: None,
                 role: None,
                 gender,
-                head: Some(lower),
+                head: Some(lower.into_owned()),
                 typed: true,
             });
             continue;
