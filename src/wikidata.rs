@@ -572,7 +572,7 @@ fn value(term: &Term) -> String {
     }
 }
 
-/// Reads everything from `reader` (for tests of the readers on in-memory input).
+/// Reads a dump held in memory (for the tests of the dump reader).
 #[cfg(test)]
 fn dump_from_bytes(bytes: &[u8], options: &ImportOptions) -> (Vec<KbEntry>, ImportReport) {
     let mut out = Vec::new();

@@ -34,13 +34,27 @@ const CROSS_TYPE: f32 = 3.0;
 
 /// Links every entity of `ex` that names a knowledge-base item well enough.
 pub fn resolve(text: &str, ex: &mut Extraction, kb: &Kb) {
+    link_where(text, ex, &[kb], |_| true);
+}
+
+/// Links the named entities that `which` selects, with candidates from `kbs`; an entity
+/// without a name keeps what coreference found (a demonym's country), if anything.
+/// Returns how many got an item.
+fn link_where(
+    text: &str,
+    ex: &mut Extraction,
+    kbs: &[&Kb],
+    which: impl Fn(&Entity) -> bool,
+) -> usize {
     let context = Context::new(text);
+    let mut linked = 0;
     for entity in &mut ex.entities {
-        if entity.variants.is_empty() {
-            continue; // no name: keep what coreference found (a demonym's country), if any
+        if !entity.variants.is_empty() && which(entity) {
+            entity.link = choose(&context, entity, kbs);
+            linked += usize::from(entity.link.is_some());
         }
-        entity.link = choose(&context, entity, &[kb]);
     }
+    linked
 }
 
 /// What the linker knows of the article: its text, and (made when first needed) its
@@ -95,15 +109,7 @@ impl<'t> Context<'t> {
 /// Links the entities still unlinked, with candidates from several bases (the local one
 /// and what `--online` fetched); returns how many got an item.
 pub fn resolve_unlinked(text: &str, ex: &mut Extraction, kbs: &[&Kb]) -> usize {
-    let context = Context::new(text);
-    let mut linked = 0;
-    for entity in &mut ex.entities {
-        if entity.link.is_none() && !entity.variants.is_empty() {
-            entity.link = choose(&context, entity, kbs);
-            linked += usize::from(entity.link.is_some());
-        }
-    }
-    linked
+    link_where(text, ex, kbs, |entity| entity.link.is_none())
 }
 
 struct Scored<'k> {

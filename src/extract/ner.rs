@@ -720,23 +720,26 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             continue;
         }
         // "one of the (San Bernardino) shooters": one person, named by a group's noun.
-        if let Some(singular) = singular_person_head(w) {
-            let one = (i.saturating_sub(6)..i.saturating_sub(2)).rev().find(|&k| {
-                word(k).eq_ignore_ascii_case("one")
-                    && word(k + 1) == "of"
-                    && matches!(word(k + 2), "the" | "its" | "his" | "her" | "their")
-            });
-            if let Some(one) = one {
-                cx.out.push(nominal(
-                    tokens,
-                    one,
-                    i,
-                    sentence,
-                    EntityType::Person,
-                    &singular,
-                ));
-                continue;
-            }
+        // The cheap test of the context comes first: this runs for every word.
+        let one = ((w.ends_with('s') || w.ends_with("men")) && i >= 3)
+            .then(|| {
+                (i.saturating_sub(6)..i - 2).rev().find(|&k| {
+                    word(k).eq_ignore_ascii_case("one")
+                        && word(k + 1) == "of"
+                        && matches!(word(k + 2), "the" | "its" | "his" | "her" | "their")
+                })
+            })
+            .flatten();
+        if let Some((one, singular)) = one.zip(singular_person_head(w)) {
+            cx.out.push(nominal(
+                tokens,
+                one,
+                i,
+                sentence,
+                EntityType::Person,
+                &singular,
+            ));
+            continue;
         }
         let entity_type = if contains(&lexicon::PERSON_HEADS, w)
             || (w.ends_with("-year-old")
