@@ -11,6 +11,7 @@ pub mod eval;
 pub mod extract;
 pub mod identity;
 pub mod kb;
+pub mod nquads;
 pub mod online;
 pub mod pipeline;
 pub mod rdf;

@@ -6,9 +6,10 @@ mod common;
 
 use common::*;
 use newskg::store::{IngestOutcome, KgStore};
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::Quad;
 use std::collections::HashSet;
+use std::path::PathBuf;
 
 fn seeded() -> (tempfile::TempDir, KgStore) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -295,4 +296,32 @@ fn one_event_reported_by_two_articles_is_linked_whatever_the_order() {
     assert!(links
         .iter()
         .any(|l| l[0].contains("/doc/a/") && l[1].contains("/doc/b/")));
+}
+
+#[test]
+fn extract_writes_the_bytes_oxigraph_writes_for_the_same_quads() {
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    texts.sort();
+    let mut quads = Vec::new();
+    for path in &texts {
+        let doc = newskg::document::read_text_file(path, Default::default()).expect("readable");
+        quads.extend(newskg::rdf::to_quads(&newskg::process(
+            doc,
+            newskg::Models::shipped(),
+        )));
+    }
+    let mut ours = Vec::new();
+    for q in &quads {
+        newskg::nquads::write_quad(q.as_ref(), &mut ours);
+    }
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+    for q in &quads {
+        serializer.serialize_quad(q).expect("in memory");
+    }
+    let reference = serializer.finish().expect("in memory");
+    assert!(quads.len() > 1000, "{} quads", quads.len());
+    assert_eq!(String::from_utf8(ours), String::from_utf8(reference));
 }

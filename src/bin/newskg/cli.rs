@@ -11,6 +11,7 @@ use newskg::store::{
     IngestOutcome, KgStore, QueryOptions, StoreError, BULK_BATCH_QUADS, DEFAULT_STORE,
 };
 use newskg::{brat, process, rdf, Models, Processed};
+use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryEvaluationError;
 use std::collections::HashMap;
 use std::fs;
@@ -727,21 +728,37 @@ fn ingest(
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
     let processor = input.processor()?;
-    let stdout = io::stdout();
-    let mut serializer =
-        newskg::store::serializer_for(format.format()).for_writer(BufWriter::new(stdout.lock()));
-    let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
-        let processed: Processed = processor.process(doc);
-        for quad in rdf::to_quads(&processed) {
-            if format.format().supports_datasets() {
-                serializer.serialize_quad(&quad)?;
-            } else {
-                serializer.serialize_triple(quad.as_ref())?;
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    let format = format.format();
+    let refused = if format == RdfFormat::NQuads {
+        // The default output, written by the fast path (same bytes as Oxigraph's).
+        let mut line = Vec::new();
+        for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
+            let processed: Processed = processor.process(doc);
+            line.clear();
+            for quad in rdf::to_quads(&processed) {
+                newskg::nquads::write_quad(quad.as_ref(), &mut line);
             }
-        }
-        Ok(())
-    })?;
-    serializer.finish()?.flush()?;
+            stdout.write_all(&line)?;
+            Ok(())
+        })?
+    } else {
+        let mut serializer = newskg::store::serializer_for(format).for_writer(&mut stdout);
+        let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
+            let processed: Processed = processor.process(doc);
+            for quad in rdf::to_quads(&processed) {
+                if format.supports_datasets() {
+                    serializer.serialize_quad(&quad)?;
+                } else {
+                    serializer.serialize_triple(quad.as_ref())?;
+                }
+            }
+            Ok(())
+        })?;
+        serializer.finish()?;
+        refused
+    };
+    stdout.flush()?;
     Ok(if refused == 0 {
         ExitCode::SUCCESS
     } else {
