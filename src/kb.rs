@@ -68,12 +68,38 @@ pub struct KbEntry {
 #[derive(Debug, Default)]
 pub struct Kb {
     pub entries: Vec<KbEntry>,
-    by_name: FxHashMap<String, Vec<usize>>,
+    /// Every label and alias -> the entries it names (most names name one).
+    by_name: FxHashMap<Box<str>, Named>,
     first_names: FxHashSet<String>,
     /// Demonym -> the country's Q-id ("British" -> Q145).
     demonyms: FxHashMap<String, String>,
     /// A hash of the table, recorded in the content hash of every processed article.
     pub id: u64,
+}
+
+/// The entries one name names, without a vector for the common case of one.
+#[derive(Debug, Clone)]
+enum Named {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Named {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Named::One(i) => std::slice::from_ref(i),
+            Named::Many(list) => list,
+        }
+    }
+
+    fn add(&mut self, index: u32) {
+        match self {
+            Named::One(i) if *i == index => {}
+            Named::One(i) => *self = Named::Many(vec![*i, index]),
+            Named::Many(list) if !list.contains(&index) => list.push(index),
+            Named::Many(_) => {}
+        }
+    }
 }
 
 static SHIPPED_KB: LazyLock<Kb> = LazyLock::new(|| Kb::parse(SHIPPED));
@@ -90,13 +116,20 @@ impl Kb {
             id: xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()),
             ..Kb::default()
         };
+        let rows = tsv.bytes().filter(|&b| b == b'\n').count();
+        kb.entries.reserve(rows);
+        kb.by_name.reserve(rows * 2);
         for line in tsv.lines().skip(1) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let (qid, kind, label, aliases, popularity, class, description) = match cols[..] {
-                [q, k, l, a, p] => (q, k, l, a, p, "", ""),
-                [q, k, l, a, p, c, d, ..] => (q, k, l, a, p, c, d),
-                _ => continue,
-            };
+            let mut cols = [""; 7];
+            let mut count = 0;
+            for (slot, col) in cols.iter_mut().zip(line.split('\t')) {
+                *slot = col;
+                count += 1;
+            }
+            let [qid, kind, label, aliases, popularity, class, description] = cols;
+            if count != 5 && count != 7 {
+                continue;
+            }
             if kind == DEMONYM {
                 for name in label
                     .split('|')
@@ -129,7 +162,7 @@ impl Kb {
     }
 
     fn push(&mut self, entry: KbEntry) {
-        let index = self.entries.len();
+        let index = self.entries.len() as u32;
         if entry.kind == EntityType::Person {
             let tokens: Vec<&str> = entry.label.split_whitespace().collect();
             if tokens.len() >= 2 && tokens[0].chars().count() > 1 && !tokens[0].ends_with('.') {
@@ -137,9 +170,11 @@ impl Kb {
             }
         }
         for name in std::iter::once(&entry.label).chain(&entry.aliases) {
-            let list = self.by_name.entry(name.clone()).or_default();
-            if !list.contains(&index) {
-                list.push(index);
+            match self.by_name.get_mut(name.as_str()) {
+                Some(named) => named.add(index),
+                None => {
+                    self.by_name.insert(name.as_str().into(), Named::One(index));
+                }
             }
         }
         self.entries.push(entry);
@@ -202,9 +237,9 @@ impl Kb {
     pub fn lookup(&self, name: &str) -> impl Iterator<Item = &KbEntry> + '_ {
         self.by_name
             .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i])
+            .map_or(&[][..], Named::as_slice)
+            .iter()
+            .map(|&i| &self.entries[i as usize])
     }
 
     /// Whether any item is named `name`.
@@ -220,9 +255,12 @@ impl Kb {
     /// Orders every name's items most popular first (then by Q-id), once, after loading.
     fn order_by_popularity(&mut self) {
         let entries = &self.entries;
-        for list in self.by_name.values_mut() {
+        for named in self.by_name.values_mut() {
+            let Named::Many(list) = named else {
+                continue;
+            };
             list.sort_by(|&a, &b| {
-                let (a, b) = (&entries[a], &entries[b]);
+                let (a, b) = (&entries[a as usize], &entries[b as usize]);
                 b.popularity
                     .total_cmp(&a.popularity)
                     .then_with(|| a.qid.cmp(&b.qid))

@@ -9,6 +9,7 @@ use crate::pipeline::Processed;
 use crate::span::Span;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use rustc_hash::FxHashSet;
 
 /// Namespaces, with the prefixes used in Turtle and TriG output.
 pub mod ns {
@@ -45,7 +46,10 @@ pub mod ns {
 }
 
 fn iri(namespace: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{namespace}{local}"))
+    let mut iri = String::with_capacity(namespace.len() + local.len());
+    iri.push_str(namespace);
+    iri.push_str(local);
+    NamedNode::new_unchecked(iri)
 }
 
 fn nk(local: &str) -> NamedNode {
@@ -119,10 +123,14 @@ impl Graph {
     /// Drops repeated quads added since `start`: entities that share an IRI (two unlinked
     /// "Police" chains) and relations stated twice say their plain triples once.
     fn dedup_from(&mut self, start: usize) {
-        let tail = self.quads.split_off(start);
-        let mut seen = std::collections::HashSet::with_capacity(tail.len());
-        self.quads
-            .extend(tail.into_iter().filter(|q| seen.insert(q.clone())));
+        let mut seen = FxHashSet::default();
+        let first: Vec<bool> = self.quads[start..].iter().map(|q| seen.insert(q)).collect();
+        drop(seen);
+        let mut index = 0;
+        self.quads.retain(|_| {
+            index += 1;
+            index <= start || first[index - 1 - start]
+        });
     }
 
     fn add(&mut self, s: &NamedNode, p: impl Into<NamedNode>, o: impl Into<Term>) {
