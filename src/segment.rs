@@ -118,9 +118,14 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(sign up|subscribe|newsletter|your inbox|follow us|download (our|the) app|click here|all rights reserved)\b")
         .expect("valid regex")
 });
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\([^()]*(/|photo|images|illustration|reuters|getty|afp|\bap\b|file)[^()]*\)\s*$|^(photo|image|pictured|image copyright|file photo)\s*:)")
+/// A credit in brackets closing the line: "(Jane Roe/AP)", "(Photo: Reuters)".
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\([^()]*(/|photo|images|illustration|reuters|getty|afp|\bap\b|file)[^()]*\)\s*$")
         .expect("valid regex")
+});
+/// A label opening the line: "Photo:", "Pictured:".
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(photo|image|pictured|image copyright|file photo)\s*:").expect("valid regex")
 });
 static COMMENTS_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\d+\s+(repl(y|ies)|comments?|responses?)|leave a (reply|comment)|comments|reader comments|join the discussion|add a comment)\s*:?$")
@@ -208,7 +213,8 @@ fn classify(
     seen: &FxHashMap<&str, Vec<&str>>,
 ) -> Zone {
     let words = line.split_whitespace().count();
-    if COMMENTS_START.is_match(line) {
+    // The cheap tests first: most lines are long and end in a full stop.
+    if line.len() <= 64 && COMMENTS_START.is_match(line) {
         *in_comments = true;
     }
     if *in_comments {
@@ -220,7 +226,8 @@ fn classify(
     if words <= 60 && PROMO.is_match(line) {
         return Zone::Promo;
     }
-    if CAPTION.is_match(line)
+    if (line.trim_end().ends_with(')') && CAPTION_CREDIT.is_match(line))
+        || CAPTION_LABEL.is_match(line)
         || long_line_prefix(line)
             .and_then(|prefix| seen.get(prefix))
             .is_some_and(|lines| {
