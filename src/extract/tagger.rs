@@ -170,19 +170,46 @@ impl NerModel {
         scores
     }
 
+    fn add_scores(&self, scores: &mut [f32; TAG_COUNT], features: &[u64]) {
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
     /// Tags one sentence greedily, left to right; returns each tag with its margin over
-    /// the runner-up.
-    pub fn tag(&self, sentence: &SentenceFeatures) -> Vec<(Tag, f32)> {
+    /// the runner-up. `word_scores` keeps, per word of the document, the scores of its
+    /// [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
+    /// [`NerModel::scores`] over all features, so the tags are the same.
+    pub fn tag(&self, sentence: &SentenceFeatures, word_scores: &mut WordScores) -> Vec<(Tag, f32)> {
         let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.len());
-        let mut features = Vec::new();
         for i in 0..sentence.len() {
             let previous = tags.last().map_or(OUTSIDE, |t| t.0);
             let before = if i >= 2 { tags[i - 2].0 } else { OUTSIDE };
-            sentence.with_history(i, previous, before, false, &mut features);
-            tags.push(best(&self.scores(&features)));
+            let fixed = sentence.fixed(i);
+            let word = sentence.word_ids[i] as usize;
+            if word_scores.0.len() <= word {
+                word_scores.0.resize(word + 1, None);
+            }
+            let mut scores = *word_scores.0[word]
+                .get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
+            self.add_scores(&mut scores, &fixed[WORD_FEATURES..]);
+            self.add_scores(&mut scores, &sentence.history(i, previous, before));
+            tags.push(best(&scores));
         }
         tags
     }
+}
+
+/// Per word of one document (by [`SentenceFeatures`]' word ids), the scores of the
+/// features that depend on the word alone.
+#[derive(Default)]
+pub struct WordScores(Vec<Option<[f32; TAG_COUNT]>>);
+
+impl NerModel {
 }
 
 /// The best tag and its margin over the runner-up.
@@ -209,7 +236,13 @@ pub struct SentenceFeatures {
     ends: Vec<usize>,
     /// Per token, the hash of the lower-cased word, to be combined with the previous tag.
     words: Vec<u64>,
+    /// Per token, which distinct word of the document it is.
+    word_ids: Vec<u32>,
 }
+
+/// How many of a token's fixed features come first and depend on the word alone: the
+/// bias, the word, its lower case, shape and affixes.
+pub const WORD_FEATURES: usize = 7;
 
 /// How many of a token's fixed features (after the bias) say which word it is; training
 /// hides them for rare words so that the descriptive features learn to carry names
@@ -282,6 +315,8 @@ fn affix(word: &str, n: usize, from_end: bool) -> &str {
 /// distinct word of a document, however often the word occurs.
 #[derive(Clone, Copy)]
 struct WordKeys {
+    /// Which distinct word of the document this is, from 0.
+    id: u32,
     exact: u64,
     lower: u64,
     shape: u64,
@@ -330,6 +365,7 @@ impl<'t> WordTable<'t> {
             value_hash(doc.as_bytes())
         });
         let keys = WordKeys {
+            id: self.keys.len() as u32,
             exact: value_hash(word.as_bytes()),
             lower: value_hash(lower.as_bytes()),
             shape: value_hash(self.shape.as_bytes()),
@@ -487,6 +523,7 @@ impl SentenceFeatures {
             features: Vec::with_capacity(tokens.len() * 28),
             ends: Vec::with_capacity(tokens.len()),
             words: Vec::with_capacity(tokens.len()),
+            word_ids: words.iter().map(|w| w.id).collect(),
         };
         for (i, w) in words.iter().enumerate() {
             let lower = |k: &WordKeys| k.lower;
@@ -500,6 +537,7 @@ impl SentenceFeatures {
             f.push(keyed(F_PREFIX, w.prefix));
             f.push(keyed(F_SUFFIX3, w.suffix3));
             f.push(keyed(F_SUFFIX2, w.suffix2));
+            debug_assert_eq!(f.len() - out.ends.last().copied().unwrap_or(0), WORD_FEATURES);
             f.push(keyed(F_PREV_WORD, around(i, -1, lower)));
             f.push(keyed(F_NEXT_WORD, around(i, 1, lower)));
             f.push(keyed(F_PREV2_WORD, around(i, -2, lower)));
@@ -573,17 +611,26 @@ impl SentenceFeatures {
         out: &mut Vec<u64>,
     ) {
         let fixed = self.fixed(i);
+        let history = self.history(i, previous, before);
         out.clear();
         if hide_word {
             out.push(fixed[0]);
             out.extend_from_slice(&fixed[IDENTITY_FEATURES.end..]);
+            out.extend_from_slice(&history[1..]);
         } else {
             out.extend_from_slice(fixed);
-            out.push(self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            out.extend_from_slice(&history);
         }
-        out.push(keyed(F_PREV_TAG, previous as u64));
-        out.push(feature_of(F_PREV_TAGS, &[before as u64, previous as u64]));
-        out.push(keyed(F_PREV_TAG_SHAPE, previous as u64) ^ fixed[3]);
+    }
+
+    /// The features of the tags chosen before token `i`, the first of them with the word.
+    fn history(&self, i: usize, previous: Tag, before: Tag) -> [u64; 4] {
+        [
+            self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            keyed(F_PREV_TAG, previous as u64),
+            feature_of(F_PREV_TAGS, &[before as u64, previous as u64]),
+            keyed(F_PREV_TAG_SHAPE, previous as u64) ^ self.fixed(i)[3],
+        ]
     }
 
     /// The hash that names the lower-cased word of token `i` (counted by training).
@@ -703,9 +750,10 @@ pub fn recognize_named(
     }
     let mut keep = vec![true; candidates.len()];
     let mut added = Vec::new();
+    let mut word_scores = WordScores::default();
     for (s, features) in document_features(text, seg, kb, stats, &candidates, &in_sentence) {
         let tokens = seg.sentence_tokens(s);
-        let tags = model.tag(&features);
+        let tags = model.tag(&features, &mut word_scores);
         let spans = spans_of(text, tokens, &tags);
         for &i in &in_sentence[s] {
             let c = &candidates[i];
