@@ -120,8 +120,10 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A credit in brackets closing the line: "(Jane Roe/AP)", "(Photo: Reuters)".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\([^()]*(/|photo|images|illustration|reuters|getty|afp|\bap\b|file)[^()]*\)\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\([^()]*(/|photo|images|illustration|reuters|getty|afp|\bap\b|file)[^()]*\)\s*$",
+    )
+    .expect("valid regex")
 });
 /// A label opening the line: "Photo:", "Pictured:".
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {

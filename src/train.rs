@@ -330,7 +330,11 @@ mod tests {
         let a = train(&examples, 5, &mut report);
         let b = train(&examples, 5, &mut TrainReport::default());
         assert_eq!(a.to_bytes(), b.to_bytes());
-        let tags: Vec<Tag> = a.tag(&examples[0].features, &mut Default::default()).iter().map(|t| t.0).collect();
+        let tags: Vec<Tag> = a
+            .tag(&examples[0].features, &mut Default::default())
+            .iter()
+            .map(|t| t.0)
+            .collect();
         assert_eq!(tags, examples[0].tags);
     }
 }

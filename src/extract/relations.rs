@@ -483,9 +483,16 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 | "did" | "plotted" | "orchestrated" | "masterminded" => Some(i + 1),
                 _ => None,
             };
-            // "X attended / took part in / spoke at EVENT"
+            // "X attended / took part in / spoke at EVENT"; "X made an arrest", "X held
+            // talks", "X fought a legal battle (with Y)": a light verb whose object is the
+            // event makes its subject (and the other side after "with") a participant.
+            let light_verb = matches!(
+                w,
+                "made" | "makes" | "held" | "holds" | "fought" | "fights" | "waged" | "conducted"
+            );
             let joined_at = match w {
                 "attended" | "joined" | "addressed" | "chaired" | "hosted" => Some(i + 1),
+                _ if light_verb => Some(i + 1),
                 "took" => s.words_at(i + 1, &["part", "in"]),
                 "participated" | "participates" => s.words_at(i + 1, &["in"]),
                 "spoke" | "speaks" => s.words_at(i + 1, &["at"]),
@@ -501,6 +508,17 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     let event = s.mention_at(ex, k, EVENT);
                     if let (Some(a), Some(b)) = (agent, event) {
                         add(relation, a, b, name, confidence, ex);
+                    }
+                    // The other side, whether or not the subject is a mention.
+                    if let Some(b) = event.filter(|_| light_verb) {
+                        let after = s.token_at(ex.mentions[b].span.end);
+                        let others = s
+                            .words_at(after, &["with"])
+                            .map(|k| s.mention_list_at(ex, k, AGENT))
+                            .unwrap_or_default();
+                        for o in others {
+                            add(relation, o, b, name, confidence, ex);
+                        }
                     }
                 }
             }
@@ -933,6 +951,24 @@ mod tests {
                 && o.contains("Velmora")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_light_verb_with_an_event_object_makes_participants() {
+        let found = relations_in(
+            "As the storm passed, police made another arrest in Tarnow. \
+             Last year, regulators fought a legal battle with the carmaker Velmora Motors. \
+             The Ostrava Port Authority held a meeting with Halvorsen Holdings on Friday.",
+        );
+        let has = |subject: &str, object: &str| {
+            found
+                .iter()
+                .any(|(t, s, o)| *t == RelationType::ParticipantIn && s == subject && o == object)
+        };
+        assert!(has("police", "another arrest"), "{found:?}");
+        assert!(has("Velmora Motors", "a legal battle"), "{found:?}");
+        assert!(has("Ostrava Port Authority", "a meeting"), "{found:?}");
+        assert!(has("Halvorsen Holdings", "a meeting"), "{found:?}");
     }
 
     #[test]

@@ -184,7 +184,11 @@ impl NerModel {
     /// the runner-up. `word_scores` keeps, per word of the document, the scores of its
     /// [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
     /// [`NerModel::scores`] over all features, so the tags are the same.
-    pub fn tag(&self, sentence: &SentenceFeatures, word_scores: &mut WordScores) -> Vec<(Tag, f32)> {
+    pub fn tag(
+        &self,
+        sentence: &SentenceFeatures,
+        word_scores: &mut WordScores,
+    ) -> Vec<(Tag, f32)> {
         let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.len());
         for i in 0..sentence.len() {
             let previous = tags.last().map_or(OUTSIDE, |t| t.0);
@@ -194,8 +198,8 @@ impl NerModel {
             if word_scores.0.len() <= word {
                 word_scores.0.resize(word + 1, None);
             }
-            let mut scores = *word_scores.0[word]
-                .get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
+            let mut scores =
+                *word_scores.0[word].get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
             self.add_scores(&mut scores, &fixed[WORD_FEATURES..]);
             self.add_scores(&mut scores, &sentence.history(i, previous, before));
             tags.push(best(&scores));
@@ -209,8 +213,7 @@ impl NerModel {
 #[derive(Default)]
 pub struct WordScores(Vec<Option<[f32; TAG_COUNT]>>);
 
-impl NerModel {
-}
+impl NerModel {}
 
 /// The best tag and its margin over the runner-up.
 pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
@@ -537,7 +540,10 @@ impl SentenceFeatures {
             f.push(keyed(F_PREFIX, w.prefix));
             f.push(keyed(F_SUFFIX3, w.suffix3));
             f.push(keyed(F_SUFFIX2, w.suffix2));
-            debug_assert_eq!(f.len() - out.ends.last().copied().unwrap_or(0), WORD_FEATURES);
+            debug_assert_eq!(
+                f.len() - out.ends.last().copied().unwrap_or(0),
+                WORD_FEATURES
+            );
             f.push(keyed(F_PREV_WORD, around(i, -1, lower)));
             f.push(keyed(F_NEXT_WORD, around(i, 1, lower)));
             f.push(keyed(F_PREV2_WORD, around(i, -2, lower)));
