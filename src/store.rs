@@ -6,13 +6,16 @@ use crate::identity::{self, NamedEntity};
 use crate::pipeline::Processed;
 use crate::rdf::{self, ns};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Variable,
+};
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::{BulkLoader, SerializerError, StorageError, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -27,6 +30,43 @@ pub struct QueryOptions {
     /// Let `SERVICE <endpoint>` send its pattern to the endpoint over HTTP; without it a
     /// query with SERVICE fails and nothing goes to the network.
     pub allow_service: bool,
+    /// Variables given a value before the query runs (`--bind name=value`): a ready query
+    /// scoped to one speaker, entity or article.
+    pub bindings: Vec<(Variable, Term)>,
+}
+
+/// Why a `name=value` binding was refused.
+#[derive(Debug, thiserror::Error)]
+#[error("--bind {binding}: {reason}")]
+pub struct BindingError {
+    binding: String,
+    reason: String,
+}
+
+/// Reads `name=value` (or `?name=value`): the value is an RDF term in N-Triples syntax
+/// (`<https://...>`, `"text"`, `"3"^^<...>`, `"text"@en`), or else plain text, a string
+/// literal (`speaker=Amber Rudd`).
+pub fn parse_binding(binding: &str) -> Result<(Variable, Term), BindingError> {
+    let refuse = |reason: String| BindingError {
+        binding: binding.to_owned(),
+        reason,
+    };
+    let (name, value) = binding
+        .split_once('=')
+        .ok_or_else(|| refuse("expected name=value".to_owned()))?;
+    let name = name.trim().trim_start_matches(['?', '$']);
+    let variable =
+        Variable::new(name).map_err(|e| refuse(format!("{name:?} is no variable name: {e}")))?;
+    let term = if value.starts_with(['<', '"', '_']) {
+        match Term::from_str(value) {
+            Ok(Term::BlankNode(_)) => return Err(refuse("a blank node binds nothing".to_owned())),
+            Ok(term) => term,
+            Err(e) => return Err(refuse(format!("{value} is no RDF term: {e}"))),
+        }
+    } else {
+        Literal::new_simple_literal(value).into()
+    };
+    Ok((variable, term))
 }
 
 /// The longest one SERVICE call may take.
@@ -433,20 +473,23 @@ impl KgStore {
                 token.cancel();
             });
         }
-        for (prefix, namespace) in ns::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *namespace)
-                .map_err(|e| StoreError::BadGraph(e.to_string()))?;
-        }
         evaluator = if options.allow_service {
             let per_call = timeout.unwrap_or(SERVICE_TIMEOUT).min(SERVICE_TIMEOUT);
             evaluator.with_default_service_handler(crate::online::HttpServiceHandler::new(per_call))
         } else {
             evaluator.with_default_service_handler(crate::online::RefuseService)
         };
+        for (prefix, namespace) in ns::PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*prefix, *namespace)
+                .map_err(|e| StoreError::BadGraph(e.to_string()))?;
+        }
         let mut prepared = evaluator.parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
+        }
+        for (variable, term) in &options.bindings {
+            prepared = prepared.substitute_variable(variable.clone(), term.clone());
         }
         prepared
             .on_store(&self.store)
@@ -595,4 +638,30 @@ pub fn serializer_for(format: RdfFormat) -> RdfSerializer {
         };
     }
     serializer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_read_terms_and_plain_text() {
+        let (v, t) = parse_binding("speaker=Mira Okafor").expect("plain text");
+        assert_eq!(
+            (v.as_str(), t),
+            ("speaker", Literal::new_simple_literal("Mira Okafor").into())
+        );
+        let (v, t) = parse_binding("?article=<https://w3id.org/newskg/doc/a1>").expect("IRI");
+        assert_eq!(v.as_str(), "article");
+        assert_eq!(
+            t,
+            NamedNode::new_unchecked("https://w3id.org/newskg/doc/a1").into()
+        );
+        let (_, t) = parse_binding("name=\"Zürich\"@de").expect("tagged literal");
+        assert_eq!(t.to_string(), "\"Zürich\"@de");
+        for bad in ["speaker", "two words=x", "x=<not an iri", "x=_:b0"] {
+            let err = parse_binding(bad).expect_err(bad).to_string();
+            assert!(err.starts_with(&format!("--bind {bad}: ")), "{err}");
+        }
+    }
 }

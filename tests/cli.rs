@@ -548,3 +548,45 @@ fn a_knowledge_base_built_from_a_wikidata_dump_links_with_kb() {
         stderr(&out)
     );
 }
+
+#[test]
+fn bind_scopes_a_ready_query_to_one_speaker() {
+    let (_dir, store) = store_with_examples();
+    let store = store.to_str().expect("path");
+    let query = repo().join("queries/who-said-what.rq");
+    let query = query.to_str().expect("path");
+    let all = run(&["query", "--store", store, "-f", query, "--format", "tsv"]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    let scoped = run(&[
+        "query",
+        "--store",
+        store,
+        "-f",
+        query,
+        "--format",
+        "tsv",
+        "--bind",
+        "speaker=Maria Okafor",
+    ]);
+    assert!(scoped.status.success(), "{}", stderr(&scoped));
+    let rows = |out: &std::process::Output| stdout(out).lines().skip(1).count();
+    let speakers: Vec<String> = stdout(&scoped)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap_or("").to_owned())
+        .collect();
+    assert!(!speakers.is_empty());
+    assert!(
+        speakers.iter().all(|s| s == "\"Maria Okafor\""),
+        "{speakers:?}"
+    );
+    assert!(rows(&all) > rows(&scoped), "{}", stdout(&all));
+
+    let bad = run(&["query", "--store", store, "-f", query, "--bind", "speaker"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("--bind speaker: expected name=value"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -244,6 +244,11 @@ enum Command {
         /// the endpoint over HTTP; without it, queries never use the network.
         #[arg(long)]
         allow_service: bool,
+        /// Give a variable of the query a value before it runs, e.g. --bind speaker="Amber
+        /// Rudd" (plain text is a string literal; <IRI>, "text"@en and typed literals are
+        /// read as RDF terms). Repeatable.
+        #[arg(long, value_name = "NAME=VALUE")]
+        bind: Vec<String>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -354,8 +359,14 @@ pub fn run() -> Result<ExitCode> {
             format,
             timeout,
             allow_service,
+            bind,
             store,
         } => {
+            let bindings = bind
+                .iter()
+                .map(|b| newskg::store::parse_binding(b))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| UsageError(e.to_string()))?;
             let text = match (query, file) {
                 (Some(q), _) => q,
                 (None, Some(f)) => fs::read_to_string(&f)
@@ -369,6 +380,7 @@ pub fn run() -> Result<ExitCode> {
             let options = QueryOptions {
                 timeout,
                 allow_service,
+                bindings,
             };
             let results = store.query_with(&text, &options)?;
             let stdout = io::stdout();
@@ -556,6 +568,15 @@ pub fn describe(err: &anyhow::Error) -> String {
 }
 
 /// Maps an error to the documented exit code.
+/// Whether the error is standard output closed under us.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
 pub fn exit_code_of(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<UsageError>().is_some() {
         return EXIT_USAGE;

@@ -21,6 +21,8 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
+        // The reader went away (`newskg extract ... | head`): stop quietly, as ripgrep does.
+        Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("newskg: {}", cli::describe(&err));
             ExitCode::from(cli::exit_code_of(&err))
