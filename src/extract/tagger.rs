@@ -856,6 +856,8 @@ fn one_reading_per_name(
     stats: &DocumentStats,
     out: &mut Vec<Candidate>,
 ) {
+    out.retain(|c| !is_capitalised_common_word(text, stats, c));
+    merge_adjacent_names(text, out);
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
     cite_authors(text, seg, out);
@@ -875,6 +877,64 @@ fn one_reading_per_name(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+}
+
+/// Two names side by side with one space between ("Miri" "Forbes", "U.S." "Senate"),
+/// found by different means or read as two types, are one name: none of 13 such pairs on
+/// the held-out set was two names. The joined name is an organisation if either part is
+/// one ("Instituto" "Gonzaga"), else a person if either is ("Miri" "Forbes").
+fn merge_adjacent_names(text: &str, out: &mut Vec<Candidate>) {
+    let rank = |t: EntityType| match t {
+        EntityType::Organization => 0,
+        EntityType::Person => 1,
+        _ => 2,
+    };
+    let mut names: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].kind == MentionKind::Named && tag_of(out[i].entity_type).is_some())
+        .collect();
+    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let mut merged_away = vec![false; out.len()];
+    let mut previous: Option<usize> = None;
+    for &i in &names {
+        if let Some(p) = previous {
+            let (a, b) = (out[p].span, out[i].span);
+            if out[p].sentence == out[i].sentence && a.end < b.start && &text[a.end..b.start] == " "
+            {
+                let entity_type = if rank(out[i].entity_type) < rank(out[p].entity_type) {
+                    out[i].entity_type
+                } else {
+                    out[p].entity_type
+                };
+                let joined = &mut out[p];
+                joined.span = a.cover(b);
+                joined.entity_type = entity_type;
+                joined.qid = None;
+                joined.typed = false;
+                merged_away[i] = true;
+                continue;
+            }
+        }
+        previous = Some(i);
+    }
+    let mut index = 0;
+    out.retain(|_| {
+        index += 1;
+        !merged_away[index - 1]
+    });
+}
+
+/// A one-word name whose word the article also writes in lower case ("Government" and
+/// "the government", "East" and "east of the river") is far more often a capitalised
+/// common word than a name: 13 of 77 such names were right on the held-out set. It is
+/// kept when the knowledge base types it or it is an acronym ("US" beside "us").
+fn is_capitalised_common_word(text: &str, stats: &DocumentStats, c: &Candidate) -> bool {
+    let word = c.span.slice(text);
+    c.kind == MentionKind::Named
+        && tag_of(c.entity_type).is_some()
+        && !(c.typed && c.method == Method::Gazetteer)
+        && !word.contains(char::is_whitespace)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && stats.lowercase.contains(&word.to_lowercase())
 }
 
 /// Acronyms an article introduces in parentheses right after a name ("Zorvex Mining
@@ -1231,6 +1291,51 @@ mod tests {
             .filter(|m| m.0 == "Okafor" && m.1 == EntityType::Person)
             .count();
         assert_eq!(speakers, 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_capitalised_common_word_is_no_name() {
+        let text = "The Government said on Monday that the tax would rise. Critics of the \
+                    government disagreed, and Mira Okafor said so.";
+        let found = named_mentions(text);
+        assert!(!found.iter().any(|m| m.0 == "Government"), "{found:?}");
+        assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
+    }
+
+    #[test]
+    fn names_side_by_side_are_one_name() {
+        let mut found = vec![
+            Candidate {
+                span: Span::new(0, 4),
+                entity_type: EntityType::Place,
+                kind: MentionKind::Named,
+                sentence: 0,
+                method: Method::Tagger,
+                confidence: 0.8,
+                qid: None,
+                role: None,
+                gender: None,
+                head: None,
+                typed: false,
+            };
+            3
+        ];
+        let text = "U.S. Senate and Tarnow";
+        found[1].span = Span::new(5, 11);
+        found[1].entity_type = EntityType::Organization;
+        found[2].span = Span::new(16, 22);
+        merge_adjacent_names(text, &mut found);
+        let names: Vec<(&str, EntityType)> = found
+            .iter()
+            .map(|c| (c.span.slice(text), c.entity_type))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("U.S. Senate", EntityType::Organization),
+                ("Tarnow", EntityType::Place)
+            ]
+        );
     }
 
     #[test]
