@@ -160,13 +160,7 @@ impl NerModel {
     /// The score of each tag for a token's features.
     pub fn scores(&self, features: &[u64]) -> [f32; TAG_COUNT] {
         let mut scores = [0f32; TAG_COUNT];
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for (s, w) in scores.iter_mut().zip(w) {
-                    *s += w;
-                }
-            }
-        }
+        self.add_scores(&mut scores, features);
         scores
     }
 

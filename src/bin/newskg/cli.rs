@@ -567,7 +567,6 @@ pub fn describe(err: &anyhow::Error) -> String {
     out
 }
 
-/// Maps an error to the documented exit code.
 /// Whether the error is standard output closed under us.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
@@ -577,6 +576,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Maps an error to the documented exit code.
 pub fn exit_code_of(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<UsageError>().is_some() {
         return EXIT_USAGE;
@@ -753,14 +753,14 @@ fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
     let format = format.format();
     let refused = if format == RdfFormat::NQuads {
         // The default output, written by the fast path (same bytes as Oxigraph's).
-        let mut line = Vec::new();
+        let mut document_quads = Vec::new();
         for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
             let processed: Processed = processor.process(doc);
-            line.clear();
+            document_quads.clear();
             for quad in rdf::to_quads(&processed) {
-                newskg::nquads::write_quad(quad.as_ref(), &mut line);
+                newskg::nquads::write_quad(quad.as_ref(), &mut document_quads);
             }
-            stdout.write_all(&line)?;
+            stdout.write_all(&document_quads)?;
             Ok(())
         })?
     } else {
