@@ -347,7 +347,17 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // unless a first name follows the body ("Minister of Education Jane Roe").
         let mut person_start = head + 1;
         if contains(&lexicon::NAME_CONNECTORS, word(head + 1)) {
-            match (head + 3..end.saturating_sub(1)).find(|&k| cx.kb.is_first_name(word(k))) {
+            // A first name after the body, else a one-word body ("Education") followed by
+            // a two- or three-word name whose first word is no common capitalised word.
+            let after_one_word_body = head + 3;
+            let named_after_body = (2..=3).contains(&end.saturating_sub(after_one_word_body))
+                && !contains(&lexicon::COMMON_CAPITALISED, word(after_one_word_body))
+                && !contains(&lexicon::ORG_SUFFIXES, word(after_one_word_body))
+                && !contains(&lexicon::PLACE_SUFFIXES, word(after_one_word_body));
+            let first_name = (head + 3..end.saturating_sub(1))
+                .find(|&k| cx.kb.is_first_name(word(k)))
+                .or(named_after_body.then_some(after_one_word_body));
+            match first_name {
                 Some(k) => person_start = k,
                 None => {
                     if head + 2 < end {
@@ -904,6 +914,23 @@ mod tests {
                 "Jane Holloway".to_owned(),
                 Some("Minister of Fisheries".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn a_one_word_body_then_an_unknown_name_splits_there() {
+        let got = found("The talks were opened by Minister of Education Ilaria Venturelli.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Ilaria Venturelli" && g.1 == EntityType::Person),
+            "{got:?}"
+        );
+        // A title of a place stays no person.
+        let got = found("They met the King of Athens on Monday.");
+        assert!(
+            !got.iter()
+                .any(|g| g.1 == EntityType::Person && g.2 == MentionKind::Named),
+            "{got:?}"
         );
     }
 
