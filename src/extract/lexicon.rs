@@ -923,6 +923,43 @@ pub static PLACE_HEADS: WordList = WordList::new(&[
     "suburb",
     "district",
 ]);
+/// Nouns for works and projects, whose names are no person, organisation or place ("a
+/// book called X", "the film X", "the mission is named X").
+pub static WORK_NOUNS: WordList = WordList::new(&[
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "play",
+    "poem",
+    "painting",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "project",
+    "mission",
+    "spacecraft",
+    "probe",
+    "game",
+    "opera",
+    "musical",
+    "documentary",
+    "podcast",
+    "single",
+    "track",
+    "novella",
+    "memoir",
+    "sculpture",
+    "symphony",
+    "episode",
+    "sitcom",
+    "franchise",
+    "video",
+]);
+
 /// Head nouns of other events (attacks are in [`ATTACK_HEADS`]); see [`is_event_head`].
 pub static EVENT_HEADS: WordList = WordList::new(&[
     "arrest",

@@ -13,7 +13,7 @@ use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -852,6 +852,12 @@ fn one_reading_per_name(
 ) {
     out.retain(|c| !is_capitalised_common_word(text, stats, c));
     merge_adjacent_names(text, out);
+    let works = names_of_works(text, seg, out);
+    out.retain(|c| {
+        c.kind != MentionKind::Named
+            || tag_of(c.entity_type).is_none()
+            || !works.contains(c.span.slice(text))
+    });
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
     cite_authors(text, seg, out);
@@ -871,6 +877,35 @@ fn one_reading_per_name(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+}
+
+/// Names the article gives a work or project ("a book called The Chemical Wedding", "the
+/// film Stardust", "the project is named Stardust"): no person, organisation or place,
+/// wherever the article repeats them.
+fn names_of_works<'t>(text: &'t str, seg: &Segmented, found: &[Candidate]) -> FxHashSet<&'t str> {
+    let mut works = FxHashSet::default();
+    for c in found {
+        if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(c.sentence);
+        let first = tokens.partition_point(|t| t.span.start < c.span.start);
+        let word = |back: usize| {
+            first
+                .checked_sub(back)
+                .and_then(|k| tokens.get(k))
+                .map_or("", |t| t.span.slice(text))
+        };
+        let is_work = |w: &str| contains(&lexicon::WORK_NOUNS, &w.to_lowercase());
+        let naming = |w: &str| matches!(w, "called" | "named" | "titled" | "entitled");
+        // "the film X", "a book called X", "the project is called X"
+        let introduced = is_work(word(1)) && matches!(word(2), "the" | "The" | "a" | "A" | "an")
+            || naming(word(1)) && (is_work(word(2)) || word(2) == "is" && is_work(word(3)));
+        if introduced {
+            works.insert(c.span.slice(text));
+        }
+    }
+    works
 }
 
 /// Two names side by side with one space between ("Miri" "Forbes", "U.S." "Senate"),
@@ -1293,6 +1328,21 @@ mod tests {
                     government disagreed, and Mira Okafor said so.";
         let found = named_mentions(text);
         assert!(!found.iter().any(|m| m.0 == "Government"), "{found:?}");
+        assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
+    }
+
+    #[test]
+    fn names_of_works_are_no_names() {
+        let text = "She wrote a novel called Harrowgate Lights in 1998. Critics loved \
+                    Harrowgate Lights, and the film Varnholt followed. Varnholt won prizes, \
+                    said Mira Okafor.";
+        let found = named_mentions(text);
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.0.contains("Harrowgate") || m.0 == "Varnholt"),
+            "{found:?}"
+        );
         assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
     }
 
