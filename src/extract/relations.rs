@@ -402,13 +402,34 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 }
             }
             // --- Residence -------------------------------------------------------------
-            // "X lived in Y" / "Y, where X had lived"
-            if matches!(w, "lived" | "lives" | "resided" | "resides") {
+            // "X lived in Y" / "Y, where X had been living"; "X also worked in Y" (a
+            // place one works in is one lives in, at a lower confidence).
+            let lived = matches!(
+                w,
+                "lived" | "lives" | "living" | "resided" | "resides" | "residing" | "settled"
+            );
+            let worked = matches!(w, "worked" | "works" | "working");
+            if lived || worked {
+                let (method, confidence) = if lived {
+                    ("lived-in", 0.8)
+                } else {
+                    ("worked-in", 0.65)
+                };
                 let mut k = i;
                 while k > 0
                     && matches!(
                         s.word(k - 1),
-                        "had" | "has" | "have" | "once" | "previously" | "also" | "who"
+                        "had"
+                            | "has"
+                            | "have"
+                            | "once"
+                            | "previously"
+                            | "also"
+                            | "who"
+                            | "been"
+                            | "was"
+                            | "were"
+                            | "is"
                     )
                 {
                     k -= 1;
@@ -427,9 +448,13 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 {
                     let place = if s.word((i + 1).min(s.tokens.len() - 1)) == "in" {
                         s.mention_at(ex, i + 2, PLACE)
-                    } else if k >= 2 && s.word(k - 2) == "where" {
+                    } else if let Some(before) = s
+                        .token_at(ex.mentions[a].span.start)
+                        .checked_sub(1)
+                        .filter(|&b| s.word(b) == "where")
+                    {
                         // "Leeds, England, where Roe had lived": the first place of the list.
-                        let mut p = k - 2;
+                        let mut p = before;
                         let mut place = None;
                         while p > 0 {
                             p -= 1;
@@ -450,7 +475,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                         None
                     };
                     if let Some(b) = place {
-                        add(RelationType::ResidentOf, a, b, "lived-in", 0.8, ex);
+                        add(RelationType::ResidentOf, a, b, method, confidence, ex);
                     }
                 }
             }
@@ -951,6 +976,21 @@ mod tests {
                 && o.contains("Velmora")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn where_people_live_and_work() {
+        let found = relations_in(
+            "Detectives searched a flat in Tarnow, Poland, where Jan Kowalczyk had been \
+             living. Kowalczyk also worked in Norway as a welder.",
+        );
+        let has = |subject: &str, object: &str| {
+            found
+                .iter()
+                .any(|(t, s, o)| *t == RelationType::ResidentOf && s == subject && o == object)
+        };
+        assert!(has("Jan Kowalczyk", "Tarnow"), "{found:?}");
+        assert!(has("Kowalczyk", "Norway"), "{found:?}");
     }
 
     #[test]
