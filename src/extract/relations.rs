@@ -348,11 +348,16 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
-            // "the attack in Lakeview" / "the arrest in Riverton"
+            // "the attack in Lakeview" / "the arrest in Riverton" / "the attack carried out
+            // in Lakeview"
             if matches!(w, "in" | "at" | "near" | "on") {
+                let event_end = if i >= 3 && s.word(i - 2) == "carried" && s.word(i - 1) == "out" {
+                    i - 3
+                } else {
+                    i.wrapping_sub(1)
+                };
                 if let (Some(a), Some(b)) = (
-                    i.checked_sub(1)
-                        .and_then(|k| s.mention_ending(ex, k, EVENT)),
+                    s.mention_ending(ex, event_end, EVENT),
                     s.mention_at(ex, i + 1, PLACE),
                 ) {
                     add(RelationType::LocatedIn, a, b, "event-in-place", 0.75, ex);
@@ -372,12 +377,17 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
-            // "Britain's MI5", "London's police": the possessor place holds the organisation.
+            // "Britain's MI5", "London's police", "Tarnow's Market Square": the possessor
+            // place holds the organisation or place.
             if matches!(w, "’s" | "'s") && i >= 1 {
+                let held = s.mention_at(ex, i + 1, ORG).or_else(|| {
+                    s.mention_at(ex, i + 1, PLACE)
+                        .filter(|&m| ex.mentions[m].kind == MentionKind::Named)
+                });
                 if let (Some(b), Some(a)) = (
                     s.mention_ending(ex, i - 1, PLACE)
                         .filter(|&m| ex.mentions[m].kind == MentionKind::Named),
-                    s.mention_at(ex, i + 1, ORG),
+                    held,
                 ) {
                     add(
                         RelationType::LocatedIn,
@@ -634,6 +644,35 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 ) {
                     add(RelationType::VictimOf, a, b, "killed-in", 0.8, ex);
                 }
+            }
+        }
+        // "the Lakeview attack", "the Riverton riots": an event named for its place.
+        for &e in &s.mentions {
+            if ex.mentions[e].entity_type != EntityType::Event {
+                continue;
+            }
+            let event_span = ex.mentions[e].span;
+            let places: Vec<MentionId> = s
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    let place = &ex.mentions[m];
+                    place.entity_type == EntityType::Place
+                        && place.kind == MentionKind::Named
+                        && event_span.contains(place.span)
+                        && place.span != event_span
+                })
+                .collect();
+            for b in places {
+                add(
+                    RelationType::LocatedIn,
+                    e,
+                    b,
+                    "event-named-for-place",
+                    0.7,
+                    ex,
+                );
             }
         }
         // Interviews and meetings: "in a BBC interview", "an interview with Sky News", "a
@@ -976,6 +1015,25 @@ mod tests {
                 && o.contains("Velmora")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn events_and_places_located_by_their_names_and_possessors() {
+        let found = relations_in(
+            "Police said the Lakeview Bridge attack was planned. Witnesses saw the attack \
+             carried out in Riverton on Monday. Crowds filled Riverton's Lakeview Bridge.",
+        );
+        let has = |subject: &str, object: &str| {
+            found
+                .iter()
+                .any(|(t, s, o)| *t == RelationType::LocatedIn && s == subject && o == object)
+        };
+        assert!(
+            has("the Lakeview Bridge attack", "Lakeview Bridge"),
+            "{found:?}"
+        );
+        assert!(has("the attack", "Riverton"), "{found:?}");
+        assert!(has("Lakeview Bridge", "Riverton"), "{found:?}");
     }
 
     #[test]
