@@ -13,6 +13,8 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::{BulkLoader, SerializerError, StorageError, Store};
+use spargebra::algebra::GraphPattern;
+use spargebra::term::{NamedNodePattern, TermPattern};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -41,6 +43,79 @@ pub struct QueryOptions {
 pub struct BindingError {
     binding: String,
     reason: String,
+}
+
+fn query_pattern(query: &mut spargebra::Query) -> &mut GraphPattern {
+    match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    }
+}
+
+/// Writes a bound value into the triple patterns that use its variable, so that Oxigraph's
+/// planner starts from an index lookup ("the quotations of this speaker") rather than
+/// binding the value after a scan; the substitution itself still gives the variable its
+/// value in the answers. Where a constant would change the meaning (MINUS, GROUP BY,
+/// VALUES, SERVICE, a sub-select that does not project the variable, a BIND to it), the
+/// pattern is left as it is.
+fn write_bound_value(pattern: &mut GraphPattern, variable: &Variable, term: &Term) {
+    let in_term = |slot: &mut TermPattern| {
+        if matches!(slot, TermPattern::Variable(v) if v == variable) {
+            match term {
+                Term::NamedNode(n) => *slot = TermPattern::NamedNode(n.clone()),
+                Term::Literal(l) => *slot = TermPattern::Literal(l.clone()),
+                Term::BlankNode(_) => {}
+            }
+        }
+    };
+    let in_name = |slot: &mut NamedNodePattern| {
+        if let (NamedNodePattern::Variable(v), Term::NamedNode(n)) = (&*slot, term) {
+            if v == variable {
+                *slot = NamedNodePattern::NamedNode(n.clone());
+            }
+        }
+    };
+    match pattern {
+        GraphPattern::Bgp { patterns } => {
+            for triple in patterns {
+                in_term(&mut triple.subject);
+                in_name(&mut triple.predicate);
+                in_term(&mut triple.object);
+            }
+        }
+        GraphPattern::Path {
+            subject, object, ..
+        } => {
+            in_term(subject);
+            in_term(object);
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::LeftJoin { left, right, .. } => {
+            write_bound_value(left, variable, term);
+            write_bound_value(right, variable, term);
+        }
+        GraphPattern::Graph { name, inner } => {
+            in_name(name);
+            write_bound_value(inner, variable, term);
+        }
+        GraphPattern::Extend {
+            inner,
+            variable: assigned,
+            ..
+        } if assigned != variable => write_bound_value(inner, variable, term),
+        GraphPattern::Project { inner, variables } if variables.contains(variable) => {
+            write_bound_value(inner, variable, term)
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => write_bound_value(inner, variable, term),
+        _ => {}
+    }
 }
 
 /// Reads `name=value` (or `?name=value`): the value is an RDF term in N-Triples syntax
@@ -479,12 +554,17 @@ impl KgStore {
         } else {
             evaluator.with_default_service_handler(crate::online::RefuseService)
         };
+        let mut parser = spargebra::SparqlParser::new();
         for (prefix, namespace) in ns::PREFIXES {
-            evaluator = evaluator
+            parser = parser
                 .with_prefix(*prefix, *namespace)
                 .map_err(|e| StoreError::BadGraph(e.to_string()))?;
         }
-        let mut prepared = evaluator.parse_query(sparql)?;
+        let mut query = parser.parse_query(sparql)?;
+        for (variable, term) in &options.bindings {
+            write_bound_value(query_pattern(&mut query), variable, term);
+        }
+        let mut prepared = evaluator.for_query(query);
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }

@@ -68,7 +68,17 @@ pub fn stdout(output: &Output) -> String {
 
 /// Rows of a SELECT query as strings (IRIs bare, literals by value), in result order.
 pub fn select(store: &KgStore, query: &str) -> Vec<Vec<String>> {
-    let QueryResults::Solutions(solutions) = store.query(query).expect("query runs") else {
+    select_with(store, query, &Default::default())
+}
+
+/// [`select`] with options (bound variables, a timeout).
+pub fn select_with(
+    store: &KgStore,
+    query: &str,
+    options: &newskg::store::QueryOptions,
+) -> Vec<Vec<String>> {
+    let QueryResults::Solutions(solutions) = store.query_with(query, options).expect("query runs")
+    else {
         panic!("not a SELECT: {query}")
     };
     let variables = solutions.variables().to_vec();
