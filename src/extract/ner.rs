@@ -105,6 +105,12 @@ pub struct DocumentStats {
 }
 
 impl DocumentStats {
+    /// Whether the article also writes `word` in lower case ("Government" and "the
+    /// government").
+    pub fn written_in_lower_case(&self, word: &str) -> bool {
+        self.lowercase.contains(&word.to_lowercase())
+    }
+
     pub fn new(text: &str, seg: &Segmented) -> Self {
         // Each distinct word is copied once, not once per occurrence.
         let mut lowercase: FxHashSet<String> = FxHashSet::default();
@@ -294,7 +300,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             && !is_camel(w)
             && !cx.stats.mid_sentence_capitalised.contains(w);
         let common = contains(&lexicon::COMMON_CAPITALISED, w)
-            || (initial && unknown && (cx.stats.lowercase.contains(&w.to_lowercase()) || lone));
+            || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone));
         if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) {
             start += 1;
         } else {

@@ -995,6 +995,18 @@ mod tests {
             .collect()
     }
 
+    /// Whether `found` holds the relation `t` from `subject` to `object`.
+    fn has(
+        found: &[(RelationType, String, String)],
+        t: RelationType,
+        subject: &str,
+        object: &str,
+    ) -> bool {
+        found
+            .iter()
+            .any(|(ft, s, o)| *ft == t && s == subject && o == object)
+    }
+
     #[test]
     fn agents_carry_out_events_and_events_happen_in_places() {
         let found = relations_in(
@@ -1023,11 +1035,8 @@ mod tests {
             "Police said the Lakeview Bridge attack was planned. Witnesses saw the attack \
              carried out in Riverton on Monday. Crowds filled Riverton's Lakeview Bridge.",
         );
-        let has = |subject: &str, object: &str| {
-            found
-                .iter()
-                .any(|(t, s, o)| *t == RelationType::LocatedIn && s == subject && o == object)
-        };
+        let has =
+            |subject: &str, object: &str| has(&found, RelationType::LocatedIn, subject, object);
         assert!(
             has("the Lakeview Bridge attack", "Lakeview Bridge"),
             "{found:?}"
@@ -1042,11 +1051,8 @@ mod tests {
             "Detectives searched a flat in Tarnow, Poland, where Jan Kowalczyk had been \
              living. Kowalczyk also worked in Norway as a welder.",
         );
-        let has = |subject: &str, object: &str| {
-            found
-                .iter()
-                .any(|(t, s, o)| *t == RelationType::ResidentOf && s == subject && o == object)
-        };
+        let has =
+            |subject: &str, object: &str| has(&found, RelationType::ResidentOf, subject, object);
         assert!(has("Jan Kowalczyk", "Tarnow"), "{found:?}");
         assert!(has("Kowalczyk", "Norway"), "{found:?}");
     }
@@ -1058,11 +1064,8 @@ mod tests {
              Last year, regulators fought a legal battle with the carmaker Velmora Motors. \
              The Ostrava Port Authority held a meeting with Halvorsen Holdings on Friday.",
         );
-        let has = |subject: &str, object: &str| {
-            found
-                .iter()
-                .any(|(t, s, o)| *t == RelationType::ParticipantIn && s == subject && o == object)
-        };
+        let has =
+            |subject: &str, object: &str| has(&found, RelationType::ParticipantIn, subject, object);
         assert!(has("police", "another arrest"), "{found:?}");
         assert!(has("Velmora Motors", "a legal battle"), "{found:?}");
         assert!(has("Ostrava Port Authority", "a meeting"), "{found:?}");
@@ -1076,11 +1079,7 @@ mod tests {
              The explosion injured Maria Lindqvist, a nurse. \
              Mayor Peter Osei attended the vigil on Saturday.",
         );
-        let has = |t: RelationType, subject: &str, object: &str| {
-            found
-                .iter()
-                .any(|(ft, s, o)| *ft == t && s == subject && o == object)
-        };
+        let has = |t: RelationType, subject: &str, object: &str| has(&found, t, subject, object);
         assert!(
             has(RelationType::ArrestedIn, "a 41-year-old man", "Leeds"),
             "{found:?}"
@@ -1100,11 +1099,7 @@ mod tests {
         let found = relations_in(
             "The explosion that left two cyclists and a nurse injured shook the town.              Police said one of the gunmen in the 2019 raid had trained abroad.              Police believe Tom Vance acted alone in the shooting.              A militant group claimed credit for the bombing.",
         );
-        let has = |t: RelationType, subject: &str, object: &str| {
-            found
-                .iter()
-                .any(|(ft, s, o)| *ft == t && s == subject && o == object)
-        };
+        let has = |t: RelationType, subject: &str, object: &str| has(&found, t, subject, object);
         for (t, subject, object) in [
             (RelationType::VictimOf, "a nurse", "The explosion"),
             (

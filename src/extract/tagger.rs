@@ -963,7 +963,7 @@ fn is_capitalised_common_word(text: &str, stats: &DocumentStats, c: &Candidate) 
         && !(c.typed && c.method == Method::Gazetteer)
         && !word.contains(char::is_whitespace)
         && word.chars().skip(1).any(char::is_lowercase)
-        && stats.lowercase.contains(&word.to_lowercase())
+        && stats.written_in_lower_case(word)
 }
 
 /// Acronyms an article introduces in parentheses right after a name ("Zorvex Mining
@@ -1162,9 +1162,7 @@ fn repeated_names(
         words.extend(tokens.iter().map(|t| t.span.slice(name)));
         // A one-word name the article also writes in lower case ("Street", "North"), or
         // of one or two letters ("B", "Hm"), is a name only where it was read as one.
-        let ordinary = |word: &str| {
-            word.chars().count() <= 2 || stats.lowercase.contains(&word.to_lowercase())
-        };
+        let ordinary = |word: &str| word.chars().count() <= 2 || stats.written_in_lower_case(word);
         if words.len() == 1 && words.first().is_some_and(|w| ordinary(w)) {
             continue;
         }
