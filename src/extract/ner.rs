@@ -434,28 +434,48 @@ fn push_with_nested_places(
 ) {
     let is_org = c.entity_type == EntityType::Organization;
     cx.out.push(c);
-    if !is_org || end - start < 2 {
-        return;
+    if is_org {
+        cx.out.extend(nested_known_places(
+            cx.text,
+            cx.kb,
+            sentence,
+            &tokens[start..end],
+            true,
+        ));
     }
-    let text = cx.text;
-    // The longest known place that starts the name or follows "of".
-    let mut k = start;
-    while k < end {
-        let opens = k == start || tokens[k - 1].span.slice(text) == "of";
+}
+
+/// The known places named inside a name of several words: the longest knowledge-base
+/// place that follows "of" ("Maui" in "County of Maui") or, with `from_start`, starts the
+/// name ("Boston" in "Boston University"); never the whole name.
+pub(crate) fn nested_known_places(
+    text: &str,
+    kb: &Kb,
+    sentence: usize,
+    name: &[Token],
+    from_start: bool,
+) -> Vec<Candidate> {
+    let mut found_places = Vec::new();
+    let mut k = 0;
+    while k < name.len() {
+        let opens = if k == 0 {
+            from_start
+        } else {
+            name[k - 1].span.slice(text) == "of"
+        };
         let found = opens
             .then(|| {
-                (k + 1..=end).rev().find_map(|e| {
-                    let span = Span::new(tokens[k].span.start, tokens[e - 1].span.end);
-                    cx.kb
-                        .best(span.slice(text))
-                        .filter(|entry| entry.kind == EntityType::Place && (e - k) < (end - start))
+                (k + 1..=name.len()).rev().find_map(|e| {
+                    let span = Span::new(name[k].span.start, name[e - 1].span.end);
+                    kb.best(span.slice(text))
+                        .filter(|entry| entry.kind == EntityType::Place && (e - k) < name.len())
                         .map(|entry| (e, span, entry.qid.clone()))
                 })
             })
             .flatten();
         match found {
             Some((e, span, qid)) => {
-                cx.out.push(Candidate {
+                found_places.push(Candidate {
                     span,
                     entity_type: EntityType::Place,
                     kind: MentionKind::Named,
@@ -473,6 +493,7 @@ fn push_with_nested_places(
             None => k += 1,
         }
     }
+    found_places
 }
 
 /// Decides the type of a name span, or `None` when it is not an entity name.

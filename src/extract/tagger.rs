@@ -837,8 +837,48 @@ pub fn recognize_named(
         .chain(added)
         .collect();
     one_reading_per_name(text, seg, stats, &mut out);
+    add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
     out
+}
+
+/// Adds the known places named inside organisation and place names that lack them
+/// ("Maui" in "County of Maui", "Mexico" in "Gulf of Mexico"): GUM and the seed gold
+/// both mark a place used as a modifier as a mention of its own.
+fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candidate>) {
+    let mut nested = Vec::new();
+    for c in out.iter() {
+        if c.kind != MentionKind::Named
+            || !matches!(c.entity_type, EntityType::Organization | EntityType::Place)
+        {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(c.sentence);
+        let first = tokens.iter().position(|t| t.span.start == c.span.start);
+        let last = tokens.iter().position(|t| t.span.end == c.span.end);
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        if last <= first {
+            continue;
+        }
+        for place in super::ner::nested_known_places(
+            text,
+            kb,
+            c.sentence,
+            &tokens[first..=last],
+            c.entity_type == EntityType::Organization,
+        ) {
+            let present = out
+                .iter()
+                .chain(&nested)
+                .any(|o: &Candidate| o.span == place.span && o.kind == MentionKind::Named);
+            if !present {
+                nested.push(place);
+            }
+        }
+    }
+    out.extend(nested);
 }
 
 /// The document pass after the tagger: an article reads one name one way. Acronyms it
@@ -1378,6 +1418,39 @@ mod tests {
                 ("Tarnow", EntityType::Place)
             ]
         );
+    }
+
+    #[test]
+    fn known_places_inside_tagged_names_are_mentions() {
+        let text = "Officials of the County of Ohio met near the Gulf of Ohio Harbour.";
+        let seg = crate::segment::segment(text);
+        let at = |name: &str| {
+            let start = text.find(name).expect("in text");
+            Span::new(start, start + name.len())
+        };
+        let named = |span, entity_type| Candidate {
+            span,
+            entity_type,
+            kind: MentionKind::Named,
+            sentence: 0,
+            method: Method::Tagger,
+            confidence: 0.8,
+            qid: None,
+            role: None,
+            gender: None,
+            head: None,
+            typed: true,
+        };
+        let mut found = vec![
+            named(at("County of Ohio"), EntityType::Organization),
+            named(at("Ohio Harbour"), EntityType::Place),
+        ];
+        add_nested_places(text, &seg, Kb::shipped(), &mut found);
+        let places: Vec<&str> = found[2..].iter().map(|c| c.span.slice(text)).collect();
+        // After "of" in an organisation; not at the start of a place's own name.
+        assert_eq!(places, vec!["Ohio"], "{found:?}");
+        assert_eq!(found[2].span, Span::new(27, 31));
+        assert_eq!(found[2].entity_type, EntityType::Place);
     }
 
     #[test]
