@@ -10,7 +10,8 @@ use oxigraph::model::{
     GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Variable,
 };
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, SparqlEvaluator,
+    SparqlSyntaxError,
 };
 use oxigraph::store::{BulkLoader, SerializerError, StorageError, Store};
 use spargebra::algebra::GraphPattern;
@@ -18,6 +19,7 @@ use spargebra::term::{NamedNodePattern, TermPattern};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -52,6 +54,65 @@ fn query_pattern(query: &mut spargebra::Query) -> &mut GraphPattern {
         | spargebra::Query::Describe { pattern, .. }
         | spargebra::Query::Ask { pattern, .. } => pattern,
     }
+}
+
+/// Oxigraph substitutes only variables a SELECT projects: a bound variable the query
+/// uses but does not answer (`--bind name=WhatsApp` where `?name` only selects the entity)
+/// joins the projection, and its column is dropped from the answers again
+/// ([`without_columns`]). Returns the variables added.
+fn project_bound_variables(
+    query: &mut spargebra::Query,
+    bindings: &[(Variable, Term)],
+) -> Vec<Variable> {
+    let spargebra::Query::Select { pattern, .. } = query else {
+        return Vec::new();
+    };
+    let mut top = pattern;
+    loop {
+        match top {
+            GraphPattern::Slice { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner } => top = inner,
+            GraphPattern::Project { variables, .. } => {
+                let mut added = Vec::new();
+                for (variable, _) in bindings {
+                    if !variables.contains(variable) {
+                        variables.push(variable.clone());
+                        added.push(variable.clone());
+                    }
+                }
+                return added;
+            }
+            _ => return Vec::new(),
+        }
+    }
+}
+
+/// The answers without the columns of `hidden` variables.
+fn without_columns(results: QueryResults<'static>, hidden: &[Variable]) -> QueryResults<'static> {
+    let QueryResults::Solutions(solutions) = results else {
+        return results;
+    };
+    if hidden.is_empty() {
+        return QueryResults::Solutions(solutions);
+    }
+    let kept: Vec<usize> = (0..solutions.variables().len())
+        .filter(|&i| !hidden.contains(&solutions.variables()[i]))
+        .collect();
+    let variables: Arc<[Variable]> = kept
+        .iter()
+        .map(|&i| solutions.variables()[i].clone())
+        .collect();
+    let answer_variables = Arc::clone(&variables);
+    QueryResults::Solutions(QuerySolutionIter::new(
+        variables,
+        solutions.map(move |solution| {
+            let solution = solution?;
+            let values: Vec<Option<Term>> =
+                kept.iter().map(|&i| solution.values()[i].clone()).collect();
+            Ok((Arc::clone(&answer_variables), values).into())
+        }),
+    ))
 }
 
 /// Writes a bound value into the triple patterns that use its variable, so that Oxigraph's
@@ -564,6 +625,7 @@ impl KgStore {
         for (variable, term) in &options.bindings {
             write_bound_value(query_pattern(&mut query), variable, term);
         }
+        let hidden = project_bound_variables(&mut query, &options.bindings);
         let mut prepared = evaluator.for_query(query);
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
@@ -571,10 +633,11 @@ impl KgStore {
         for (variable, term) in &options.bindings {
             prepared = prepared.substitute_variable(variable.clone(), term.clone());
         }
-        prepared
+        let results = prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| StoreError::from_query(e, timeout))
+            .map_err(|e| StoreError::from_query(e, timeout))?;
+        Ok(without_columns(results, &hidden))
     }
 
     /// Writes the whole store, or one graph, in `format`. Triple formats (Turtle,

@@ -97,13 +97,42 @@ fn every_query_runs_and_the_core_ones_find_the_expected_rows() {
         "{timeline:?}"
     );
 
-    let facts = select(&store, &query_file("entity-facts.rq"));
+    let options = newskg::store::QueryOptions {
+        bindings: vec![newskg::store::parse_binding("name=WhatsApp").expect("binding")],
+        ..Default::default()
+    };
+    let facts = select_with(&store, &query_file("entity-facts.rq"), &options);
+    assert!(
+        facts.iter().all(|r| r[0] == "WhatsApp"),
+        "only the bound name: {facts:?}"
+    );
     assert!(
         facts
             .iter()
-            .any(|r| r[1].ends_with("#ownedBy") && r[2] == "Facebook"),
+            .any(|r| r[1] == "->" && r[2].ends_with("#ownedBy") && r[3] == "Facebook"),
         "{facts:?}"
     );
+}
+
+#[test]
+fn a_bound_variable_the_query_does_not_answer_still_scopes_it() {
+    let (_dir, store) = seeded();
+    let query = "SELECT DISTINCT ?article WHERE { GRAPH ?article { ?e nk:nameVariant ?name } }";
+    let options = newskg::store::QueryOptions {
+        bindings: vec![newskg::store::parse_binding("name=Jim Killock").expect("binding")],
+        ..Default::default()
+    };
+    let mut bound = select_with(&store, query, &options);
+    let mut expected = select(
+        &store,
+        "SELECT DISTINCT ?article WHERE { GRAPH ?article { ?e nk:nameVariant \"Jim Killock\" } }",
+    );
+    bound.sort();
+    expected.sort();
+    assert!(!expected.is_empty());
+    // One column, as the query asks: the binding's own column is not added.
+    assert!(bound.iter().all(|r| r.len() == 1), "{bound:?}");
+    assert_eq!(bound, expected);
 }
 
 #[test]
