@@ -81,7 +81,7 @@ fn stages(c: &mut Criterion) {
             || named.clone(),
             |named| {
                 for ((d, s), n) in docs.iter().zip(&segmented).zip(named) {
-                    black_box(coreference(&d.text, s, n));
+                    black_box(coreference(&d.text, s, models.kb, n));
                 }
             },
             BatchSize::LargeInput,
@@ -91,7 +91,7 @@ fn stages(c: &mut Criterion) {
         .iter()
         .zip(&segmented)
         .zip(&named)
-        .map(|((d, s), n)| coreference(&d.text, s, n.clone()))
+        .map(|((d, s), n)| coreference(&d.text, s, models.kb, n.clone()))
         .collect();
     group.bench_function("quotations_and_event_dates", |b| {
         b.iter_batched(

@@ -19,8 +19,8 @@ use spargebra::term::{NamedNodePattern, TermPattern};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The graph of cross-article identity links, rebuilt by [`KgStore::resolve_identities`].

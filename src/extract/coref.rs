@@ -6,9 +6,9 @@
 use super::lexicon;
 use super::ner::{Candidate, Gender};
 use super::{
-    Entity, EntityType, Evidence, Extraction, Link, Mention, MentionKind, MAX_MENTION_BYTES,
+    Entity, EntityType, Evidence, Extraction, Link, Mention, MentionKind, Method, MAX_MENTION_BYTES,
 };
-use crate::kb::is_acronym_of;
+use crate::kb::{is_acronym_of, Kb};
 use crate::segment::Segmented;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
@@ -167,7 +167,7 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
 }
 
 /// Groups candidates into entities and returns the extraction's mentions and entities.
-pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extraction {
+pub fn resolve(text: &str, seg: &Segmented, kb: &Kb, candidates: Vec<Candidate>) -> Extraction {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_of: Vec<Option<usize>> = vec![None; candidates.len()];
 
@@ -208,7 +208,15 @@ pub fn resolve(text: &str, seg: &Segmented, candidates: Vec<Candidate>) -> Extra
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && !name.contains(' ')
                 && long.len() > 1
-                && long.last() == Some(&name);
+                && long.last() == Some(&name)
+                // A known place or organisation ("Taiwan") becomes a surname only of a
+                // person the article marks as one: a first name ("Michael Ruse"), a title
+                // or a role, not just the shape of a name ("Bio Taiwan").
+                && (c.method != Method::Gazetteer
+                    || c.entity_type == EntityType::Person
+                    || cluster.gender.is_some()
+                    || !cluster.roles.is_empty()
+                    || long.first().is_some_and(|w| kb.is_first_name(w)));
             let type_ok =
                 cluster.entity_type == c.entity_type || !c.typed || !cluster.typed || surname;
             let match_type = if surname {
@@ -642,5 +650,65 @@ fn build(
         entities,
         quotes: Vec::new(),
         relations: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(text: &str, name: &str, entity_type: EntityType, method: Method) -> Candidate {
+        let start = text.find(name).expect("in text");
+        let known = method == Method::Gazetteer;
+        Candidate {
+            span: Span::new(start, start + name.len()),
+            entity_type,
+            kind: MentionKind::Named,
+            sentence: 0,
+            method,
+            confidence: 0.8,
+            qid: known.then(|| "Q1".to_owned()),
+            role: None,
+            gender: None,
+            head: None,
+            typed: true,
+        }
+    }
+
+    /// The type of the entity that the mention of `name` starting at `from` belongs to.
+    fn entity_of(text: &str, found: &Extraction, name: &str, from: usize) -> EntityType {
+        let start = from + text[from..].find(name).expect("in text");
+        let mention = found
+            .mentions
+            .iter()
+            .find(|m| m.span.start == start && m.span.slice(text) == name)
+            .expect("a mention");
+        found.entities[mention.entity].entity_type
+    }
+
+    #[test]
+    fn a_known_place_is_the_surname_only_of_a_marked_person() {
+        let text = "Velk Taiwan and Taiwan; Michael Ruse and Ruse.";
+        let candidates = vec![
+            named(text, "Velk Taiwan", EntityType::Person, Method::NameShape),
+            named(text, "Taiwan;", EntityType::Place, Method::Gazetteer),
+            named(text, "Michael Ruse", EntityType::Person, Method::NameShape),
+            named(text, "Ruse.", EntityType::Place, Method::Gazetteer),
+        ];
+        let candidates = candidates
+            .into_iter()
+            .map(|mut c| {
+                if c.span.slice(text).ends_with([';', '.']) {
+                    c.span = Span::new(c.span.start, c.span.end - 1);
+                }
+                c
+            })
+            .collect();
+        let seg = crate::segment::segment(text);
+        let found = resolve(text, &seg, Kb::shipped(), candidates);
+        // "Velk" is no first name: "Taiwan" stays the place.
+        assert_eq!(entity_of(text, &found, "Taiwan", 16), EntityType::Place);
+        // "Michael" is: "Ruse" is his surname, whatever else the name means.
+        assert_eq!(entity_of(text, &found, "Ruse", 37), EntityType::Person);
     }
 }

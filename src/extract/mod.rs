@@ -305,7 +305,7 @@ pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extract
     let stats = DocumentStats::new(text, segmented);
     let candidates = rule_candidates(text, segmented, kb, &stats);
     let candidates = named_entities(text, segmented, models, &stats, candidates);
-    let mut extraction = coreference(text, segmented, candidates);
+    let mut extraction = coreference(text, segmented, kb, candidates);
     entity_links(text, &mut extraction, kb);
     quotations(text, segmented, &mut extraction);
     event_dates(text, segmented, doc.date, &mut extraction);
