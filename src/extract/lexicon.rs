@@ -362,6 +362,12 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Pictures",
 ]);
 
+/// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
+pub static PLACE_PREFIXES: WordList = WordList::new(&[
+    "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los",
+    "Mont", "Monte",
+]);
+
 /// Last words of place names.
 pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Bridge",

@@ -562,7 +562,9 @@ fn type_name(
             true,
         ));
     }
-    if contains(&lexicon::PLACE_SUFFIXES, last) && words.len() > 1 {
+    let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
+        || contains(&lexicon::PLACE_PREFIXES, words[0]);
+    if place_word && words.len() > 1 {
         return Some(candidate(
             EntityType::Place,
             Method::NameShape,

@@ -448,6 +448,8 @@ fn lexicon_class(kb: &Kb, word: &str) -> &'static str {
         "org-suffix"
     } else if contains(&lexicon::PLACE_SUFFIXES, word) {
         "place-suffix"
+    } else if contains(&lexicon::PLACE_PREFIXES, word) {
+        "place-prefix"
     } else if kb.demonym(word).is_some() {
         "demonym"
     } else if kb.is_first_name(word) {
