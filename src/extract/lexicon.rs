@@ -364,8 +364,8 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
 
 /// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
 pub static PLACE_PREFIXES: WordList = WordList::new(&[
-    "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los",
-    "Mont", "Monte",
+    "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los", "Mont",
+    "Monte",
 ]);
 
 /// Last words of place names.

@@ -102,6 +102,9 @@ pub struct DocumentStats {
     pub lowercase: FxHashSet<String>,
     /// Capitalised words seen in the middle of a sentence (title-case headlines aside).
     pub mid_sentence_capitalised: FxHashSet<String>,
+    /// Capitalised words seen right after an article ("the Sea Org", "a Scientology
+    /// attorney"), which people's names rarely are.
+    pub after_article: FxHashSet<String>,
 }
 
 impl DocumentStats {
@@ -121,6 +124,7 @@ impl DocumentStats {
             }
         }
         let mut mid_sentence_capitalised: FxHashSet<String> = FxHashSet::default();
+        let mut after_article: FxHashSet<String> = FxHashSet::default();
         for sentence in &seg.sentences {
             let tokens = &seg.tokens[sentence.tokens.clone()];
             if is_title_case(text, tokens) {
@@ -128,17 +132,26 @@ impl DocumentStats {
             }
             for (i, t) in tokens.iter().enumerate() {
                 let w = t.span.slice(text);
-                if is_capitalised(w)
-                    && !mid_sentence_capitalised.contains(w)
-                    && !sentence_initial(text, tokens, i)
-                {
+                if !is_capitalised(w) {
+                    continue;
+                }
+                if !mid_sentence_capitalised.contains(w) && !sentence_initial(text, tokens, i) {
                     mid_sentence_capitalised.insert(w.to_owned());
+                }
+                let article = i > 0
+                    && matches!(
+                        tokens[i - 1].span.slice(text),
+                        "the" | "The" | "a" | "A" | "an" | "An"
+                    );
+                if article && !after_article.contains(w) {
+                    after_article.insert(w.to_owned());
                 }
             }
         }
         DocumentStats {
             lowercase,
             mid_sentence_capitalised,
+            after_article,
         }
     }
 }
@@ -562,8 +575,8 @@ fn type_name(
             true,
         ));
     }
-    let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
-        || contains(&lexicon::PLACE_PREFIXES, words[0]);
+    let place_word =
+        contains(&lexicon::PLACE_SUFFIXES, last) || contains(&lexicon::PLACE_PREFIXES, words[0]);
     if place_word && words.len() > 1 {
         return Some(candidate(
             EntityType::Place,

@@ -353,11 +353,16 @@ impl<'t> WordTable<'t> {
             let doc = match (
                 stats.lowercase.contains(lower),
                 stats.mid_sentence_capitalised.contains(word),
+                stats.after_article.contains(word),
             ) {
-                (true, true) => "both",
-                (true, false) => "lower-elsewhere",
-                (false, true) => "capitalised-elsewhere",
-                (false, false) => "only-here",
+                (true, true, false) => "both",
+                (true, false, false) => "lower-elsewhere",
+                (false, true, false) => "capitalised-elsewhere",
+                (false, false, false) => "only-here",
+                (true, true, true) => "both+article",
+                (true, false, true) => "lower-elsewhere+article",
+                (false, true, true) => "capitalised-elsewhere+article",
+                (false, false, true) => "only-here+article",
             };
             value_hash(doc.as_bytes())
         });
