@@ -725,16 +725,17 @@ fn confidence(margin: f32) -> f32 {
     (c * 100.0).round() / 100.0
 }
 
-/// A name the rules find this many times in one article is kept whatever the tagger says:
-/// news repeats the new names it is about ("a Zorvex message", "Zorvex said"), which a
-/// model trained on other text may take for modifiers.
+/// A name the rules find and type this many times in one article is kept whatever the
+/// tagger says: news repeats the new names it is about ("a Zorvex message", "Zorvex
+/// said"), which a model trained on other text may take for modifiers. A name the rules
+/// only guessed a type for (an unknown acronym: "ICT", "GIS") is left to the tagger.
 const RECURRING_NAME: usize = 5;
 
 /// Decides the named Person, Organization and Place mentions from the rule recogniser's
 /// candidates and the tagger. A rule name stays when the tagger finds the same span and
 /// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
 /// name, a piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or
-/// a name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added
+/// a typed name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added
 /// where no kept name overlaps them. Nominals, pronouns and named events are untouched
 /// unless the tagger reads the same span as a name.
 pub fn recognize_named(
@@ -791,7 +792,7 @@ pub fn recognize_named(
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
             let known = c.typed && c.method == Method::Gazetteer;
-            let recurring = named_counts[c.span.slice(text)] >= RECURRING_NAME;
+            let recurring = c.typed && named_counts[c.span.slice(text)] >= RECURRING_NAME;
             // "Okafor told reporters": a person name that a speech verb follows speaks.
             let speaker = c.entity_type == EntityType::Person
                 && tokens
@@ -837,13 +838,16 @@ pub fn recognize_named(
             });
         }
     }
+    // Works named where the rules saw them ("a novel called X"), even where the tagger
+    // did not keep that mention.
+    let works = names_of_works(text, seg, candidates.iter().chain(&added));
     let mut out: Vec<Candidate> = candidates
         .into_iter()
         .zip(keep)
         .filter_map(|(c, keep)| keep.then_some(c))
         .chain(added)
         .collect();
-    one_reading_per_name(text, seg, stats, &mut out);
+    one_reading_per_name(text, seg, stats, works, &mut out);
     add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
     out
@@ -891,15 +895,16 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
 /// The document pass after the tagger: an article reads one name one way. Acronyms it
 /// introduces and the authors it cites are added, then every name takes the type most of
 /// its occurrences have, and its unmarked repeats become mentions of that type.
-fn one_reading_per_name(
-    text: &str,
+fn one_reading_per_name<'t>(
+    text: &'t str,
     seg: &Segmented,
     stats: &DocumentStats,
+    mut works: FxHashSet<&'t str>,
     out: &mut Vec<Candidate>,
 ) {
     out.retain(|c| !is_capitalised_common_word(text, stats, c));
     merge_adjacent_names(text, out);
-    let works = names_of_works(text, seg, out);
+    works.extend(names_of_works(text, seg, out.iter()));
     out.retain(|c| {
         c.kind != MentionKind::Named
             || tag_of(c.entity_type).is_none()
@@ -929,7 +934,11 @@ fn one_reading_per_name(
 /// Names the article gives a work or project ("a book called The Chemical Wedding", "the
 /// film Stardust", "the project is named Stardust"): no person, organisation or place,
 /// wherever the article repeats them.
-fn names_of_works<'t>(text: &'t str, seg: &Segmented, found: &[Candidate]) -> FxHashSet<&'t str> {
+fn names_of_works<'t, 'c>(
+    text: &'t str,
+    seg: &Segmented,
+    found: impl Iterator<Item = &'c Candidate>,
+) -> FxHashSet<&'t str> {
     let mut works = FxHashSet::default();
     for c in found {
         if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
