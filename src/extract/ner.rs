@@ -207,7 +207,9 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
         words += 1;
         lower += usize::from(!is_capitalised(w));
     }
-    words >= 5 && lower <= 1 && lower * 5 <= words
+    // One lower-case word in a short sentence is prose with names in it ("Jan Roe
+    // joined Acme Group"), not a headline.
+    words >= 5 && (lower == 0 || (words >= 10 && lower * 10 <= words))
 }
 
 fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
@@ -379,8 +381,18 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             match first_name {
                 Some(k) => person_start = k,
                 None => {
+                    // The body is a place or an organisation, never a person.
                     if head + 2 < end {
+                        let before = cx.out.len();
                         run(cx, sentence, tokens, head + 2, end);
+                        let mut k = before;
+                        while k < cx.out.len() {
+                            if cx.out[k].entity_type == EntityType::Person {
+                                cx.out.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
                     }
                     return;
                 }

@@ -44,6 +44,65 @@ impl Sentence<'_> {
             .max_by_key(|&m| ex.mentions[m].span.len())
     }
 
+    /// The object of a preposition at token `i`: the mention there, or after "the" ("in
+    /// the United States", "a member of the Green Party": names start after the article).
+    fn object_at(&self, ex: &Extraction, i: usize, types: &[EntityType]) -> Option<MentionId> {
+        self.mention_at(ex, i, types).or_else(|| {
+            self.tokens
+                .get(i)
+                .filter(|t| matches!(t.span.slice(self.text), "the" | "The"))
+                .and_then(|_| self.mention_at(ex, i + 1, types))
+        })
+    }
+
+    /// The name a mention modifies, when it is a modifier: "the European Union law
+    /// enforcement agency Europol" is Europol; otherwise the mention itself.
+    fn named_head(&self, ex: &Extraction, m: MentionId, types: &[EntityType]) -> MentionId {
+        let mut k = self.token_at(ex.mentions[m].span.end);
+        let after = k;
+        while k < self.tokens.len().min(after + 5)
+            && self.word(k).starts_with(char::is_lowercase)
+            && !contains(&lexicon::OBJECT_ENDS, self.word(k))
+        {
+            k += 1;
+        }
+        if k == after {
+            return m;
+        }
+        self.mention_at(ex, k, types)
+            .filter(|&h| ex.mentions[h].kind == MentionKind::Named)
+            .unwrap_or(m)
+    }
+
+    /// Where the subject of a verb ends, given the token `k` that starts the verb group:
+    /// over a parenthetical between commas that describes the subject ("Jan Roe, a
+    /// member of Acme, lives ...", "Roe, who works for Acme, was arrested ..."), back to
+    /// the comma that opens it.
+    fn subject_end(&self, k: usize) -> usize {
+        if k == 0 || self.word(k - 1) != "," {
+            return k;
+        }
+        // "Roe, who works for Acme": the verb group began with the relative pronoun.
+        if self.word(k) == "who" {
+            return k - 1;
+        }
+        let close = k - 1;
+        let open = (close.saturating_sub(16)..close)
+            .rev()
+            .find(|&j| self.word(j) == ",");
+        match open {
+            Some(open)
+                if matches!(
+                    self.word(open + 1),
+                    "who" | "whose" | "a" | "an" | "the" | "now" | "himself" | "herself"
+                ) =>
+            {
+                open
+            }
+            _ => k,
+        }
+    }
+
     /// The longest mention ending at token `i` of one of the types.
     fn mention_ending(&self, ex: &Extraction, i: usize, types: &[EntityType]) -> Option<MentionId> {
         let end = self.tokens.get(i)?.span.end;
@@ -208,6 +267,21 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     add(RelationType::OwnedBy, a, b, "parent-company", 0.8, ex);
                 }
             }
+            // "X, which Y bought in 2012" / "X, which Y owns"
+            if matches!(w, "owns" | "owned" | "acquired" | "bought") && i >= 3 {
+                if let Some(b) = s.mention_ending(ex, i - 1, OWNER) {
+                    let owner_start = s.token_at(ex.mentions[b].span.start);
+                    let relative = owner_start >= 2
+                        && matches!(s.word(owner_start - 1), "which" | "that")
+                        && s.word(owner_start - 2) == ",";
+                    let owned = relative
+                        .then(|| s.mention_ending(ex, owner_start - 3, ORG))
+                        .flatten();
+                    if let Some(a) = owned {
+                        add(RelationType::OwnedBy, a, b, "which-x-bought", 0.75, ex);
+                    }
+                }
+            }
             // "Y owns X" / "Y bought X" / "Y acquired X"
             if matches!(w, "owns" | "acquired" | "bought") {
                 if let (Some(b), Some(a)) = (
@@ -239,12 +313,13 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 {
                     k -= 1;
                 }
-                let person = k
+                let person = s
+                    .subject_end(k)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON));
                 let place = (i + 1..(i + 8).min(s.tokens.len()))
                     .find(|&k| matches!(s.word(k), "in" | "at"))
-                    .and_then(|k| s.mention_at(ex, k + 1, PLACE));
+                    .and_then(|k| s.object_at(ex, k + 1, PLACE));
                 if let (Some(a), Some(b)) = (person, place) {
                     add(RelationType::ArrestedIn, a, b, "arrested-in", 0.8, ex);
                 }
@@ -253,7 +328,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     let after = s.token_at(ex.mentions[a].span.end);
                     let place = (after..(after + 4).min(s.tokens.len()))
                         .find(|&k| matches!(s.word(k), "in" | "at" | "near"))
-                        .and_then(|k| s.mention_at(ex, k + 1, PLACE));
+                        .and_then(|k| s.object_at(ex, k + 1, PLACE));
                     if let Some(b) = place.filter(|_| person.is_none()) {
                         add(RelationType::ArrestedIn, a, b, "arrested-in", 0.75, ex);
                     }
@@ -287,7 +362,10 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                             })
                     });
                     if let (true, Some(stop)) = (role_ok, stop) {
-                        if let Some(b) = s.mention_at(ex, stop + 1, ORG) {
+                        if let Some(b) = s
+                            .object_at(ex, stop + 1, ORG)
+                            .map(|b| s.named_head(ex, b, ORG))
+                        {
                             add(RelationType::MemberOf, a, b, "apposition-role-of", 0.8, ex);
                         }
                     }
@@ -324,6 +402,50 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     }
                 }
             }
+            // "X works for Y", "X, who joined Y in 2010, ...", "X is a member of Y",
+            // "X heads Y"
+            let member_verb = match w {
+                "works" | "worked" | "working" => s
+                    .words_at(i + 1, &["for"])
+                    .or_else(|| s.words_at(i + 1, &["at"])),
+                "joined" | "joins" | "heads" | "headed" | "leads" | "led" | "chairs"
+                | "chaired" => Some(i + 1),
+                "member" if i >= 1 && matches!(s.word(i - 1), "a" | "an") => {
+                    s.words_at(i + 1, &["of"])
+                }
+                _ => None,
+            };
+            if let Some(object) = member_verb {
+                let mut k = if w == "member" { i - 1 } else { i };
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "who"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "also"
+                            | "now"
+                            | "later"
+                            | "previously"
+                            | "once"
+                            | "is"
+                            | "was"
+                            | "been"
+                            | "still"
+                    )
+                {
+                    k -= 1;
+                }
+                let person = s
+                    .subject_end(k)
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, PERSON))
+                    .filter(|&m| ex.mentions[m].kind == MentionKind::Named);
+                if let (Some(a), Some(b)) = (person, s.object_at(ex, object, ORG)) {
+                    add(RelationType::MemberOf, a, b, "works-for", 0.75, ex);
+                }
+            }
             // --- Location --------------------------------------------------------------
             // "Riverton, Ohio" / "Lakeview, Calif."
             if w == "," {
@@ -358,7 +480,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 };
                 if let (Some(a), Some(b)) = (
                     s.mention_ending(ex, event_end, EVENT),
-                    s.mention_at(ex, i + 1, PLACE),
+                    s.object_at(ex, i + 1, PLACE),
                 ) {
                     add(RelationType::LocatedIn, a, b, "event-in-place", 0.75, ex);
                 }
@@ -452,12 +574,13 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 {
                     k -= 3;
                 }
-                if let Some(a) = k
+                if let Some(a) = s
+                    .subject_end(k)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON))
                 {
                     let place = if s.word((i + 1).min(s.tokens.len() - 1)) == "in" {
-                        s.mention_at(ex, i + 2, PLACE)
+                        s.object_at(ex, i + 2, PLACE)
                     } else if let Some(before) = s
                         .token_at(ex.mentions[a].span.start)
                         .checked_sub(1)
@@ -1144,5 +1267,51 @@ mod tests {
             "one of the gunmen",
             "The explosion"
         ));
+    }
+
+    #[test]
+    fn subjects_are_found_over_a_parenthetical_and_objects_after_the() {
+        let found = relations_in(
+            "Tomas Brandt, who works for Velmora Energy, was arrested in the United States. \
+             Peter Halloran, a member of the Green Party, lives in Bristol. \
+             Peter Halloran joined Acme Group in 2010.",
+        );
+        for (t, subject, object) in [
+            (RelationType::MemberOf, "Tomas Brandt", "Velmora Energy"),
+            (RelationType::ArrestedIn, "Tomas Brandt", "United States"),
+            (RelationType::MemberOf, "Peter Halloran", "Green Party"),
+            (RelationType::ResidentOf, "Peter Halloran", "Bristol"),
+            (RelationType::MemberOf, "Peter Halloran", "Acme Group"),
+        ] {
+            assert!(
+                has(&found, t, subject, object),
+                "{t:?} {subject} {object}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_names_the_owner_and_a_modifier_is_no_employer() {
+        let found = relations_in(
+            "Brightline Ltd, which Vantage Group bought in 2012, grew fast. \
+             Jan Roe, head of the European Union police agency Europol, spoke.",
+        );
+        assert!(
+            has(
+                &found,
+                RelationType::OwnedBy,
+                "Brightline Ltd",
+                "Vantage Group"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, RelationType::MemberOf, "Jan Roe", "Europol"),
+            "{found:?}"
+        );
+        assert!(
+            !has(&found, RelationType::MemberOf, "Jan Roe", "European Union"),
+            "{found:?}"
+        );
     }
 }
