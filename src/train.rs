@@ -195,7 +195,8 @@ impl Trainer {
     }
 
     /// The averaged weights, without features whose averages are all (nearly) zero.
-    fn average(&self) -> NerModel {
+    /// The weights averaged over every step, unpruned.
+    fn average(&self) -> FeatureMap<[f32; TAG_COUNT]> {
         let mut weights = FeatureMap::default();
         for (&f, w) in &self.weights {
             let mut averaged = [0f32; TAG_COUNT];
@@ -204,13 +205,9 @@ impl Trainer {
                     w.total[tag] + (self.step - w.stamp[tag]) as f64 * f64::from(w.current[tag]);
                 *slot = (total / self.step.max(1) as f64) as f32;
             }
-            if averaged.iter().any(|a| a.abs() >= 1e-3) {
-                weights.insert(f, averaged);
-            }
+            weights.insert(f, averaged);
         }
-        let mut model = NerModel { weights, id: 0 };
-        model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
-        model
+        weights
     }
 }
 
@@ -233,15 +230,61 @@ impl Shuffle {
     }
 }
 
+/// How many training runs, each over its own order of the sentences, the model averages:
+/// a perceptron depends on the order it reads its examples in, and the mean of several
+/// orders depends less on any one (it is still one linear model, as fast to apply).
+const RUNS: u64 = 8;
+
 /// Trains the tagger: greedy decoding with its own previous tags as history (as at
-/// tagging time), an update on every wrong token, weights averaged over all steps.
+/// tagging time), an update on every wrong token, weights averaged over all steps and
+/// then over [`RUNS`] orders of the sentences.
 pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> NerModel {
+    let runs = RUNS;
+    let mut sum: FeatureMap<[f32; TAG_COUNT]> = FeatureMap::default();
+    for run in 0..runs {
+        let mut run_report = TrainReport::default();
+        let weights = train_run(
+            examples,
+            epochs,
+            0x6e65_7773_6b67_0001 + run,
+            &mut run_report,
+        );
+        if run == 0 {
+            report.epoch_accuracy = run_report.epoch_accuracy;
+        }
+        for (feature, w) in weights {
+            let slot = sum.entry(feature).or_insert([0.0; TAG_COUNT]);
+            for (total, w) in slot.iter_mut().zip(w) {
+                *total += w;
+            }
+        }
+    }
+    let mut weights = FeatureMap::default();
+    for (feature, w) in sum {
+        let mean = w.map(|w| w / runs as f32);
+        if mean.iter().any(|a| a.abs() >= 1e-3) {
+            weights.insert(feature, mean);
+        }
+    }
+    let mut model = NerModel { weights, id: 0 };
+    model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
+    report.features = model.weights.len();
+    model
+}
+
+/// One training run over the sentences in the order `seed` shuffles them to.
+fn train_run(
+    examples: &[Example],
+    epochs: usize,
+    seed: u64,
+    report: &mut TrainReport,
+) -> FeatureMap<[f32; TAG_COUNT]> {
     let mut trainer = Trainer {
         weights: FeatureMap::default(),
         step: 0,
     };
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Shuffle(0x6e65_7773_6b67_0001);
+    let mut rng = Shuffle(seed);
     // In how many documents each word occurs: a name seen in one document only is
     // learnt from its shape and context, as a new name will have to be.
     let mut word_documents: FeatureMap<(usize, usize)> = FeatureMap::default();
@@ -283,9 +326,7 @@ pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> N
         }
         report.epoch_accuracy.push(right as f64 / all.max(1) as f64);
     }
-    let model = trainer.average();
-    report.features = model.weights.len();
-    model
+    trainer.average()
 }
 
 #[cfg(test)]

@@ -485,6 +485,30 @@ fn nominal_antecedent(
             }
         }
     }
+    // Apposition, the name after: "Acme's chief executive, Dana Whit, said".
+    if let Some(rest) = text[c.span.end..].strip_prefix(',') {
+        let start = c.span.end + 1 + (rest.len() - rest.trim_start().len());
+        let closed = |j: usize| {
+            text[candidates[j].span.end..]
+                .chars()
+                .next()
+                .is_some_and(|ch| matches!(ch, ',' | '.' | ')'))
+        };
+        if let Some(j) = (i + 1..candidates.len())
+            .take_while(|&j| candidates[j].span.start <= start)
+            .find(|&j| {
+                candidates[j].span.start == start
+                    && candidates[j].kind == MentionKind::Named
+                    && closed(j)
+            })
+        {
+            if let Some(k) = cluster_of[j] {
+                if clusters[k].entity_type == c.entity_type {
+                    return Some(k);
+                }
+            }
+        }
+    }
     // The same organisation nominal ("police", "the government") is one entity per article.
     if c.entity_type == EntityType::Organization && matches!(head, "police" | "government") {
         return by_head.get(head).copied();
@@ -710,5 +734,26 @@ mod tests {
         assert_eq!(entity_of(text, &found, "Taiwan", 16), EntityType::Place);
         // "Michael" is: "Ruse" is his surname, whatever else the name means.
         assert_eq!(entity_of(text, &found, "Ruse", 37), EntityType::Person);
+    }
+
+    #[test]
+    fn a_description_joins_the_name_that_follows_it_between_commas() {
+        let text = "Acme's chief executive, Dana Whit, resigned.";
+        let mut description = named(
+            text,
+            "Acme's chief executive",
+            EntityType::Person,
+            Method::NominalHead,
+        );
+        description.kind = MentionKind::Nominal;
+        description.head = Some("executive".to_owned());
+        let name = named(text, "Dana Whit", EntityType::Person, Method::NameShape);
+        let seg = crate::segment::segment(text);
+        let found = resolve(text, &seg, Kb::shipped(), vec![description, name]);
+        assert_eq!(found.mentions.len(), 2);
+        assert_eq!(
+            found.mentions[0].entity, found.mentions[1].entity,
+            "{found:?}"
+        );
     }
 }

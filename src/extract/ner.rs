@@ -852,9 +852,14 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 break;
             }
             if m == "’s" || m == "'s" {
-                // "Wednesday's rampage": the possessor opens the phrase.
-                if k > 0 && is_capitalised(word(k - 1)) {
-                    start = Some(k - 1);
+                // "Wednesday's rampage", "Acme Corp's chief executive": the possessor's
+                // name opens the phrase.
+                let mut p = k;
+                while p > 0 && k - p < 4 && is_capitalised(word(p - 1)) {
+                    p -= 1;
+                }
+                if p < k {
+                    start = Some(p);
                 }
                 break;
             }

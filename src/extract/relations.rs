@@ -267,6 +267,45 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     add(RelationType::OwnedBy, a, b, "parent-company", 0.8, ex);
                 }
             }
+            // "X, a subsidiary of Y" / "X is a unit of Y" / "X became a division of Y"
+            if matches!(w, "subsidiary" | "unit" | "division" | "affiliate" | "arm")
+                && s.words_at(i + 1, &["of"]).is_some()
+                && i >= 2
+            {
+                let mut k = i - 1;
+                while k > 0 && matches!(s.word(k), "wholly-owned" | "wholly" | "owned" | "-") {
+                    k -= 1;
+                }
+                let article = matches!(s.word(k), "a" | "an" | "the");
+                let owned = if !article || k == 0 {
+                    None
+                } else if s.word(k - 1) == "," {
+                    k.checked_sub(2).and_then(|e| s.mention_ending(ex, e, ORG))
+                } else if matches!(
+                    s.word(k - 1),
+                    "is" | "was" | "became" | "becomes" | "remains"
+                ) {
+                    k.checked_sub(2).and_then(|e| s.mention_ending(ex, e, ORG))
+                } else {
+                    None
+                };
+                if let (Some(a), Some(b)) = (owned, s.object_at(ex, i + 2, ORG)) {
+                    add(RelationType::OwnedBy, a, b, "subsidiary-of", 0.8, ex);
+                }
+            }
+            // "Y, which owns X"
+            if w == "owns"
+                && i >= 3
+                && matches!(s.word(i - 1), "which" | "that")
+                && s.word(i - 2) == ","
+            {
+                if let (Some(b), Some(a)) = (
+                    s.mention_ending(ex, i - 3, OWNER),
+                    s.object_at(ex, i + 1, ORG),
+                ) {
+                    add(RelationType::OwnedBy, a, b, "which-owns", 0.75, ex);
+                }
+            }
             // "X, which Y bought in 2012" / "X, which Y owns"
             if matches!(w, "owns" | "owned" | "acquired" | "bought") && i >= 3 {
                 if let Some(b) = s.mention_ending(ex, i - 1, OWNER) {
@@ -610,6 +649,30 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                     if let Some(b) = place {
                         add(RelationType::ResidentOf, a, b, method, confidence, ex);
                     }
+                }
+            }
+            // "a 38-year-old man from Bradford", "Jan Roe, 45, from Leeds": where a person
+            // is from, as news introduces them.
+            if w == "from" && i >= 1 {
+                let mut k = i;
+                if k >= 4
+                    && s.word(k - 1) == ","
+                    && s.word(k - 2).bytes().all(|b| b.is_ascii_digit())
+                    && s.word(k - 3) == ","
+                {
+                    k -= 3;
+                }
+                let person = k
+                    .checked_sub(1)
+                    .and_then(|k| s.mention_ending(ex, k, PERSON))
+                    .filter(|&m| ex.mentions[m].kind != MentionKind::Pronoun);
+                let place = s.object_at(ex, i + 1, PLACE).filter(|&m| {
+                    // The place ends the phrase: "from Leeds," not "from Leeds Council".
+                    let end = s.token_at(ex.mentions[m].span.end);
+                    end >= s.tokens.len() || !s.word(end).starts_with(char::is_uppercase)
+                });
+                if let (Some(a), Some(b)) = (person, place) {
+                    add(RelationType::ResidentOf, a, b, "person-from-place", 0.6, ex);
                 }
             }
             // --- Events ----------------------------------------------------------------
@@ -1313,5 +1376,33 @@ mod tests {
             !has(&found, RelationType::MemberOf, "Jan Roe", "European Union"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn subsidiaries_owners_in_relative_clauses_and_where_people_are_from() {
+        let found = relations_in(
+            "Brightline Ltd, a subsidiary of Vantage Group, makes sensors. \
+             Acme Corp, which owns Zorvex Ltd, declined to comment. \
+             Corvana Ltd is a unit of Vantage Group. \
+             Jan Roe, 45, from Leeds, was charged. A 38-year-old man from Bradford was held. \
+             Acme Corp's chief executive, Dana Whit, resigned.",
+        );
+        for (t, subject, object) in [
+            (RelationType::OwnedBy, "Brightline Ltd", "Vantage Group"),
+            (RelationType::OwnedBy, "Zorvex Ltd", "Acme Corp"),
+            (RelationType::OwnedBy, "Corvana Ltd", "Vantage Group"),
+            (RelationType::ResidentOf, "Jan Roe", "Leeds"),
+            (RelationType::ResidentOf, "A 38-year-old man", "Bradford"),
+            (
+                RelationType::MemberOf,
+                "Acme Corp's chief executive",
+                "Acme Corp",
+            ),
+        ] {
+            assert!(
+                has(&found, t, subject, object),
+                "{t:?} {subject} {object}: {found:?}"
+            );
+        }
     }
 }

@@ -1498,7 +1498,7 @@ mod tests {
 
     #[test]
     fn one_name_reads_as_one_type_in_an_article() {
-        let text = "Ilse Varga founded a bakery. Varga sells bread. \
+        let text = "Anna Varga founded a bakery. Varga sells bread. \
                     Later Varga spoke to reporters, and Varga said the bakery would grow.";
         let found = named_mentions(text);
         let types: Vec<EntityType> = found
