@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""K-fold cross-validation of the named-entity tagger on GUM's train split: the tuning
+measure (GUM dev is only reported, never tuned on).
+
+Each document of the gold directory goes to fold (index in name order) mod K. For every
+fold, `newskg train` learns a model from the other folds and `newskg eval` scores it on
+this one; the script prints each fold's NER exact F1 and the micro-averaged precision,
+recall and F1 over all folds, plus span-only F1.
+
+    python3 scripts/crossval.py
+    python3 scripts/crossval.py --folds 5 --gold ../shared/corpora/gum/brat-train
+
+Fold 0 of 5 is the "held-out fifth" the README reports.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=REPO.parent / "shared/corpora/gum/brat-train")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--binary", type=Path, default=None,
+                    help="newskg binary (default: $CARGO_TARGET_DIR or target/, release)")
+    args = ap.parse_args()
+    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    binary = args.binary or target / "release/newskg"
+    if not binary.exists():
+        sys.exit(f"{binary}: not built (cargo build --release)")
+    names = sorted(p.stem for p in args.gold.glob("*.ann") if (args.gold / f"{p.stem}.txt").exists())
+    if len(names) < args.folds:
+        sys.exit(f"{args.gold}: {len(names)} annotated documents, fewer than {args.folds} folds")
+
+    totals = {"exact": [0, 0, 0], "span": [0, 0, 0]}
+    per_fold = []
+    with tempfile.TemporaryDirectory(prefix="newskg-crossval-") as work:
+        for k in range(args.folds):
+            fold = Path(work) / f"fold{k}"
+            for part in ("train", "test"):
+                (fold / part).mkdir(parents=True)
+            for i, name in enumerate(names):
+                part = "test" if i % args.folds == k else "train"
+                for ext in (".txt", ".ann"):
+                    os.symlink((args.gold / f"{name}{ext}").resolve(), fold / part / f"{name}{ext}")
+            model = fold / "ner.model"
+            scores = fold / "scores.json"
+            subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model)],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run([str(binary), "eval", "--gold", str(fold / "test"), "--model", str(model),
+                            "--json", str(scores)], check=True, stdout=subprocess.DEVNULL)
+            result = json.loads(scores.read_text())
+            for key, field in (("exact", "ner_exact"), ("span", "ner_span")):
+                r = result[field]
+                counts = (r["correct_predicted"], r["predicted"], r["gold"])
+                totals[key] = [t + c for t, c in zip(totals[key], counts)]
+                if key == "exact":
+                    per_fold.append(2 * counts[0] / max(counts[1] + counts[2], 1))
+
+    correct, predicted, gold = totals["exact"]
+    precision, recall = correct / max(predicted, 1), correct / max(gold, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    span_correct, span_predicted, span_gold = totals["span"]
+    span_f1 = 2 * span_correct / max(span_predicted + span_gold, 1)
+    print(f"{args.folds}-fold cross-validation on {args.gold} ({len(names)} documents)")
+    print("NER exact F1 per fold: " + " ".join(f"{f:.3f}" for f in per_fold))
+    print(f"micro: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.4f}  (span only F1 {span_f1:.4f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
