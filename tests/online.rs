@@ -89,7 +89,7 @@ fn an_unreachable_api_leaves_entities_unlinked_and_says_so() {
     let article = dir.path().join("article.txt");
     fs::write(
         &article,
-        format!("{PERSON} said she met fishermen in Riverton on Monday.\n"),
+        format!("{PERSON} met fishermen in Riverton on Monday.\n"),
     )
     .expect("write");
     // Nothing listens on port 9 of loopback.

@@ -362,6 +362,14 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Pictures",
 ]);
 
+/// Verbs that follow a person's full name in news more than any other kind of name ("Orla
+/// Quennell met fishermen").
+pub static PERSON_ACTION_VERBS: WordList = WordList::new(&[
+    "met", "visited", "arrived", "returned", "died", "married", "resigned", "wrote", "became",
+    "spoke", "thanked", "urged", "argued", "believes", "believed", "recalled", "smiled", "laughed",
+    "added", "insisted", "admitted", "denied",
+]);
+
 /// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
 pub static PLACE_PREFIXES: WordList = WordList::new(&[
     "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los", "Mont",

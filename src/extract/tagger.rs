@@ -794,11 +794,18 @@ pub fn recognize_named(
             let known = c.typed && c.method == Method::Gazetteer;
             let recurring = c.typed && named_counts[c.span.slice(text)] >= RECURRING_NAME;
             // "Okafor told reporters": a person name that a speech verb follows speaks.
+            // "Orla Quennell met fishermen": a full name (two or three words) that a
+            // person's verb follows acts.
+            let next = tokens
+                .iter()
+                .find(|t| t.span.start >= c.span.end)
+                .map(|t| t.span.slice(text));
+            let full_name = (2..=3).contains(&c.span.slice(text).split(' ').count());
             let speaker = c.entity_type == EntityType::Person
-                && tokens
-                    .iter()
-                    .find(|t| t.span.start >= c.span.end)
-                    .is_some_and(|t| contains(&lexicon::SPEECH_VERBS, t.span.slice(text)));
+                && next.is_some_and(|w| {
+                    contains(&lexicon::SPEECH_VERBS, w)
+                        || full_name && contains(&lexicon::PERSON_ACTION_VERBS, w)
+                });
             keep[i] = piece_of_word
                 || confirmed
                 || nested_place
@@ -1374,6 +1381,18 @@ mod tests {
             .filter(|m| m.0 == "Okafor" && m.1 == EntityType::Person)
             .count();
         assert_eq!(speakers, 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_full_name_a_persons_verb_follows_acts() {
+        // The tagger alone leaves this name out (checked when the rule was added).
+        let found = named_mentions("Orla Quennell met fishermen in Riverton on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Orla Quennell" && m.1 == EntityType::Person),
+            "{found:?}"
+        );
     }
 
     #[test]
