@@ -1193,6 +1193,19 @@ mod tests {
             .any(|(ft, s, o)| *ft == t && s == subject && o == object)
     }
 
+    /// Asserts that `found` holds every expected relation.
+    fn assert_has_all(
+        found: &[(RelationType, String, String)],
+        expected: &[(RelationType, &str, &str)],
+    ) {
+        for &(t, subject, object) in expected {
+            assert!(
+                has(found, t, subject, object),
+                "{t:?} {subject} {object}: {found:?}"
+            );
+        }
+    }
+
     #[test]
     fn agents_carry_out_events_and_events_happen_in_places() {
         let found = relations_in(
@@ -1339,18 +1352,16 @@ mod tests {
              Peter Halloran, a member of the Green Party, lives in Bristol. \
              Peter Halloran joined Acme Group in 2010.",
         );
-        for (t, subject, object) in [
-            (RelationType::MemberOf, "Tomas Brandt", "Velmora Energy"),
-            (RelationType::ArrestedIn, "Tomas Brandt", "United States"),
-            (RelationType::MemberOf, "Peter Halloran", "Green Party"),
-            (RelationType::ResidentOf, "Peter Halloran", "Bristol"),
-            (RelationType::MemberOf, "Peter Halloran", "Acme Group"),
-        ] {
-            assert!(
-                has(&found, t, subject, object),
-                "{t:?} {subject} {object}: {found:?}"
-            );
-        }
+        assert_has_all(
+            &found,
+            &[
+                (RelationType::MemberOf, "Tomas Brandt", "Velmora Energy"),
+                (RelationType::ArrestedIn, "Tomas Brandt", "United States"),
+                (RelationType::MemberOf, "Peter Halloran", "Green Party"),
+                (RelationType::ResidentOf, "Peter Halloran", "Bristol"),
+                (RelationType::MemberOf, "Peter Halloran", "Acme Group"),
+            ],
+        );
     }
 
     #[test]
@@ -1387,22 +1398,20 @@ mod tests {
              Jan Roe, 45, from Leeds, was charged. A 38-year-old man from Bradford was held. \
              Acme Corp's chief executive, Dana Whit, resigned.",
         );
-        for (t, subject, object) in [
-            (RelationType::OwnedBy, "Brightline Ltd", "Vantage Group"),
-            (RelationType::OwnedBy, "Zorvex Ltd", "Acme Corp"),
-            (RelationType::OwnedBy, "Corvana Ltd", "Vantage Group"),
-            (RelationType::ResidentOf, "Jan Roe", "Leeds"),
-            (RelationType::ResidentOf, "A 38-year-old man", "Bradford"),
-            (
-                RelationType::MemberOf,
-                "Acme Corp's chief executive",
-                "Acme Corp",
-            ),
-        ] {
-            assert!(
-                has(&found, t, subject, object),
-                "{t:?} {subject} {object}: {found:?}"
-            );
-        }
+        assert_has_all(
+            &found,
+            &[
+                (RelationType::OwnedBy, "Brightline Ltd", "Vantage Group"),
+                (RelationType::OwnedBy, "Zorvex Ltd", "Acme Corp"),
+                (RelationType::OwnedBy, "Corvana Ltd", "Vantage Group"),
+                (RelationType::ResidentOf, "Jan Roe", "Leeds"),
+                (RelationType::ResidentOf, "A 38-year-old man", "Bradford"),
+                (
+                    RelationType::MemberOf,
+                    "Acme Corp's chief executive",
+                    "Acme Corp",
+                ),
+            ],
+        );
     }
 }

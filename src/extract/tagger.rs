@@ -1419,24 +1419,26 @@ mod tests {
         assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
     }
 
+    /// A name the tagger found in sentence 0.
+    fn tagged(span: Span, entity_type: EntityType) -> Candidate {
+        Candidate {
+            span,
+            entity_type,
+            kind: MentionKind::Named,
+            sentence: 0,
+            method: Method::Tagger,
+            confidence: 0.8,
+            qid: None,
+            role: None,
+            gender: None,
+            head: None,
+            typed: false,
+        }
+    }
+
     #[test]
     fn names_side_by_side_are_one_name() {
-        let mut found = vec![
-            Candidate {
-                span: Span::new(0, 4),
-                entity_type: EntityType::Place,
-                kind: MentionKind::Named,
-                sentence: 0,
-                method: Method::Tagger,
-                confidence: 0.8,
-                qid: None,
-                role: None,
-                gender: None,
-                head: None,
-                typed: false,
-            };
-            3
-        ];
+        let mut found = vec![tagged(Span::new(0, 4), EntityType::Place); 3];
         let text = "U.S. Senate and Tarnow";
         found[1].span = Span::new(5, 11);
         found[1].entity_type = EntityType::Organization;
@@ -1463,22 +1465,9 @@ mod tests {
             let start = text.find(name).expect("in text");
             Span::new(start, start + name.len())
         };
-        let named = |span, entity_type| Candidate {
-            span,
-            entity_type,
-            kind: MentionKind::Named,
-            sentence: 0,
-            method: Method::Tagger,
-            confidence: 0.8,
-            qid: None,
-            role: None,
-            gender: None,
-            head: None,
-            typed: true,
-        };
         let mut found = vec![
-            named(at("County of Ohio"), EntityType::Organization),
-            named(at("Ohio Harbour"), EntityType::Place),
+            tagged(at("County of Ohio"), EntityType::Organization),
+            tagged(at("Ohio Harbour"), EntityType::Place),
         ];
         add_nested_places(text, &seg, Kb::shipped(), &mut found);
         let places: Vec<&str> = found[2..].iter().map(|c| c.span.slice(text)).collect();
