@@ -194,7 +194,6 @@ impl Trainer {
         }
     }
 
-    /// The averaged weights, without features whose averages are all (nearly) zero.
     /// The weights averaged over every step, unpruned.
     fn average(&self) -> FeatureMap<[f32; TAG_COUNT]> {
         let mut weights = FeatureMap::default();
@@ -239,12 +238,25 @@ const RUNS: u64 = 8;
 /// tagging time), an update on every wrong token, weights averaged over all steps and
 /// then over [`RUNS`] orders of the sentences.
 pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> NerModel {
-    let runs = RUNS;
+    // In how many documents each word occurs: a name seen in one document only is
+    // learnt from its shape and context, as a new name will have to be.
+    let mut word_documents: FeatureMap<(usize, usize)> = FeatureMap::default();
+    for example in examples {
+        for i in 0..example.tags.len() {
+            let entry = word_documents
+                .entry(example.features.word_key(i))
+                .or_insert((usize::MAX, 0));
+            if entry.0 != example.document {
+                *entry = (example.document, entry.1 + 1);
+            }
+        }
+    }
     let mut sum: FeatureMap<[f32; TAG_COUNT]> = FeatureMap::default();
-    for run in 0..runs {
+    for run in 0..RUNS {
         let mut run_report = TrainReport::default();
         let weights = train_run(
             examples,
+            &word_documents,
             epochs,
             0x6e65_7773_6b67_0001 + run,
             &mut run_report,
@@ -261,7 +273,7 @@ pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> N
     }
     let mut weights = FeatureMap::default();
     for (feature, w) in sum {
-        let mean = w.map(|w| w / runs as f32);
+        let mean = w.map(|w| w / RUNS as f32);
         if mean.iter().any(|a| a.abs() >= 1e-3) {
             weights.insert(feature, mean);
         }
@@ -272,9 +284,11 @@ pub fn train(examples: &[Example], epochs: usize, report: &mut TrainReport) -> N
     model
 }
 
-/// One training run over the sentences in the order `seed` shuffles them to.
+/// One training run over the sentences in the order `seed` shuffles them to;
+/// `word_documents` counts the documents each word occurs in.
 fn train_run(
     examples: &[Example],
+    word_documents: &FeatureMap<(usize, usize)>,
     epochs: usize,
     seed: u64,
     report: &mut TrainReport,
@@ -285,20 +299,6 @@ fn train_run(
     };
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Shuffle(seed);
-    // In how many documents each word occurs: a name seen in one document only is
-    // learnt from its shape and context, as a new name will have to be.
-    let mut word_documents: FeatureMap<(usize, usize)> = FeatureMap::default();
-    for example in examples {
-        for i in 0..example.tags.len() {
-            let entry = word_documents
-                .entry(example.features.word_key(i))
-                .or_insert((usize::MAX, 0));
-            if entry.0 != example.document {
-                *entry = (example.document, entry.1 + 1);
-            }
-        }
-    }
-
     let mut features = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
