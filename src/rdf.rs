@@ -301,6 +301,9 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
         for r in &entity.roles {
             g.add(e, nk("role"), string(r));
         }
+        if let Some(age) = entity.age {
+            g.add(e, nk("age"), integer(age as usize));
+        }
         if let Some(link) = &entity.link {
             g.add(e, iri(ns::OWL, "sameAs"), iri(ns::WD, &link.qid));
             g.add(e, nk("linkConfidence"), decimal(link.confidence));

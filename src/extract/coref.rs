@@ -388,6 +388,25 @@ pub fn resolve(text: &str, seg: &Segmented, kb: &Kb, candidates: Vec<Candidate>)
     build(text, seg, &candidates, &cluster_of, &clusters)
 }
 
+/// The age a mention gives: "a 38-year-old man", or "Jan Roe, 45," right after a name.
+fn age_in(text: &str, span: Span) -> Option<u32> {
+    let plausible = |n: u32| (1..=120).contains(&n);
+    let described = span.slice(text).split_whitespace().find_map(|w| {
+        w.strip_suffix("-year-old")
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|&n| plausible(n))
+    });
+    described.or_else(|| {
+        let after = text[span.end..].strip_prefix(", ")?;
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &after[digits..];
+        (digits > 0 && digits <= 3 && rest.starts_with(','))
+            .then(|| after[..digits].parse::<u32>().ok())
+            .flatten()
+            .filter(|&n| plausible(n))
+    })
+}
+
 fn has_year(s: &str) -> bool {
     year_in(s).is_some()
 }
@@ -644,6 +663,13 @@ fn build(
                 })
             },
             date: None,
+            age: (cl.entity_type == EntityType::Person)
+                .then(|| {
+                    cl.members
+                        .iter()
+                        .find_map(|&m| age_in(text, candidates[m].span))
+                })
+                .flatten(),
         });
     }
     let mut mentions = Vec::new();
@@ -755,5 +781,17 @@ mod tests {
             found.mentions[0].entity, found.mentions[1].entity,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn ages_come_from_a_description_or_a_number_after_the_name() {
+        let text = "A 38-year-old man was held. Jan Roe, 45, was also held. Roe, 4500, no.";
+        let at = |name: &str, from: usize| {
+            let start = from + text[from..].find(name).expect("in text");
+            Span::new(start, start + name.len())
+        };
+        assert_eq!(age_in(text, at("A 38-year-old man", 0)), Some(38));
+        assert_eq!(age_in(text, at("Jan Roe", 0)), Some(45));
+        assert_eq!(age_in(text, at("Roe", 50)), None);
     }
 }

@@ -236,6 +236,7 @@ mod tests {
             roles: Vec::new(),
             link: None,
             date: None,
+            age: None,
         }
     }
 

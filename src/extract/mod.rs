@@ -148,6 +148,8 @@ pub struct Entity {
     pub link: Option<Link>,
     /// For events: when it happened.
     pub date: Option<PartialDate>,
+    /// For people: the age the article gives them ("a 38-year-old man", "Jan Roe, 45,").
+    pub age: Option<u32>,
 }
 
 /// An entity's Wikidata item and how sure the linker is of it.
