@@ -362,6 +362,31 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Pictures",
 ]);
 
+/// Words of a verb group before its main verb: auxiliaries, adverbs of time and degree,
+/// and a relative "who" ("who had also been arrested", "was seriously injured").
+pub static VERB_GROUP_WORDS: WordList = WordList::new(&[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "now",
+    "once",
+    "previously",
+    "still",
+    "who",
+    "seriously",
+    "critically",
+    "fatally",
+]);
+
 /// Verbs that follow a person's full name in news more than any other kind of name ("Orla
 /// Quennell met fishermen").
 pub static PERSON_ACTION_VERBS: WordList = WordList::new(&[

@@ -74,11 +74,35 @@ impl Sentence<'_> {
             .unwrap_or(m)
     }
 
-    /// Where the subject of a verb ends, given the token `k` that starts the verb group:
-    /// over a parenthetical between commas that describes the subject ("Jan Roe, a
-    /// member of Acme, lives ...", "Roe, who works for Acme, was arrested ..."), back to
-    /// the comma that opens it.
-    fn subject_end(&self, k: usize) -> usize {
+    /// Where the verb group ending at the verb `i` starts: back over auxiliaries,
+    /// adverbs of time or degree and a relative "who" ("who had also been", "was
+    /// seriously").
+    fn verb_group_start(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && contains(&lexicon::VERB_GROUP_WORDS, self.word(k - 1)) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Where the subject of the verb `i` ends: before its verb group ([`Self::verb_group_start`])
+    /// and [`Self::subject_end`] of that.
+    fn subject_before(&self, i: usize) -> usize {
+        self.subject_end(self.verb_group_start(i))
+    }
+
+    /// Where a subject ends, given the token `k` right after what follows it: over an age
+    /// between commas ("Jan Roe, 45, from Leeds") and a parenthetical between commas that
+    /// describes the subject ("Jan Roe, a member of Acme, lives ...", "Roe, who works for
+    /// Acme, was arrested ..."), back to the comma that opens it.
+    fn subject_end(&self, mut k: usize) -> usize {
+        if k >= 3
+            && self.word(k - 1) == ","
+            && self.word(k - 2).bytes().all(|b| b.is_ascii_digit())
+            && self.word(k - 3) == ","
+        {
+            k -= 3;
+        }
         if k == 0 || self.word(k - 1) != "," {
             return k;
         }
@@ -334,26 +358,8 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             // --- Arrests -------------------------------------------------------------
             // "X was arrested in Y" / "a man detained in Y"
             if contains(&lexicon::ARREST_VERBS, w) && !matches!(w, "held" | "charged" | "jailed") {
-                let mut k = i;
-                while k > 0
-                    && matches!(
-                        s.word(k - 1),
-                        "was"
-                            | "were"
-                            | "been"
-                            | "has"
-                            | "had"
-                            | "is"
-                            | "later"
-                            | "also"
-                            | "being"
-                            | "who"
-                    )
-                {
-                    k -= 1;
-                }
                 let person = s
-                    .subject_end(k)
+                    .subject_before(i)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON));
                 let place = (i + 1..(i + 8).min(s.tokens.len()))
@@ -455,29 +461,9 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 _ => None,
             };
             if let Some(object) = member_verb {
-                let mut k = if w == "member" { i - 1 } else { i };
-                while k > 0
-                    && matches!(
-                        s.word(k - 1),
-                        "who"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "also"
-                            | "now"
-                            | "later"
-                            | "previously"
-                            | "once"
-                            | "is"
-                            | "was"
-                            | "been"
-                            | "still"
-                    )
-                {
-                    k -= 1;
-                }
+                let verb = if w == "member" { i - 1 } else { i };
                 let person = s
-                    .subject_end(k)
+                    .subject_before(verb)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON))
                     .filter(|&m| ex.mentions[m].kind == MentionKind::Named);
@@ -586,35 +572,8 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 } else {
                     ("worked-in", 0.65)
                 };
-                let mut k = i;
-                while k > 0
-                    && matches!(
-                        s.word(k - 1),
-                        "had"
-                            | "has"
-                            | "have"
-                            | "once"
-                            | "previously"
-                            | "also"
-                            | "who"
-                            | "been"
-                            | "was"
-                            | "were"
-                            | "is"
-                    )
-                {
-                    k -= 1;
-                }
-                // "Jan Roe, 29, who had lived in ...": over the age.
-                if k >= 3
-                    && s.word(k - 1) == ","
-                    && s.word(k - 2).bytes().all(|b| b.is_ascii_digit())
-                    && s.word(k - 3) == ","
-                {
-                    k -= 3;
-                }
                 if let Some(a) = s
-                    .subject_end(k)
+                    .subject_before(i)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON))
                 {
@@ -654,15 +613,8 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             // "a 38-year-old man from Bradford", "Jan Roe, 45, from Leeds": where a person
             // is from, as news introduces them.
             if w == "from" && i >= 1 {
-                let mut k = i;
-                if k >= 4
-                    && s.word(k - 1) == ","
-                    && s.word(k - 2).bytes().all(|b| b.is_ascii_digit())
-                    && s.word(k - 3) == ","
-                {
-                    k -= 3;
-                }
-                let person = k
+                let person = s
+                    .subject_end(i)
                     .checked_sub(1)
                     .and_then(|k| s.mention_ending(ex, k, PERSON))
                     .filter(|&m| ex.mentions[m].kind != MentionKind::Pronoun);
@@ -814,17 +766,9 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             if matches!(w, "killed" | "injured" | "wounded" | "hurt" | "died")
                 && s.word((i + 1).min(s.tokens.len() - 1)) == "in"
             {
-                let mut k = i;
-                while k > 0
-                    && matches!(
-                        s.word(k - 1),
-                        "was" | "were" | "been" | "had" | "has" | "seriously" | "critically"
-                    )
-                {
-                    k -= 1;
-                }
                 if let (Some(a), Some(b)) = (
-                    k.checked_sub(1)
+                    s.subject_before(i)
+                        .checked_sub(1)
                         .and_then(|k| s.mention_ending(ex, k, PERSON)),
                     s.mention_at(ex, i + 2, EVENT),
                 ) {
