@@ -790,6 +790,110 @@ pub static NEVER_NAMES: WordList = WordList::new(&[
     "Table",
 ]);
 
+/// Capitalised words that are no name alone but open or continue one when a name word
+/// follows: "Southern Indiana", "Chinese Communist Party", "World Health Organization".
+/// Demonyms the knowledge base knows ("Korean", "Dutch") count too.
+pub static NAME_MODIFIERS: WordList = WordList::new(&[
+    "English",
+    "British",
+    "American",
+    "European",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Muslim",
+    "Christian",
+    "Jewish",
+    "Arab",
+    "World",
+    "Internet",
+]);
+
+/// Direction words that, before a known place, name a part of it ("Southern Indiana").
+pub static DIRECTION_MODIFIERS: WordList =
+    WordList::new(&["Western", "Eastern", "Northern", "Southern"]);
+
+/// Lower-case words after a hyphen that make the capitalised word before it a modifier, not
+/// part of a name: "Facebook-owned", "London-based", "Soviet-era".
+pub static HYPHEN_MODIFIER_TAILS: WordList = WordList::new(&[
+    "owned",
+    "based",
+    "led",
+    "backed",
+    "born",
+    "run",
+    "funded",
+    "style",
+    "era",
+    "linked",
+    "made",
+    "controlled",
+    "related",
+    "affiliated",
+    "sponsored",
+    "aligned",
+    "supported",
+    "friendly",
+    "bound",
+    "wide",
+    "inspired",
+    "designed",
+    "built",
+    "registered",
+    "listed",
+    "dominated",
+    "centred",
+    "centered",
+    "focused",
+    "specific",
+    "speaking",
+    "language",
+    "type",
+    "class",
+    "level",
+    "area",
+    "like",
+    "esque",
+    "ish",
+    "themed",
+    "born",
+    "educated",
+    "trained",
+    "bred",
+    "raised",
+    "headquartered",
+    "operated",
+    "allied",
+    "appointed",
+    "nominated",
+    "brokered",
+    "imposed",
+    "occupied",
+    "administered",
+    "held",
+    "sanctioned",
+    "approved",
+    "endorsed",
+    "certified",
+    "sized",
+    "shaped",
+    "wise",
+    "only",
+    "specific",
+    "centric",
+    "free",
+    "proof",
+]);
+
+/// First parts of hyphenated words that make a common word, not a name: "Anti-War",
+/// "Pro-Beijing", "Ex-Minister".
+pub static HYPHEN_PREFIXES: WordList = WordList::new(&[
+    "Anti", "Pro", "Non", "Post", "Pre", "Mid", "Ex", "Co", "Self", "Neo", "Pan", "Trans", "Inter",
+    "Multi", "Semi", "Sub", "Super", "Ultra", "Vice", "Counter", "Re", "De", "Un", "All", "Cross",
+    "Far", "Then", "Long", "Short", "High", "Low", "Full", "Part", "Well",
+]);
+
 /// Lower-case words that may join capitalised words into one name ("Bank of England").
 pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "de", "la", "du", "van", "von", "der", "al", "bin", "el", "da", "di", "&",

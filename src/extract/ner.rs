@@ -171,6 +171,7 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) ->
         }
         let tokens = seg.sentence_tokens(index);
         names(&mut cx, index, tokens);
+        caption_credit(&mut cx, index, tokens);
         nominals_and_pronouns(&mut cx, index, tokens);
     }
     let mut out = cx.out;
@@ -187,6 +188,89 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
             .then(b.span.end.cmp(&a.span.end))
     });
     out.dedup_by(|a, b| a.span == b.span);
+}
+
+/// How the names of a photo credit are found: a method of their own in the graph.
+pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
+
+/// The photographer and the agency of a credit closing a sentence, "(Jane Roe/Coastal
+/// Press Photo)" or "(AP Photo/Jane Roe)": a person and an organisation, whatever the
+/// capitals around them say. "Photo" after the agency is no part of its name.
+fn caption_credit(cx: &mut Context, sentence: usize, tokens: &[Token]) {
+    let text = cx.text;
+    let word = |i: usize| tokens[i].span.slice(text);
+    let Some(close) = tokens.len().checked_sub(1).filter(|&c| word(c) == ")") else {
+        return;
+    };
+    let Some(open) = tokens[..close]
+        .iter()
+        .rposition(|t| t.span.slice(text) == "(")
+    else {
+        return;
+    };
+    let slashes: Vec<usize> = (open + 1..close).filter(|&k| word(k) == "/").collect();
+    let [slash] = slashes[..] else {
+        return;
+    };
+    let is_name_part = |k: usize| {
+        let w = word(k);
+        (tokens[k].kind == TokenKind::Word && is_capitalised(w)) || matches!(w, "." | "&")
+    };
+    let parts = [(open + 1, slash), (slash + 1, close)];
+    if parts
+        .iter()
+        .any(|&(a, b)| b <= a || b - a > 5 || !(a..b).all(is_name_part))
+    {
+        return;
+    }
+    let photo = |w: &str| matches!(w, "Photo" | "Photos" | "Photograph" | "Pictures");
+    let known_org = |a: usize, b: usize| {
+        let name = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+        cx.kb
+            .best(name.slice(text))
+            .is_some_and(|e| e.kind == EntityType::Organization)
+    };
+    // The agency is the part that "Photo" closes or the knowledge base knows; else the
+    // second ("Jane Roe/AP").
+    let agency_first = photo(word(slash - 1)) && !photo(word(close - 1))
+        || known_org(open + 1, slash) && !known_org(slash + 1, close);
+    let (person, agency) = if agency_first {
+        (parts[1], parts[0])
+    } else {
+        (parts[0], parts[1])
+    };
+    let agency_end = if photo(word(agency.1 - 1)) && agency.1 - 1 > agency.0 {
+        agency.1 - 1
+    } else {
+        agency.1
+    };
+    let credit = Span::new(tokens[open].span.start, tokens[close].span.end);
+    cx.out
+        .retain(|c| !(c.sentence == sentence && credit.contains(c.span)));
+    for ((a, b), entity_type) in [
+        (person, EntityType::Person),
+        ((agency.0, agency_end), EntityType::Organization),
+    ] {
+        let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+        let qid = cx
+            .kb
+            .best(span.slice(text))
+            .filter(|e| e.kind == entity_type)
+            .map(|e| e.qid.clone());
+        cx.out.push(Candidate {
+            span,
+            entity_type,
+            kind: MentionKind::Named,
+            sentence,
+            method: CAPTION_CREDIT,
+            confidence: 0.8,
+            qid,
+            role: None,
+            gender: None,
+            head: None,
+            typed: true,
+        });
+    }
 }
 
 /// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").
@@ -212,30 +296,83 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     words >= 5 && (lower == 0 || (words >= 10 && lower * 10 <= words))
 }
 
+/// How a capitalised word can take part in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameWord {
+    /// Part of a name wherever it stands ("Acme", "Roe", "Harley-Davidson").
+    Name,
+    /// Part of a name only before a name word ("Southern", "Chinese", "World").
+    Modifier,
+    /// A capitalised word with a lower-case tail ("Cheuk-yan"): part of a name only right
+    /// after a name word ("Lee Cheuk-yan"), never "Facebook-owned".
+    HyphenTail,
+    No,
+}
+
+fn name_word(cx: &Context, token: &Token) -> NameWord {
+    let w = token.span.slice(cx.text);
+    if token.kind != TokenKind::Word
+        || !is_capitalised(w)
+        || is_calendar_word(w)
+        || w == "I"
+        || w.starts_with("I'")
+        || w.starts_with("I’")
+        || w.chars().nth(1).is_none()
+    {
+        return NameWord::No;
+    }
+    if contains(&lexicon::NAME_MODIFIERS, w) || cx.kb.demonym(w).is_some() {
+        return NameWord::Modifier;
+    }
+    if contains(&lexicon::NEVER_NAMES, w) || is_inhabitants_of_place(cx.kb, w) {
+        return NameWord::No;
+    }
+    let Some(dash) = w.find('-') else {
+        return NameWord::Name;
+    };
+    // "Harley-Davidson", "Al-Maeena", "Bourg-la-Reine": a capitalised last part. Not
+    // "Anti-War", "Pro-Beijing", "Ex-Minister": a prefix of a common word.
+    let (head, tail) = (&w[..dash], &w[dash + 1..]);
+    let last = w.rsplit('-').next().unwrap_or(tail);
+    if is_capitalised(last) {
+        return if contains(&lexicon::HYPHEN_PREFIXES, head) {
+            NameWord::No
+        } else {
+            NameWord::Name
+        };
+    }
+    let tail_word = tail.split('-').next().unwrap_or(tail);
+    if tail_word.starts_with(char::is_lowercase)
+        && !contains(&lexicon::HYPHEN_MODIFIER_TAILS, tail_word)
+        && !contains(&lexicon::HYPHEN_PREFIXES, head)
+    {
+        NameWord::HyphenTail
+    } else {
+        NameWord::No
+    }
+}
+
 fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let text = cx.text;
     cx.title_case = is_title_case(text, tokens);
     let word = |i: usize| tokens[i].span.slice(text);
-    let is_name_word = |i: usize| {
-        let w = word(i);
-        tokens[i].kind == TokenKind::Word
-            && is_capitalised(w)
-            && !w.contains('-')
-            && !contains(&lexicon::NEVER_NAMES, w)
-            && !is_calendar_word(w)
-            && w != "I"
-            && !w.starts_with("I'")
-            && !w.starts_with("I’")
-            && w.chars().nth(1).is_some()
-            && cx.kb.demonym(w).is_none()
-            && !is_inhabitants_of_place(cx.kb, w)
+    let kinds: Vec<NameWord> = tokens.iter().map(|t| name_word(cx, t)).collect();
+    let kind = |i: usize| kinds.get(i).copied().unwrap_or(NameWord::No);
+    // Whether a name can open (or, after a name word, continue) at `i`.
+    let opens = |i: usize| match kind(i) {
+        NameWord::Name => true,
+        NameWord::Modifier => {
+            kind(i + 1) == NameWord::Name
+                || kind(i + 1) == NameWord::Modifier && kind(i + 2) == NameWord::Name
+        }
+        NameWord::HyphenTail | NameWord::No => false,
     };
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(i) {
+        if !opens(i) {
             // "Facebook-owned", "U.S.-based": the capitalised part before the hyphen.
             let w = word(i);
-            if tokens[i].kind == TokenKind::Word {
+            if tokens[i].kind == TokenKind::Word && kind(i) != NameWord::Modifier {
                 if let Some(dash) = w.find('-') {
                     let (prefix, rest) = w.split_at(dash);
                     if is_capitalised(prefix)
@@ -265,11 +402,11 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         let start = i;
         let mut end = i + 1;
         while end < tokens.len() {
-            if is_name_word(end) {
+            if opens(end) || kind(end) == NameWord::HyphenTail && kind(end - 1) == NameWord::Name {
                 end += 1;
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
-                && is_name_word(end + 1)
+                && opens(end + 1)
                 && (!matches!(word(end), "and" | "&")
                     || cx
                         .kb
@@ -338,12 +475,53 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         }
         return;
     }
+    // Leading modifiers ("Chinese", "Southern") stay in a name that an organisation or
+    // place word closes ("Chinese Communist Party", "Southern Baptist Convention") and
+    // in a direction before a known place ("Southern Indiana"); otherwise the name starts
+    // after them ("Chinese President Xi", "British Acme Group" is "Acme Group").
+    let modifiers = (start..end)
+        .take_while(|&k| name_word(cx, &tokens[k]) == NameWord::Modifier)
+        .count();
+    if modifiers > 0 {
+        let last = word(end - 1);
+        let closed = end - start > modifiers
+            && (contains(&lexicon::ORG_SUFFIXES, last) || contains(&lexicon::PLACE_SUFFIXES, last));
+        let rest = Span::new(tokens[start + modifiers].span.start, full.end);
+        let part_of_place = modifiers == 1
+            && contains(&lexicon::DIRECTION_MODIFIERS, word(start))
+            && cx
+                .kb
+                .best(rest.slice(text))
+                .is_some_and(|e| e.kind == EntityType::Place);
+        if part_of_place {
+            cx.out.push(Candidate {
+                span: full,
+                entity_type: EntityType::Place,
+                kind: MentionKind::Named,
+                sentence,
+                method: Method::NameShape,
+                confidence: 0.8,
+                qid: None,
+                role: None,
+                gender: None,
+                head: None,
+                typed: true,
+            });
+            // The known place inside it ("Indiana") is a mention of its own in GUM.
+            return;
+        }
+        if !closed {
+            run(cx, sentence, tokens, start + modifiers, end);
+            return;
+        }
+    }
     // "Jane Roe of Acme Group": a name, then "of" and an organisation or place, is two
     // mentions, unless the left part is itself the head of a name ("Bank of England").
     if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
         let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
-        let right_is_body =
-            cx.kb.best(right).is_some() || contains(&lexicon::ORG_SUFFIXES, word(end - 1));
+        let right_is_body = cx.kb.best(right).is_some()
+            || contains(&lexicon::ORG_SUFFIXES, word(end - 1))
+            || (k + 2 == end && is_acronym(right));
         let left_last = word(k - 1);
         let left_is_head = contains(&lexicon::ORG_SUFFIXES, left_last)
             || contains(&lexicon::PLACE_SUFFIXES, left_last)
@@ -578,7 +756,10 @@ fn type_name(
     {
         return None;
     }
-    if contains(&lexicon::ORG_SUFFIXES, last) {
+    // "University of X", "Ministry of X": an organisation word heads the name before "of".
+    let headed_by =
+        |list: &WordList| words.len() >= 3 && words[1] == "of" && contains(list, words[0]);
+    if contains(&lexicon::ORG_SUFFIXES, last) || headed_by(&lexicon::ORG_SUFFIXES) {
         return Some(candidate(
             EntityType::Organization,
             Method::NameShape,
@@ -587,8 +768,9 @@ fn type_name(
             true,
         ));
     }
-    let place_word =
-        contains(&lexicon::PLACE_SUFFIXES, last) || contains(&lexicon::PLACE_PREFIXES, words[0]);
+    let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
+        || contains(&lexicon::PLACE_PREFIXES, words[0])
+        || headed_by(&lexicon::PLACE_SUFFIXES);
     if place_word && words.len() > 1 {
         return Some(candidate(
             EntityType::Place,
@@ -948,6 +1130,55 @@ mod tests {
             EntityType::Person,
             MentionKind::Nominal
         )));
+    }
+
+    #[test]
+    fn modifiers_and_hyphenated_words_join_names() {
+        let got = found("The British Farmers Union met in Southern Riverton. Lee Cheuk-yan and Dana Fung of ZPA spoke at the University of Southern Riverton. Riverton-based Mediaworks Group agreed. British Minister Jane Smith left.");
+        let named: Vec<(&str, EntityType)> = got
+            .iter()
+            .filter(|g| g.2 == MentionKind::Named)
+            .map(|g| (g.0.as_str(), g.1))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("British Farmers Union", EntityType::Organization),
+                ("Southern Riverton", EntityType::Place),
+                ("Lee Cheuk-yan", EntityType::Person),
+                ("Dana Fung", EntityType::Person),
+                ("ZPA", EntityType::Organization),
+                ("University of Southern Riverton", EntityType::Organization),
+                ("Riverton", EntityType::Place),
+                ("Mediaworks Group", EntityType::Organization),
+                ("Jane Smith", EntityType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn photo_credits_name_a_photographer_and_an_agency() {
+        let named = |text: &str| -> Vec<(String, EntityType)> {
+            found(text)
+                .into_iter()
+                .filter(|g| g.2 == MentionKind::Named)
+                .map(|g| (g.0, g.1))
+                .collect()
+        };
+        assert_eq!(
+            named("Traders clear the stalls. (Ines Caro/Northern Wire Photo)"),
+            [
+                ("Ines Caro".to_owned(), EntityType::Person),
+                ("Northern Wire".to_owned(), EntityType::Organization)
+            ]
+        );
+        assert_eq!(
+            named("Traders clear the stalls. (Acme Photo/Court)"),
+            [
+                ("Acme".to_owned(), EntityType::Organization),
+                ("Court".to_owned(), EntityType::Person)
+            ]
+        );
     }
 
     #[test]

@@ -207,8 +207,6 @@ impl NerModel {
 #[derive(Default)]
 pub struct WordScores(Vec<Option<[f32; TAG_COUNT]>>);
 
-impl NerModel {}
-
 /// The best tag and its margin over the runner-up.
 pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
     let mut best = (OUTSIDE, f32::NEG_INFINITY);
@@ -725,6 +723,10 @@ fn confidence(margin: f32) -> f32 {
     (c * 100.0).round() / 100.0
 }
 
+/// The margin over the runner-up tag (a [`confidence`] of 0.62) from which the tagger
+/// overrules a name that an organisation word closes.
+const SURE_MARGIN: f32 = 2.0;
+
 /// A name the rules find and type this many times in one article is kept whatever the
 /// tagger says: news repeats the new names it is about ("a Zorvex message", "Zorvex
 /// said"), which a model trained on other text may take for modifiers. A name the rules
@@ -792,6 +794,20 @@ pub fn recognize_named(
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
             let known = c.typed && c.method == Method::Gazetteer;
+            // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
+            // closes stays unless the tagger is sure of another reading.
+            let closed_by_org_word = c.typed
+                && c.method == Method::NameShape
+                && c.span.slice(text).contains(' ')
+                && c.span
+                    .slice(text)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| contains(&lexicon::ORG_SUFFIXES, last))
+                && spans
+                    .iter()
+                    .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
+                    .all(|&(_, _, margin)| margin < SURE_MARGIN);
             let recurring = c.typed && named_counts[c.span.slice(text)] >= RECURRING_NAME;
             // "Okafor told reporters": a person name that a speech verb follows speaks.
             // "Orla Quennell met fishermen": a full name (two or three words) that a
@@ -807,10 +823,12 @@ pub fn recognize_named(
                         || full_name && contains(&lexicon::PERSON_ACTION_VERBS, w)
                 });
             keep[i] = piece_of_word
+                || c.method == super::ner::CAPTION_CREDIT
                 || confirmed
                 || nested_place
                 || org_named_after_place
                 || known
+                || closed_by_org_word
                 || recurring
                 || speaker;
         }
