@@ -736,10 +736,12 @@ const RECURRING_NAME: usize = 5;
 /// Decides the named Person, Organization and Place mentions from the rule recogniser's
 /// candidates and the tagger. A rule name stays when the tagger finds the same span and
 /// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
-/// name, a piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or
-/// a typed name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added
-/// where no kept name overlaps them. Nominals, pronouns and named events are untouched
-/// unless the tagger reads the same span as a name.
+/// name that the tagger does not read as another type (a surname alone needs the tagger),
+/// a photo credit, a name an organisation word closes that the tagger is unsure of, a
+/// piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or a typed
+/// name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added where
+/// no kept name overlaps them. Nominals, pronouns and named events are untouched unless
+/// the tagger reads the same span as a name.
 pub fn recognize_named(
     text: &str,
     seg: &Segmented,
@@ -793,7 +795,20 @@ pub fn recognize_named(
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
-            let known = c.typed && c.method == Method::Gazetteer;
+            // A surname alone ("Given", "Cook") is weak evidence of a known person: the
+            // tagger decides.
+            let surname_alone = c.entity_type == EntityType::Person
+                && !c.span.slice(text).contains(' ')
+                && !kb
+                    .lookup(c.span.slice(text))
+                    .any(|e| e.label == c.span.slice(text));
+            // "Tyler said": the tagger reads a known name's very span as another type, and
+            // its reading replaces the name's.
+            let read_otherwise = spans
+                .iter()
+                .any(|&(span, ty, _)| span == c.span && ty != c.entity_type);
+            let known =
+                c.typed && c.method == Method::Gazetteer && !surname_alone && !read_otherwise;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
             // closes stays unless the tagger is sure of another reading.
             let closed_by_org_word = c.typed
@@ -1419,6 +1434,19 @@ mod tests {
                     government disagreed, and Mira Okafor said so.";
         let found = named_mentions(text);
         assert!(!found.iter().any(|m| m.0 == "Government"), "{found:?}");
+        assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
+    }
+
+    #[test]
+    fn a_known_persons_surname_alone_needs_the_tagger() {
+        // The knowledge base knows a footballer whose surname is "Given".
+        assert!(Kb::shipped()
+            .lookup("Given")
+            .any(|e| e.kind == EntityType::Person));
+        let text = "Given the conflicting reports, the cause of the fire may never be known. \
+                    Mira Okafor said the inquiry would continue.";
+        let found = named_mentions(text);
+        assert!(!found.iter().any(|m| m.0 == "Given"), "{found:?}");
         assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
     }
 
