@@ -736,8 +736,7 @@ const RECURRING_NAME: usize = 5;
 /// Decides the named Person, Organization and Place mentions from the rule recogniser's
 /// candidates and the tagger. A rule name stays when the tagger finds the same span and
 /// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
-/// name that the tagger does not read as another type (a surname alone needs the tagger),
-/// a photo credit, a name an organisation word closes that the tagger is unsure of, a
+/// name (a surname alone needs the tagger), a photo credit, a name an organisation word closes that the tagger is unsure of, a
 /// piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or a typed
 /// name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added where
 /// no kept name overlaps them. Nominals, pronouns and named events are untouched unless
@@ -802,13 +801,7 @@ pub fn recognize_named(
                 && !kb
                     .lookup(c.span.slice(text))
                     .any(|e| e.label == c.span.slice(text));
-            // "Tyler said": the tagger reads a known name's very span as another type, and
-            // its reading replaces the name's.
-            let read_otherwise = spans
-                .iter()
-                .any(|&(span, ty, _)| span == c.span && ty != c.entity_type);
-            let known =
-                c.typed && c.method == Method::Gazetteer && !surname_alone && !read_otherwise;
+            let known = c.typed && c.method == Method::Gazetteer && !surname_alone;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
             // closes stays unless the tagger is sure of another reading.
             let closed_by_org_word = c.typed
