@@ -4,7 +4,7 @@
 //!
 //! The vocabulary is declared in `ontology/newskg.ttl`.
 
-use crate::extract::{EntityType, Extraction, MentionKind, RelationType};
+use crate::extract::{EntityType, Extraction, MentionKind};
 use crate::pipeline::Processed;
 use crate::span::Span;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -206,9 +206,10 @@ impl<'a> Iris<'a> {
         NamedNode::new_unchecked(format!("{}#quote={b},{e}", self.doc.as_str()))
     }
 
+    /// The node of one stated fact: its property, subject, object and evidence span.
     fn fact(
         &self,
-        relation: RelationType,
+        property: &str,
         subject: &NamedNode,
         object: &NamedNode,
         span: Span,
@@ -216,7 +217,7 @@ impl<'a> Iris<'a> {
         let (b, e) = self.offsets(span);
         let key = format!(
             "{}|{}|{}|{b}|{e}",
-            relation.property(),
+            property,
             subject.as_str(),
             object.as_str()
         );
@@ -378,16 +379,13 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
     for r in &ex.relations {
         let subject = &entity_iris[ex.mentions[r.subject].entity];
         let object = &entity_iris[ex.mentions[r.object].entity];
-        let predicate = nk(r.relation_type.property());
-        let fact = iris.fact(r.relation_type, subject, object, r.evidence.span);
-        if r.claimed_in.is_none() {
-            g.add(subject, predicate.clone(), object.clone());
-        }
-        g.add(&fact, rdf::TYPE, rdf::STATEMENT);
-        g.add(&fact, rdf::TYPE, nk("Fact"));
-        g.add(&fact, rdf::SUBJECT, subject.clone());
-        g.add(&fact, rdf::PREDICATE, predicate);
-        g.add(&fact, rdf::OBJECT, object.clone());
+        let fact = add_fact(
+            &mut g,
+            &iris,
+            (subject, r.relation_type.property(), object),
+            r.evidence,
+            r.claimed_in,
+        );
         g.add(
             &fact,
             nk("subjectMention"),
@@ -398,15 +396,55 @@ pub fn to_quads(processed: &Processed) -> Vec<Quad> {
             nk("objectMention"),
             iris.span(ex.mentions[r.object].span),
         );
-        add_offsets(&mut g, &iris, &fact, r.evidence.span, text);
-        add_evidence(&mut g, &iris, &fact, r.evidence);
-        match r.claimed_in {
-            Some(q) => g.add(&fact, nk("claimedIn"), iris.quote(q)),
-            None => g.add(&fact, nk("voice"), nk("ArticleVoice")),
-        }
+    }
+    // Legal statuses: the same shape, with the status individual as the object.
+    for f in &ex.statuses {
+        let person = &entity_iris[ex.mentions[f.person].entity];
+        let status = nk(f.status.name());
+        let fact = add_fact(
+            &mut g,
+            &iris,
+            (person, "legalStatus", &status),
+            f.evidence,
+            f.claimed_in,
+        );
+        g.add(
+            &fact,
+            nk("subjectMention"),
+            iris.span(ex.mentions[f.person].span),
+        );
     }
     g.dedup_from(relations_start);
     g.quads
+}
+
+/// One stated fact: the plain triple when the article states it in its own voice, and in
+/// every case a fact node (an `rdf:Statement`) with the words, offsets and evidence, and
+/// the voice or the quotation that claims it. Returns the fact node.
+fn add_fact(
+    g: &mut Graph,
+    iris: &Iris,
+    (subject, property, object): (&NamedNode, &str, &NamedNode),
+    evidence: crate::extract::Evidence,
+    claimed_in: Option<usize>,
+) -> NamedNode {
+    let predicate = nk(property);
+    let fact = iris.fact(property, subject, object, evidence.span);
+    if claimed_in.is_none() {
+        g.add(subject, predicate.clone(), object.clone());
+    }
+    g.add(&fact, rdf::TYPE, rdf::STATEMENT);
+    g.add(&fact, rdf::TYPE, nk("Fact"));
+    g.add(&fact, rdf::SUBJECT, subject.clone());
+    g.add(&fact, rdf::PREDICATE, predicate);
+    g.add(&fact, rdf::OBJECT, object.clone());
+    add_offsets(g, iris, &fact, evidence.span, &iris.processed.document.text);
+    add_evidence(g, iris, &fact, evidence);
+    match claimed_in {
+        Some(q) => g.add(&fact, nk("claimedIn"), iris.quote(q)),
+        None => g.add(&fact, nk("voice"), nk("ArticleVoice")),
+    }
+    fact
 }
 
 fn add_offsets(g: &mut Graph, iris: &Iris, node: &NamedNode, span: Span, text: &str) {

@@ -52,6 +52,12 @@ fn ingest_examples_then_query_export_and_remove() {
     let out = run(&["query", "--store", store_arg, "ASK { ?x nk:ownedBy ?y }"]);
     assert_eq!(stdout(&out).trim(), "true", "{}", stderr(&out));
 
+    // A .rq file's path where the query text goes reads the file.
+    let legal = repo().join("queries/legal-status.rq");
+    let out = run(&["query", "--store", store_arg, legal.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Arrested"), "{}", stdout(&out));
+
     // Re-ingest: nothing changes.
     let out = run(&[
         "ingest",

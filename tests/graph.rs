@@ -83,6 +83,15 @@ fn every_query_runs_and_the_core_ones_find_the_expected_rows() {
     let arrests = select(&store, &query_file("arrests.rq"));
     assert!(arrests.iter().any(|r| r[1] == "Birmingham"), "{arrests:?}");
 
+    // The man held after the attack: in custody, 58, in the article's own voice.
+    let statuses = select(&store, &query_file("legal-status.rq"));
+    assert!(
+        statuses
+            .iter()
+            .any(|r| r[1] == "InCustody" && r[2] == "58" && r[4] == "article"),
+        "{statuses:?}"
+    );
+
     let corroborated = select(&store, &query_file("corroborated-facts.rq"));
     assert!(
         corroborated.iter().any(|r| r[0] == "WhatsApp"

@@ -388,7 +388,8 @@ pub fn resolve(text: &str, seg: &Segmented, kb: &Kb, candidates: Vec<Candidate>)
     build(text, seg, &candidates, &cluster_of, &clusters)
 }
 
-/// The age a mention gives: "a 38-year-old man", or "Jan Roe, 45," right after a name.
+/// The age a mention gives: "a 38-year-old man", or "Jan Roe, 45," / "a man, aged 19,"
+/// right after it.
 fn age_in(text: &str, span: Span) -> Option<u32> {
     let plausible = |n: u32| (1..=120).contains(&n);
     let described = span.slice(text).split_whitespace().find_map(|w| {
@@ -398,6 +399,7 @@ fn age_in(text: &str, span: Span) -> Option<u32> {
     });
     described.or_else(|| {
         let after = text[span.end..].strip_prefix(", ")?;
+        let after = after.strip_prefix("aged ").unwrap_or(after);
         let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let rest = &after[digits..];
         (digits > 0 && digits <= 3 && rest.starts_with(','))
@@ -700,6 +702,7 @@ fn build(
         entities,
         quotes: Vec::new(),
         relations: Vec::new(),
+        statuses: Vec::new(),
     }
 }
 

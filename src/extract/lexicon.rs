@@ -395,6 +395,16 @@ pub static PERSON_ACTION_VERBS: WordList = WordList::new(&[
     "added", "insisted", "admitted", "denied",
 ]);
 
+/// Verbs in the third person singular that follow a person noun ("the man remains in
+/// custody"): the noun is the head, not a modifier of a plural ("human remains").
+pub static THIRD_PERSON_VERBS: WordList = WordList::new(&[
+    "remains", "lives", "works", "faces", "denies", "admits", "appears", "returns", "plans",
+    "hopes", "wants", "needs", "runs", "owns", "holds", "leads", "heads", "insists", "believes",
+    "claims", "knows", "gets", "goes", "comes", "takes", "makes", "gives", "tells", "calls",
+    "becomes", "seems", "looks", "stands", "sits", "lies", "waits", "serves", "joins", "leaves",
+    "faces", "awaits",
+]);
+
 /// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
 pub static PLACE_PREFIXES: WordList = WordList::new(&[
     "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los", "Mont",

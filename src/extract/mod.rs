@@ -214,6 +214,50 @@ pub struct Relation {
     pub claimed_in: Option<QuoteId>,
 }
 
+/// What an article says happened to a person at the hands of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum LegalStatus {
+    /// "was arrested", "police detained a man".
+    Arrested,
+    /// "was charged with murder", "police charged Roe".
+    Charged,
+    /// "has not been charged", "released without charge".
+    NotCharged,
+    /// "was released", "were freed".
+    Released,
+    /// "released on bail", "was bailed".
+    Bailed,
+    /// "remains in custody", "is being held".
+    InCustody,
+    /// "was convicted", "was sentenced", "was jailed".
+    Convicted,
+}
+
+impl LegalStatus {
+    /// The local name of the ontology individual (`nk:Charged`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LegalStatus::Arrested => "Arrested",
+            LegalStatus::Charged => "Charged",
+            LegalStatus::NotCharged => "NotCharged",
+            LegalStatus::Released => "Released",
+            LegalStatus::Bailed => "Bailed",
+            LegalStatus::InCustody => "InCustody",
+            LegalStatus::Convicted => "Convicted",
+        }
+    }
+}
+
+/// A person's [`LegalStatus`] as one sentence states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusFact {
+    pub person: MentionId,
+    pub status: LegalStatus,
+    pub evidence: Evidence,
+    /// Set when stated inside a quotation: the speaker's claim, not the article's.
+    pub claimed_in: Option<QuoteId>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     /// The quoted words, marks excluded, or the reported clause.
@@ -236,6 +280,7 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub relations: Vec<Relation>,
+    pub statuses: Vec<StatusFact>,
 }
 
 /// Longest span a mention can have, in bytes: a name or noun phrase, never a paragraph.
@@ -244,13 +289,14 @@ pub const MAX_MENTION_BYTES: usize = 1024;
 
 impl Extraction {
     /// Every span the extraction points into the text with: mentions, quotations and the
-    /// evidence of relations.
+    /// evidence of relations and legal statuses.
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.mentions
             .iter()
             .map(|m| m.span)
             .chain(self.quotes.iter().map(|q| q.span))
             .chain(self.relations.iter().map(|r| r.evidence.span))
+            .chain(self.statuses.iter().map(|f| f.evidence.span))
     }
 
     /// Mentions that start at a byte offset (`mentions` is sorted by start).

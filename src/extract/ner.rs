@@ -1019,7 +1019,8 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                         && !matches!(
                             n,
                             "was" | "has" | "is" | "this" | "his" | "its" | "as" | "us"
-                        ))
+                        )
+                        && !contains(&lexicon::THIRD_PERSON_VERBS, n))
         }) {
             continue;
         }

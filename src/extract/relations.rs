@@ -1,11 +1,13 @@
 //! Relations between entities, from the way news phrases them: ownership ("owned by",
 //! "X-owned", "parent company"), arrests ("was arrested in"), membership ("X, head of Y",
 //! "Y Commissioner X"), location ("Riverton, Ohio", "the attack in Y", "Y-based"),
-//! residence, nationality, and the roles of people in events.
+//! residence, nationality, and the roles of people in events; and what happened to people
+//! at the hands of the law (arrested, charged or not, released, on bail, in custody).
 
 use super::lexicon::{self, contains};
 use super::{
-    EntityType, Evidence, Extraction, MentionId, MentionKind, Method, Relation, RelationType,
+    EntityType, Evidence, Extraction, LegalStatus, MentionId, MentionKind, Method, Relation,
+    RelationType, StatusFact,
 };
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token};
@@ -92,7 +94,7 @@ impl Sentence<'_> {
     }
 
     /// Where a subject ends, given the token `k` right after what follows it: over an age
-    /// between commas ("Jan Roe, 45, from Leeds") and a parenthetical between commas that
+    /// between commas ("Jan Roe, 45, from Leeds", "a man, aged 19, was") and a parenthetical between commas that
     /// describes the subject ("Jan Roe, a member of Acme, lives ...", "Roe, who works for
     /// Acme, was arrested ..."), back to the comma that opens it.
     fn subject_end(&self, mut k: usize) -> usize {
@@ -102,6 +104,13 @@ impl Sentence<'_> {
             && self.word(k - 3) == ","
         {
             k -= 3;
+        } else if k >= 4
+            && self.word(k - 1) == ","
+            && self.word(k - 2).bytes().all(|b| b.is_ascii_digit())
+            && self.word(k - 3) == "aged"
+            && self.word(k - 4) == ","
+        {
+            k -= 4;
         }
         if k == 0 || self.word(k - 1) != "," {
             return k;
@@ -165,6 +174,135 @@ impl Sentence<'_> {
         out
     }
 
+    /// The legal statuses the verb at token `i` gives a person, with the pattern's name:
+    /// "Roe was charged", "a man detained in Leeds", "police arrested a man", "Roe has not
+    /// been charged", "he was released without charge", "the man remains in custody".
+    fn legal_statuses(
+        &self,
+        ex: &Extraction,
+        i: usize,
+    ) -> Vec<(MentionId, LegalStatus, &'static str)> {
+        let w = self.word(i);
+        let status = match w {
+            "arrested" | "detained" => LegalStatus::Arrested,
+            "charged" => LegalStatus::Charged,
+            "released" | "freed" => LegalStatus::Released,
+            "bailed" => LegalStatus::Bailed,
+            "convicted" | "sentenced" | "jailed" => LegalStatus::Convicted,
+            "custody" => LegalStatus::InCustody,
+            _ => return Vec::new(),
+        };
+        let mut verb = i;
+        if status == LegalStatus::InCustody {
+            // "remains in custody", "was held in custody", "taken into custody".
+            let Some(before) = i
+                .checked_sub(2)
+                .filter(|_| matches!(self.word(i - 1), "in" | "into"))
+            else {
+                return Vec::new();
+            };
+            if self.word(i - 1) == "into" && self.word(before) != "taken" {
+                return Vec::new();
+            }
+            if !matches!(
+                self.word(before),
+                "remains"
+                    | "remain"
+                    | "remained"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "held"
+                    | "kept"
+                    | "taken"
+            ) {
+                return Vec::new();
+            }
+            verb = before;
+        }
+        let status = if self.word(verb) == "taken" {
+            LegalStatus::Arrested
+        } else {
+            status
+        };
+        // The verb group, negation included ("has not yet been charged").
+        let group_start = |mut k: usize| {
+            while k > 0
+                && (contains(&lexicon::VERB_GROUP_WORDS, self.word(k - 1))
+                    || matches!(self.word(k - 1), "not" | "never" | "n't" | "yet" | "since"))
+            {
+                k -= 1;
+            }
+            k
+        };
+        let group = group_start(verb);
+        let auxiliary = (group..verb).any(|k| {
+            matches!(
+                self.word(k),
+                "was" | "were" | "been" | "be" | "being" | "is" | "are"
+            )
+        });
+        let negated = (group..verb).any(|k| matches!(self.word(k), "not" | "never" | "n't"));
+        let next = |k: usize| self.tokens.get(k).map_or("", |t| t.span.slice(self.text));
+        let without_charge = matches!(status, LegalStatus::Released)
+            && next(i + 1) == "without"
+            && matches!(next(i + 2), "charge" | "charges");
+        let on_bail =
+            matches!(status, LegalStatus::Released) && next(i + 1) == "on" && next(i + 2) == "bail";
+        // A subject of its own: passive ("was charged"), a state ("remains in custody"), or
+        // a reduced relative for arrests and charges ("a man detained in Leeds", "a man
+        // charged with murder"), never an active verb ("Roe charged at the police").
+        let reduced = group == verb
+            && self.object_at(ex, i + 1, PERSON).is_none()
+            && (status == LegalStatus::Arrested
+                || status == LegalStatus::Charged && matches!(next(i + 1), "with" | "over"));
+        let has_subject = auxiliary || reduced || status == LegalStatus::InCustody;
+        let subject = has_subject
+            .then(|| {
+                self.subject_end(group)
+                    .checked_sub(1)
+                    .and_then(|k| self.mention_ending(ex, k, PERSON))
+            })
+            .flatten()
+            // "he arrested ..." is the officer acting, not a reduced relative.
+            .filter(|&m| !(reduced && !auxiliary && ex.mentions[m].kind == MentionKind::Pronoun))
+            // "Roe has not been charged and remains in custody": the subject of the verb
+            // group before "and".
+            .or_else(|| {
+                let and = group.checked_sub(1).filter(|&k| self.word(k) == "and")?;
+                let earlier = (0..and)
+                    .rev()
+                    .find(|&j| contains(&lexicon::VERB_GROUP_WORDS, self.word(j)))?;
+                self.subject_end(group_start(earlier))
+                    .checked_sub(1)
+                    .and_then(|k| self.mention_ending(ex, k, PERSON))
+            });
+        let mut out = Vec::new();
+        match subject {
+            Some(person) if negated && status == LegalStatus::Charged => {
+                out.push((person, LegalStatus::NotCharged, "not-charged"));
+            }
+            // "was not arrested", "has never been convicted": no status.
+            Some(_) if negated => {}
+            Some(person) => {
+                let status = if on_bail { LegalStatus::Bailed } else { status };
+                out.push((person, status, "status-of-subject"));
+                if without_charge {
+                    out.push((person, LegalStatus::NotCharged, "released-without-charge"));
+                }
+            }
+            // Active: "police arrested a 34-year-old man", "prosecutors charged Roe".
+            None if !auxiliary && !negated && status != LegalStatus::InCustody => {
+                if let Some(person) = self.mention_at(ex, i + 1, PERSON) {
+                    out.push((person, status, "status-of-object"));
+                }
+            }
+            None => {}
+        }
+        out
+    }
+
     /// Words from token `i` match `pattern` (lower-cased); returns the index after them.
     fn words_at(&self, i: usize, pattern: &[&str]) -> Option<usize> {
         pattern
@@ -196,6 +334,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         &'static str,
         f32,
     )> = Vec::new();
+    let mut statuses: Vec<(MentionId, LegalStatus, Span, usize, &'static str)> = Vec::new();
     let mut by_sentence: Vec<Vec<MentionId>> = vec![Vec::new(); seg.sentences.len()];
     for (m, mention) in ex.mentions.iter().enumerate() {
         if let Some(list) = by_sentence.get_mut(mention.sentence) {
@@ -226,6 +365,11 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
         };
         for i in 0..s.tokens.len() {
             let w = s.word(i);
+            // --- Legal status --------------------------------------------------------
+            for (person, status, name) in s.legal_statuses(ex, i) {
+                let span = ex.mentions[person].span.cover(s.tokens[i].span);
+                statuses.push((person, status, span, s.index, name));
+            }
             // --- Ownership ---------------------------------------------------------
             // "X, which is owned by Y" / "X owned by Y" / "X is owned by Y"
             if w == "owned" && s.word((i + 1).min(s.tokens.len() - 1)) == "by" {
@@ -1072,6 +1216,27 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
             claimed_in,
         });
     }
+
+    for (person, status, span, sentence, name) in statuses {
+        let entity = ex.mentions[person].entity;
+        if ex.statuses.iter().any(|f| {
+            ex.mentions[f.person].entity == entity && f.status == status && f.evidence.span == span
+        }) {
+            continue;
+        }
+        let claimed_in = ex.quote_containing(span);
+        ex.statuses.push(StatusFact {
+            person,
+            status,
+            evidence: Evidence {
+                sentence,
+                span,
+                method: Method::Pattern(name),
+                confidence: 0.75,
+            },
+            claimed_in,
+        });
+    }
 }
 
 fn nearest_before(
@@ -1115,6 +1280,58 @@ mod tests {
     use super::*;
 
     /// The relations found in an invented article, as (type, subject, object) texts.
+    /// Each legal status with the words of the person's entity name it is stated of.
+    fn statuses_in(text: &str) -> Vec<(String, LegalStatus)> {
+        let processed = crate::pipeline::process_text(text);
+        let ex = &processed.extraction;
+        let mut out: Vec<(String, LegalStatus)> = ex
+            .statuses
+            .iter()
+            .map(|f| {
+                (
+                    ex.entities[ex.mentions[f.person].entity].name.clone(),
+                    f.status,
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn what_happened_to_people_at_the_hands_of_the_law() {
+        use LegalStatus::*;
+        let text = "Police arrested a 41-year-old woman in Leeds on Saturday. She was later \
+                    charged with robbery. A man, aged 19, was released without charge. Jan \
+                    Roe, 45, has not been charged and remains in custody. Dana Whit was \
+                    released on bail. Tom Reyes charged at the officers, and he arrested \
+                    nobody.";
+        let got = statuses_in(text);
+        let expected = [
+            ("A 41-year-old woman", Arrested),
+            ("A 41-year-old woman", Charged),
+            ("A man", Released),
+            ("A man", NotCharged),
+            ("Jan Roe", NotCharged),
+            ("Jan Roe", InCustody),
+            ("Dana Whit", Bailed),
+        ];
+        for (name, status) in expected {
+            assert!(
+                got.iter()
+                    .any(|g| g.0.eq_ignore_ascii_case(name) && g.1 == status),
+                "{name} {status:?} missing from {got:?}"
+            );
+        }
+        // An active verb ("Reyes charged at the officers") and a negated one give none.
+        assert!(!got.iter().any(|g| g.0 == "Tom Reyes"), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g.0 == "Jan Roe" && g.1 == Charged),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), expected.len(), "{got:?}");
+    }
+
     fn relations_in(text: &str) -> Vec<(RelationType, String, String)> {
         let processed = crate::pipeline::process_text(text);
         let ex = &processed.extraction;

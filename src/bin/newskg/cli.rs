@@ -230,7 +230,7 @@ enum Command {
     },
     /// Run a SPARQL query over the store (all article graphs form the default graph).
     Query {
-        /// The query text (or use --file).
+        /// The query text, or the path of a .rq file (as --file).
         query: Option<String>,
         /// Read the query from a file, e.g. queries/who-said-what.rq.
         #[arg(long, short = 'f', conflicts_with = "query")]
@@ -368,6 +368,10 @@ pub fn run() -> Result<ExitCode> {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| UsageError(e.to_string()))?;
             let text = match (query, file) {
+                // "newskg query queries/arrests.rq": a file's path where the text goes.
+                (Some(q), _) if q.ends_with(".rq") && Path::new(&q).is_file() => {
+                    fs::read_to_string(&q).with_context(|| format!("{q}: cannot read query"))?
+                }
                 (Some(q), _) => q,
                 (None, Some(f)) => fs::read_to_string(&f)
                     .with_context(|| format!("{}: cannot read query", f.display()))?,
