@@ -295,6 +295,9 @@ fn split_sentences(
                     c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '(')
                 })
             });
+            // "the U.S. Senate", "U.S. Department of Agriculture": the name goes on.
+            let name_goes_on = t != "." && next.is_some_and(|n| NAME_AFTER_ACRONYM.contains(&n));
+            let starts_new = starts_new && !name_goes_on;
             if !abbreviation && starts_new {
                 end_here = true;
                 i = j - 1;
@@ -313,6 +316,78 @@ fn split_sentences(
         i += 1;
     }
 }
+
+/// Words that continue a name after a dotted acronym ("U.S. Senate") rather than open a
+/// sentence after it.
+const NAME_AFTER_ACRONYM: &[&str] = &[
+    "Department",
+    "Senate",
+    "House",
+    "Army",
+    "Navy",
+    "Air",
+    "Marine",
+    "Marines",
+    "Congress",
+    "President",
+    "Secretary",
+    "Attorney",
+    "Ambassador",
+    "Embassy",
+    "Court",
+    "Supreme",
+    "Government",
+    "Treasury",
+    "Justice",
+    "Defense",
+    "Defence",
+    "Forces",
+    "Coast",
+    "Census",
+    "Geological",
+    "Postal",
+    "Border",
+    "Customs",
+    "Immigration",
+    "Olympic",
+    "Federal",
+    "National",
+    "Central",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "General",
+    "Gen",
+    "Consulate",
+    "Mission",
+    "Agency",
+    "Bureau",
+    "Office",
+    "Open",
+    "Steel",
+    "Bank",
+    "Ministry",
+    "Parliament",
+    "Prime",
+    "Foreign",
+    "Home",
+    "Cabinet",
+    "Chamber",
+    "Council",
+    "Commission",
+    "Institute",
+    "Patent",
+    "Trade",
+    "Space",
+    "Forest",
+    "Fish",
+    "Capitol",
+    "Mint",
+    "Postal",
+];
 
 /// "U.S." at the end of a sentence keeps its dot in the token; such a word ends a sentence
 /// only when the next word starts one, which the caller checks.
@@ -507,6 +582,21 @@ mod tests {
                 "He said “no.”",
                 "Then it ended in the U.S.",
                 "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_goes_on_after_a_dotted_acronym() {
+        let text = "The U.S. Department of Agriculture met the U.S. Senate. He moved to the U.S. Then it ended.";
+        let seg = segment(text);
+        let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "The U.S. Department of Agriculture met the U.S. Senate.",
+                "He moved to the U.S.",
+                "Then it ended."
             ]
         );
     }

@@ -404,6 +404,12 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         while end < tokens.len() {
             if opens(end) || kind(end) == NameWord::HyphenTail && kind(end - 1) == NameWord::Name {
                 end += 1;
+            } else if word(end) == "."
+                && matches!(word(end - 1), "St" | "Mt" | "Ft")
+                && opens(end + 1)
+            {
+                // "St. Louis", "Mt. Everest": the abbreviation's dot is inside the name.
+                end += 2;
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
                 && opens(end + 1)
@@ -756,9 +762,14 @@ fn type_name(
     {
         return None;
     }
-    // "University of X", "Ministry of X": an organisation word heads the name before "of".
-    let headed_by =
-        |list: &WordList| words.len() >= 3 && words[1] == "of" && contains(list, words[0]);
+    // "University of X", "U.S. Department of X": an organisation word heads the name
+    // before "of".
+    let headed_by = |list: &WordList| {
+        words
+            .windows(2)
+            .take(words.len().saturating_sub(2))
+            .any(|pair| pair[1] == "of" && contains(list, pair[0]))
+    };
     if contains(&lexicon::ORG_SUFFIXES, last) || headed_by(&lexicon::ORG_SUFFIXES) {
         return Some(candidate(
             EntityType::Organization,
@@ -769,7 +780,7 @@ fn type_name(
         ));
     }
     let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
-        || contains(&lexicon::PLACE_PREFIXES, words[0])
+        || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
         || headed_by(&lexicon::PLACE_SUFFIXES);
     if place_word && words.len() > 1 {
         return Some(candidate(
@@ -1153,6 +1164,26 @@ mod tests {
                 ("Riverton", EntityType::Place),
                 ("Mediaworks Group", EntityType::Organization),
                 ("Jane Smith", EntityType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviated_place_words_and_inner_heads_keep_a_name_whole() {
+        let named: Vec<(String, EntityType)> =
+            found("They climbed Mt. Riverton. The Acme Department of Fisheries objected.")
+                .into_iter()
+                .filter(|g| g.2 == MentionKind::Named)
+                .map(|g| (g.0, g.1))
+                .collect();
+        assert_eq!(
+            named,
+            [
+                ("Mt. Riverton".to_owned(), EntityType::Place),
+                (
+                    "Acme Department of Fisheries".to_owned(),
+                    EntityType::Organization
+                ),
             ]
         );
     }
