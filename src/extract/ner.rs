@@ -311,6 +311,17 @@ enum NameWord {
 
 fn name_word(cx: &Context, token: &Token) -> NameWord {
     let w = token.span.slice(cx.text);
+    // "al-Assad", "el-Sisi", "bin-Laden": an Arabic particle before a capitalised name.
+    if token.kind == TokenKind::Word
+        && w.split_once('-').is_some_and(|(particle, name)| {
+            matches!(
+                particle,
+                "al" | "el" | "ad" | "as" | "an" | "ash" | "at" | "bin" | "ibn" | "abu" | "abd"
+            ) && is_capitalised(name)
+        })
+    {
+        return NameWord::Name;
+    }
     if token.kind != TokenKind::Word
         || !is_capitalised(w)
         || is_calendar_word(w)
@@ -413,11 +424,17 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
                 && opens(end + 1)
-                && (!matches!(word(end), "and" | "&")
-                    || cx
+                && match word(end) {
+                    "and" => cx
                         .kb
                         .best(&span_text(text, tokens, start, end + 2))
-                        .is_some())
+                        .is_some(),
+                    // "Procter & Gamble", but not the authors of a citation, "(Roe &
+                    // Diaz, 2019)", "Roe & Diaz (2019)".
+                    "&" => !(end + 2..(end + 5).min(tokens.len()))
+                        .any(|k| tokens[k].kind == TokenKind::Number && word(k).len() == 4),
+                    _ => true,
+                }
             {
                 end += 2;
             } else {
@@ -770,7 +787,11 @@ fn type_name(
             .take(words.len().saturating_sub(2))
             .any(|pair| pair[1] == "of" && contains(list, pair[0]))
     };
-    if contains(&lexicon::ORG_SUFFIXES, last) || headed_by(&lexicon::ORG_SUFFIXES) {
+    // "Procter & Gamble", "Johnson & Johnson": names joined by "&" are a firm.
+    if contains(&lexicon::ORG_SUFFIXES, last)
+        || headed_by(&lexicon::ORG_SUFFIXES)
+        || words.contains(&"&")
+    {
         return Some(candidate(
             EntityType::Organization,
             Method::NameShape,
@@ -1186,6 +1207,23 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn firms_joined_by_an_ampersand_and_arabic_particles() {
+        let named: Vec<(String, EntityType)> = found(
+            "Officials at Harlow & Vance met Omar al-Rashidi. Earlier work (Roe & Diaz, 2019) disagreed.",
+        )
+        .into_iter()
+        .filter(|g| g.2 == MentionKind::Named)
+        .map(|g| (g.0, g.1))
+        .collect();
+        assert!(
+            named.contains(&("Harlow & Vance".to_owned(), EntityType::Organization)),
+            "{named:?}"
+        );
+        assert!(named.iter().any(|n| n.0 == "Omar al-Rashidi"), "{named:?}");
+        assert!(!named.iter().any(|n| n.0 == "Roe & Diaz"), "{named:?}");
     }
 
     #[test]

@@ -803,12 +803,14 @@ pub fn recognize_named(
                     .any(|e| e.label == c.span.slice(text));
             let known = c.typed && c.method == Method::Gazetteer && !surname_alone;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
-            // closes stays unless the tagger is sure of another reading.
+            // closes stays unless the tagger is sure of another reading; names joined by
+            // "&" ("Procter & Gamble") are a firm whatever the tagger reads.
+            let name = c.span.slice(text);
+            let firm = c.typed && c.method == Method::NameShape && name.contains(" & ");
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
-                && c.span.slice(text).contains(' ')
-                && c.span
-                    .slice(text)
+                && name.contains(' ')
+                && name
                     .rsplit(' ')
                     .next()
                     .is_some_and(|last| contains(&lexicon::ORG_SUFFIXES, last))
@@ -837,6 +839,7 @@ pub fn recognize_named(
                 || org_named_after_place
                 || known
                 || closed_by_org_word
+                || firm
                 || recurring
                 || speaker;
         }
