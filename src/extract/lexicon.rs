@@ -402,7 +402,7 @@ pub static THIRD_PERSON_VERBS: WordList = WordList::new(&[
     "hopes", "wants", "needs", "runs", "owns", "holds", "leads", "heads", "insists", "believes",
     "claims", "knows", "gets", "goes", "comes", "takes", "makes", "gives", "tells", "calls",
     "becomes", "seems", "looks", "stands", "sits", "lies", "waits", "serves", "joins", "leaves",
-    "faces", "awaits",
+    "awaits",
 ]);
 
 /// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
@@ -867,7 +867,6 @@ pub static HYPHEN_MODIFIER_TAILS: WordList = WordList::new(&[
     "esque",
     "ish",
     "themed",
-    "born",
     "educated",
     "trained",
     "bred",
@@ -890,7 +889,6 @@ pub static HYPHEN_MODIFIER_TAILS: WordList = WordList::new(&[
     "shaped",
     "wise",
     "only",
-    "specific",
     "centric",
     "free",
     "proof",

@@ -1136,6 +1136,15 @@ mod tests {
             .collect()
     }
 
+    /// The named mentions [`found`] gives, with their types.
+    fn named(text: &str) -> Vec<(String, EntityType)> {
+        found(text)
+            .into_iter()
+            .filter(|g| g.2 == MentionKind::Named)
+            .map(|g| (g.0, g.1))
+            .collect()
+    }
+
     #[test]
     fn names_titles_and_nominals() {
         let got = found("The mayor of Riverton, Deputy Chief Inspector Jane Doe, said the attack was over. Acme-owned Mediaworks Group denied it.");
@@ -1167,14 +1176,10 @@ mod tests {
 
     #[test]
     fn modifiers_and_hyphenated_words_join_names() {
-        let got = found("The British Farmers Union met in Southern Riverton. Lee Cheuk-yan and Dana Fung of ZPA spoke at the University of Southern Riverton. Riverton-based Mediaworks Group agreed. British Minister Jane Smith left.");
-        let named: Vec<(&str, EntityType)> = got
-            .iter()
-            .filter(|g| g.2 == MentionKind::Named)
-            .map(|g| (g.0.as_str(), g.1))
-            .collect();
+        let got = named("The British Farmers Union met in Southern Riverton. Lee Cheuk-yan and Dana Fung of ZPA spoke at the University of Southern Riverton. Riverton-based Mediaworks Group agreed. British Minister Jane Smith left.");
+        let got: Vec<(&str, EntityType)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
         assert_eq!(
-            named,
+            got,
             [
                 ("British Farmers Union", EntityType::Organization),
                 ("Southern Riverton", EntityType::Place),
@@ -1191,14 +1196,8 @@ mod tests {
 
     #[test]
     fn abbreviated_place_words_and_inner_heads_keep_a_name_whole() {
-        let named: Vec<(String, EntityType)> =
-            found("They climbed Mt. Riverton. The Acme Department of Fisheries objected.")
-                .into_iter()
-                .filter(|g| g.2 == MentionKind::Named)
-                .map(|g| (g.0, g.1))
-                .collect();
         assert_eq!(
-            named,
+            named("They climbed Mt. Riverton. The Acme Department of Fisheries objected."),
             [
                 ("Mt. Riverton".to_owned(), EntityType::Place),
                 (
@@ -1211,13 +1210,9 @@ mod tests {
 
     #[test]
     fn firms_joined_by_an_ampersand_and_arabic_particles() {
-        let named: Vec<(String, EntityType)> = found(
+        let named = named(
             "Officials at Harlow & Vance met Omar al-Rashidi. Earlier work (Roe & Diaz, 2019) disagreed.",
-        )
-        .into_iter()
-        .filter(|g| g.2 == MentionKind::Named)
-        .map(|g| (g.0, g.1))
-        .collect();
+        );
         assert!(
             named.contains(&("Harlow & Vance".to_owned(), EntityType::Organization)),
             "{named:?}"
@@ -1228,13 +1223,6 @@ mod tests {
 
     #[test]
     fn photo_credits_name_a_photographer_and_an_agency() {
-        let named = |text: &str| -> Vec<(String, EntityType)> {
-            found(text)
-                .into_iter()
-                .filter(|g| g.2 == MentionKind::Named)
-                .map(|g| (g.0, g.1))
-                .collect()
-        };
         assert_eq!(
             named("Traders clear the stalls. (Ines Caro/Northern Wire Photo)"),
             [

@@ -736,11 +736,12 @@ const RECURRING_NAME: usize = 5;
 /// Decides the named Person, Organization and Place mentions from the rule recogniser's
 /// candidates and the tagger. A rule name stays when the tagger finds the same span and
 /// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
-/// name (a surname alone needs the tagger), a photo credit, a name an organisation word closes that the tagger is unsure of, a
-/// piece of a word ("Acme" in "Acme-owned"), a place nested in a tagged name, or a typed
-/// name the article repeats ([`RECURRING_NAME`]); the tagger's other spans are added where
-/// no kept name overlaps them. Nominals, pronouns and named events are untouched unless
-/// the tagger reads the same span as a name.
+/// name (a surname alone needs the tagger), a photo credit, a firm ("X & Y"), a name an
+/// organisation word closes that the tagger is unsure of, a piece of a word ("Acme" in
+/// "Acme-owned"), a place nested in a tagged name, or a typed name the article repeats
+/// ([`RECURRING_NAME`]); the tagger's other spans are added where no kept name overlaps
+/// them. Nominals, pronouns and named events are untouched unless the tagger reads the same
+/// span as a name.
 pub fn recognize_named(
     text: &str,
     seg: &Segmented,
@@ -794,18 +795,16 @@ pub fn recognize_named(
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
+            let name = c.span.slice(text);
             // A surname alone ("Given", "Cook") is weak evidence of a known person: the
             // tagger decides.
             let surname_alone = c.entity_type == EntityType::Person
-                && !c.span.slice(text).contains(' ')
-                && !kb
-                    .lookup(c.span.slice(text))
-                    .any(|e| e.label == c.span.slice(text));
+                && !name.contains(' ')
+                && !kb.lookup(name).any(|e| e.label == name);
             let known = c.typed && c.method == Method::Gazetteer && !surname_alone;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
             // closes stays unless the tagger is sure of another reading; names joined by
             // "&" ("Procter & Gamble") are a firm whatever the tagger reads.
-            let name = c.span.slice(text);
             let firm = c.typed && c.method == Method::NameShape && name.contains(" & ");
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
@@ -818,7 +817,7 @@ pub fn recognize_named(
                     .iter()
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
                     .all(|&(_, _, margin)| margin < SURE_MARGIN);
-            let recurring = c.typed && named_counts[c.span.slice(text)] >= RECURRING_NAME;
+            let recurring = c.typed && named_counts[name] >= RECURRING_NAME;
             // "Okafor told reporters": a person name that a speech verb follows speaks.
             // "Orla Quennell met fishermen": a full name (two or three words) that a
             // person's verb follows acts.
