@@ -383,7 +383,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         if !opens(i) {
             // "Facebook-owned", "U.S.-based": the capitalised part before the hyphen.
             let w = word(i);
-            if tokens[i].kind == TokenKind::Word && kind(i) != NameWord::Modifier {
+            if tokens[i].kind == TokenKind::Word {
                 if let Some(dash) = w.find('-') {
                     let (prefix, rest) = w.split_at(dash);
                     if is_capitalised(prefix)

@@ -80,8 +80,16 @@ impl Sentence<'_> {
     /// adverbs of time or degree and a relative "who" ("who had also been", "was
     /// seriously").
     fn verb_group_start(&self, i: usize) -> usize {
-        let mut k = i;
-        while k > 0 && contains(&lexicon::VERB_GROUP_WORDS, self.word(k - 1)) {
+        self.group_start(i, false)
+    }
+
+    /// [`Self::verb_group_start`], over a negation too when `negation` ("has not yet been").
+    fn group_start(&self, mut k: usize, negation: bool) -> usize {
+        while k > 0
+            && (contains(&lexicon::VERB_GROUP_WORDS, self.word(k - 1))
+                || negation
+                    && matches!(self.word(k - 1), "not" | "never" | "n't" | "yet" | "since"))
+        {
             k -= 1;
         }
         k
@@ -98,19 +106,12 @@ impl Sentence<'_> {
     /// describes the subject ("Jan Roe, a member of Acme, lives ...", "Roe, who works for
     /// Acme, was arrested ..."), back to the comma that opens it.
     fn subject_end(&self, mut k: usize) -> usize {
-        if k >= 3
-            && self.word(k - 1) == ","
-            && self.word(k - 2).bytes().all(|b| b.is_ascii_digit())
-            && self.word(k - 3) == ","
+        if k >= 3 && self.word(k - 1) == "," && self.word(k - 2).bytes().all(|b| b.is_ascii_digit())
         {
-            k -= 3;
-        } else if k >= 4
-            && self.word(k - 1) == ","
-            && self.word(k - 2).bytes().all(|b| b.is_ascii_digit())
-            && self.word(k - 3) == "aged"
-            && self.word(k - 4) == ","
-        {
-            k -= 4;
+            let aged = usize::from(self.word(k - 3) == "aged");
+            if k >= 3 + aged && self.word(k - 3 - aged) == "," {
+                k -= 3 + aged;
+            }
         }
         if k == 0 || self.word(k - 1) != "," {
             return k;
@@ -227,16 +228,7 @@ impl Sentence<'_> {
             status
         };
         // The verb group, negation included ("has not yet been charged").
-        let group_start = |mut k: usize| {
-            while k > 0
-                && (contains(&lexicon::VERB_GROUP_WORDS, self.word(k - 1))
-                    || matches!(self.word(k - 1), "not" | "never" | "n't" | "yet" | "since"))
-            {
-                k -= 1;
-            }
-            k
-        };
-        let group = group_start(verb);
+        let group = self.group_start(verb, true);
         let auxiliary = (group..verb).any(|k| {
             matches!(
                 self.word(k),
@@ -274,7 +266,7 @@ impl Sentence<'_> {
                 let earlier = (0..and)
                     .rev()
                     .find(|&j| contains(&lexicon::VERB_GROUP_WORDS, self.word(j)))?;
-                self.subject_end(group_start(earlier))
+                self.subject_end(self.group_start(earlier, true))
                     .checked_sub(1)
                     .and_then(|k| self.mention_ending(ex, k, PERSON))
             });
