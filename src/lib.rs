@@ -19,6 +19,7 @@ pub mod segment;
 pub mod span;
 #[cfg(feature = "rocksdb")]
 pub mod store;
+pub mod syntax;
 pub mod train;
 pub mod wikidata;
 

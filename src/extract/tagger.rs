@@ -275,7 +275,7 @@ const F_PREV_TAG_WORD: u64 = 32;
 const F_PREV_TAG_SHAPE: u64 = 33;
 
 /// The hash of a feature's value.
-fn value_hash(value: &[u8]) -> u64 {
+pub(crate) fn value_hash(value: &[u8]) -> u64 {
     xxh3_64(value)
 }
 
@@ -289,14 +289,14 @@ fn keyed(template: u64, value: u64) -> u64 {
 }
 
 /// A feature of several values, keyed one after the other (no joined string).
-fn feature_of(template: u64, values: &[u64]) -> u64 {
+pub(crate) fn feature_of(template: u64, values: &[u64]) -> u64 {
     values
         .iter()
         .fold(template, |seed, &value| keyed(seed, value))
 }
 
 /// The `n` first (`from_end == false`) or last characters of a word, sliced in place.
-fn affix(word: &str, n: usize, from_end: bool) -> &str {
+pub(crate) fn affix(word: &str, n: usize, from_end: bool) -> &str {
     if from_end {
         let start = word.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
         &word[start..]
@@ -389,7 +389,7 @@ fn shape(word: &str) -> String {
 }
 
 /// Appends the shape of `word` (see `shape`) to `out`.
-fn push_shape(word: &str, out: &mut String) {
+pub(crate) fn push_shape(word: &str, out: &mut String) {
     let mut last = None;
     let mut run = 0;
     for c in word.chars() {

@@ -300,6 +300,26 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         seed: u64,
     },
+    /// Train the part-of-speech tagger and dependency parser on Universal Dependencies
+    /// trees (CoNLL-U), and score them on a held-out split.
+    TrainParser {
+        /// Directory of NAME.conllu files (GUM's dep/ files).
+        #[arg(long, default_value = "../shared/corpora/gum/conllu")]
+        treebank: PathBuf,
+        /// Train on the documents this directory names with its NAME.txt files (GUM's
+        /// train split is the one brat-train holds).
+        #[arg(long, default_value = "../shared/corpora/gum/brat-train")]
+        train_split: PathBuf,
+        /// Score on the documents this directory names (never trained on).
+        #[arg(long, default_value = "../shared/corpora/gum/brat-dev")]
+        dev_split: PathBuf,
+        /// Where to write the model (data/syntax.model is the one compiled in).
+        #[arg(long, default_value = "data/syntax.model")]
+        out: PathBuf,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+    },
     /// The offline knowledge base.
     Kb {
         #[command(subcommand)]
@@ -459,6 +479,13 @@ pub fn run() -> Result<ExitCode> {
             epochs,
             seed,
         } => train(&gold, &out, epochs, seed),
+        Command::TrainParser {
+            treebank,
+            train_split,
+            dev_split,
+            out,
+            epochs,
+        } => train_parser(&treebank, &train_split, &dev_split, &out, epochs),
         Command::Kb {
             command:
                 KbCommand::Build {
@@ -855,6 +882,45 @@ fn evaluate(gold: &Path, json: Option<&Path>, model: &ModelArgs) -> Result<ExitC
         fs::write(path, serde_json::to_string_pretty(&total)?)
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_parser(
+    treebank: &Path,
+    train_split: &Path,
+    dev_split: &Path,
+    out: &Path,
+    epochs: usize,
+) -> Result<ExitCode> {
+    use newskg::syntax::train as syntax;
+    let started = Instant::now();
+    let sentences = syntax::read_split(treebank, train_split)?;
+    let mut report = syntax::ParserReport::default();
+    let model = syntax::train(&sentences, epochs, &mut report);
+    let tmp = out.with_extension("partial");
+    fs::write(&tmp, model.to_bytes())
+        .with_context(|| format!("{}: cannot write", tmp.display()))?;
+    fs::rename(&tmp, out).with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!(
+        "{} sentences, {} words ({} non-projective trees left out of the parser's training); {} tagger and {} parser features written to {} in {:.1}s",
+        report.sentences,
+        report.words,
+        report.non_projective,
+        report.tagger_features,
+        report.parser_features,
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    let dev = syntax::read_split(treebank, dev_split)?;
+    let scores = syntax::evaluate(&model, &dev);
+    eprintln!(
+        "held out ({}): {} words, tag accuracy {:.4}, UAS {:.4}, LAS {:.4} (punctuation not counted)",
+        dev_split.display(),
+        scores.words,
+        scores.tag_accuracy,
+        scores.uas,
+        scores.las
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,261 @@
+//! A multi-class averaged perceptron over hashed features with sparse rows: each feature
+//! holds weights only for the classes training ever moved it towards or away from, so
+//! the parser's hundred transition classes cost no more than the tagger's seventeen.
+//! Training keeps running totals and timestamps (the averaged perceptron of Collins 2002,
+//! averaged lazily); [`Trainer::finish`] gives the averaged [`Perceptron`] that decodes.
+
+use crate::extract::tagger::FeatureMap;
+
+/// The averaged weights: for each feature, `(class, weight)` pairs in class order.
+#[derive(Debug, Clone, Default)]
+pub struct Perceptron {
+    pub classes: usize,
+    rows: FeatureMap<Box<[(u16, f32)]>>,
+}
+
+impl Perceptron {
+    /// The score of every class for a set of features.
+    pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.classes, 0.0);
+        for feature in features {
+            if let Some(row) = self.rows.get(feature) {
+                for &(class, weight) in row.iter() {
+                    out[usize::from(class)] += weight;
+                }
+            }
+        }
+    }
+
+    pub fn features(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Appends the weights to `out`: the class count, the row count, then each row (feature
+    /// key, pair count, pairs of class and weight) in key order, so that one model always
+    /// writes the same bytes. Weights are stored in steps of 1/[`WEIGHT_SCALE`] (an `i16`),
+    /// far finer than any weight training keeps; classes in a byte.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        for key in keys {
+            let row = &self.rows[&key];
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(row.len() as u8);
+            for &(class, weight) in row.iter() {
+                out.push(class as u8);
+                out.extend_from_slice(&quantize(weight).to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads what [`Perceptron::write`] wrote from the front of `bytes`; `None` if the bytes
+    /// end early or name a class out of range.
+    pub fn read(bytes: &mut &[u8]) -> Option<Perceptron> {
+        let classes = take_u32(bytes)? as usize;
+        let count = take_u32(bytes)? as usize;
+        if classes > MAX_CLASSES {
+            return None;
+        }
+        let mut rows = FeatureMap::default();
+        rows.reserve(count.min(bytes.len() / 12));
+        for _ in 0..count {
+            let key = u64::from_le_bytes(take(bytes, 8)?.try_into().ok()?);
+            let pairs = usize::from(*take(bytes, 1)?.first()?);
+            let mut row = Vec::with_capacity(pairs);
+            for _ in 0..pairs {
+                let pair = take(bytes, 3)?;
+                let class = pair[0];
+                let weight = i16::from_le_bytes([pair[1], pair[2]]);
+                if usize::from(class) >= classes {
+                    return None;
+                }
+                row.push((u16::from(class), f32::from(weight) / WEIGHT_SCALE));
+            }
+            rows.insert(key, row.into_boxed_slice());
+        }
+        Some(Perceptron { classes, rows })
+    }
+}
+
+/// Stored weights are multiples of 1/64.
+const WEIGHT_SCALE: f32 = 64.0;
+
+/// The most classes a model can have: a class is stored in a byte.
+pub const MAX_CLASSES: usize = 255;
+
+fn quantize(weight: f32) -> i16 {
+    (weight * WEIGHT_SCALE)
+        .round()
+        .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+}
+
+pub(crate) fn take<'b>(bytes: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
+    if bytes.len() < n {
+        return None;
+    }
+    let (head, rest) = bytes.split_at(n);
+    *bytes = rest;
+    Some(head)
+}
+
+pub(crate) fn take_u32(bytes: &mut &[u8]) -> Option<u32> {
+    Some(u32::from_le_bytes(take(bytes, 4)?.try_into().ok()?))
+}
+
+/// One weight under training: its current value, the sum of its values over all updates
+/// so far (up to `stamp`), and when it last changed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accumulator {
+    weight: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// The perceptron while it learns.
+#[derive(Debug, Default)]
+pub struct Trainer {
+    classes: usize,
+    rows: FeatureMap<Vec<(u16, Accumulator)>>,
+    /// How many examples have been seen: the clock of the averaging.
+    clock: u64,
+}
+
+impl Trainer {
+    /// A perceptron of `classes` classes (at most [`MAX_CLASSES`]).
+    pub fn new(classes: usize) -> Self {
+        assert!(
+            classes <= MAX_CLASSES,
+            "{classes} classes: at most {MAX_CLASSES}"
+        );
+        Trainer {
+            classes,
+            ..Trainer::default()
+        }
+    }
+
+    /// The current (not averaged) score of every class.
+    pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.classes, 0.0);
+        for feature in features {
+            if let Some(row) = self.rows.get(feature) {
+                for (class, acc) in row {
+                    out[usize::from(*class)] += acc.weight;
+                }
+            }
+        }
+    }
+
+    /// One example seen: if `guess` is not `truth`, moves the features towards the truth.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.clock += 1;
+        if truth == guess {
+            return;
+        }
+        for &feature in features {
+            let row = self.rows.entry(feature).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let class = class as u16;
+                let at = match row.binary_search_by_key(&class, |&(c, _)| c) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        row.insert(
+                            at,
+                            (
+                                class,
+                                Accumulator {
+                                    stamp: self.clock,
+                                    ..Accumulator::default()
+                                },
+                            ),
+                        );
+                        at
+                    }
+                };
+                let acc = &mut row[at].1;
+                acc.total += f64::from(acc.weight) * (self.clock - acc.stamp) as f64;
+                acc.stamp = self.clock;
+                acc.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, without those that average to (almost) nothing.
+    pub fn finish(&self, min_weight: f32) -> Perceptron {
+        let mut rows = FeatureMap::default();
+        for (&feature, row) in &self.rows {
+            let kept: Vec<(u16, f32)> = row
+                .iter()
+                .filter_map(|&(class, acc)| {
+                    let total = acc.total + f64::from(acc.weight) * (self.clock - acc.stamp) as f64;
+                    let mean = (total / self.clock.max(1) as f64) as f32;
+                    // As it will be stored, so that a model behaves the same before and
+                    // after it is written.
+                    let mean = f32::from(quantize(mean)) / WEIGHT_SCALE;
+                    (mean.abs() >= min_weight && mean != 0.0).then_some((class, mean))
+                })
+                .collect();
+            if !kept.is_empty() {
+                rows.insert(feature, kept.into_boxed_slice());
+            }
+        }
+        Perceptron {
+            classes: self.classes,
+            rows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_writes_what_it_reads() {
+        // Feature 1 means class 0, feature 2 class 1, feature 3 class 2; 9 is noise.
+        let examples = [
+            (vec![1, 9], 0),
+            (vec![2, 9], 1),
+            (vec![3, 9], 2),
+            (vec![2], 1),
+        ];
+        let mut trainer = Trainer::new(3);
+        let mut scores = Vec::new();
+        for _ in 0..5 {
+            for (features, truth) in &examples {
+                trainer.scores(features, &mut scores);
+                let guess = argmax(&scores);
+                trainer.update(features, *truth, guess);
+            }
+        }
+        let model = trainer.finish(0.0);
+        for (features, truth) in &examples {
+            model.scores(features, &mut scores);
+            assert_eq!(argmax(&scores), *truth, "{features:?}");
+        }
+        let mut bytes = Vec::new();
+        model.write(&mut bytes);
+        let mut rest = bytes.as_slice();
+        let read = Perceptron::read(&mut rest).expect("reads back");
+        assert!(rest.is_empty());
+        let mut again = Vec::new();
+        read.write(&mut again);
+        assert_eq!(bytes, again);
+        // Truncated bytes are refused, not half-read.
+        assert!(Perceptron::read(&mut &bytes[..bytes.len() - 1]).is_none());
+    }
+
+    fn argmax(scores: &[f32]) -> usize {
+        scores
+            .iter()
+            .enumerate()
+            .fold(
+                (0, f32::MIN),
+                |best, (i, &s)| if s > best.1 { (i, s) } else { best },
+            )
+            .0
+    }
+}
