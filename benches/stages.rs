@@ -111,7 +111,7 @@ fn stages(c: &mut Criterion) {
             || resolved.clone(),
             |mut resolved| {
                 for ((d, s), ex) in docs.iter().zip(&segmented).zip(resolved.iter_mut()) {
-                    relations(&d.text, s, ex, models.kb);
+                    relations(&d.text, s, ex, models.kb, models.syntax);
                 }
                 resolved
             },

@@ -21,10 +21,11 @@ pub struct Processed {
 /// unchanged article need not be written again.
 fn content_hash(d: &Document, models: Models) -> String {
     let key = format!(
-        "{}\u{0}{:x}\u{0}{:x}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
+        "{}\u{0}{:x}\u{0}{:x}\u{0}{:x}\u{0}{}\u{0}{:?}\u{0}{:?}\u{0}{:?}\u{0}{}\u{0}{}",
         crate::EXTRACTOR,
         models.ner.id,
         models.kb.id,
+        models.syntax.id,
         d.id,
         d.title,
         d.date.map(|x| x.to_string()),

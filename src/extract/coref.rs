@@ -508,6 +508,31 @@ fn pronoun_antecedent(
     cluster_of[nearest]
 }
 
+/// The name a nominal's own post-modifier gives ("the service owned by Facebook",
+/// "the app run by Acme"): the first capitalised words after it.
+fn modifier_name(text: &str, span: Span) -> Option<&str> {
+    let rest = text.get(span.end..)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let rest = ["which is ", "that is ", ""]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    let verb = rest.split_whitespace().next()?;
+    if !matches!(
+        verb,
+        "owned" | "run" | "operated" | "bought" | "acquired" | "made"
+    ) {
+        return None;
+    }
+    let rest = rest[verb.len()..].trim_start().strip_prefix("by ")?;
+    let name_end = rest
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches([',', '.', ';']))
+        .last()
+        .and_then(|last| rest.find(last).map(|at| at + last.len()))?;
+    Some(&rest[..name_end])
+}
+
 #[allow(clippy::too_many_arguments)]
 fn nominal_antecedent(
     text: &str,
@@ -616,19 +641,23 @@ fn nominal_antecedent(
     if described.is_some() {
         return described;
     }
-    // "the messaging service" after a named service: the nearest named organisation.
+    // "the messaging service" after a named service: the nearest named organisation,
+    // never the one its own modifier names ("the service owned by Facebook" is not
+    // Facebook).
     if c.entity_type == EntityType::Organization
         && matches!(
             head,
             "service" | "app" | "platform" | "company" | "firm" | "network" | "website"
         )
     {
+        let modifier = modifier_name(text, c.span);
         return (0..i)
             .rev()
             .take_while(|&j| candidates[j].sentence + 3 >= c.sentence)
             .filter(|&j| {
                 candidates[j].kind == MentionKind::Named
                     && candidates[j].entity_type == EntityType::Organization
+                    && modifier.is_none_or(|name| candidates[j].span.slice(text) != name)
             })
             .find_map(|j| cluster_of[j]);
     }
@@ -748,6 +777,23 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nominal_modifier_names_its_owner() {
+        let name = |text: &str, nominal: &str| {
+            let start = text.find(nominal).expect("in text");
+            modifier_name(text, Span::new(start, start + nominal.len())).map(str::to_string)
+        };
+        let text = "She used the chat service owned by Northwind Labs, then left.";
+        assert_eq!(
+            name(text, "the chat service").as_deref(),
+            Some("Northwind Labs")
+        );
+        let text = "The app, which is run by Acme, grew.";
+        assert_eq!(name(text, "The app").as_deref(), Some("Acme"));
+        let text = "The app grew fast under Acme.";
+        assert_eq!(name(text, "The app"), None);
+    }
 
     fn named(text: &str, name: &str, entity_type: EntityType, method: Method) -> Candidate {
         let start = text.find(name).expect("in text");

@@ -1176,6 +1176,10 @@ pub static ATTACK_HEADS: WordList = WordList::new(&[
     "blast",
     "massacre",
     "siege",
+    "attacks",
+    "bombings",
+    "shootings",
+    "stabbings",
 ]);
 
 /// Words that open a nominal mention.

@@ -4,6 +4,7 @@
 
 mod coref;
 mod events;
+mod grammar;
 pub mod lexicon;
 pub mod link;
 pub(crate) mod ner;
@@ -16,6 +17,7 @@ use crate::document::Document;
 use crate::kb::Kb;
 use crate::segment::Segmented;
 use crate::span::Span;
+use crate::syntax::SyntaxModel;
 use serde::Serialize;
 use tagger::NerModel;
 
@@ -333,6 +335,8 @@ impl Extraction {
 pub struct Models<'a> {
     pub kb: &'a Kb,
     pub ner: &'a NerModel,
+    /// The part-of-speech tagger and dependency parser that relations read grammar from.
+    pub syntax: &'a SyntaxModel,
 }
 
 impl Models<'static> {
@@ -341,6 +345,7 @@ impl Models<'static> {
         Models {
             kb: Kb::shipped(),
             ner: NerModel::shipped(),
+            syntax: SyntaxModel::shipped(),
         }
     }
 }
@@ -357,7 +362,7 @@ pub fn extract(doc: &Document, segmented: &Segmented, models: Models) -> Extract
     entity_links(text, &mut extraction, kb);
     quotations(text, segmented, &mut extraction);
     event_dates(text, segmented, doc.date, &mut extraction);
-    relations(text, segmented, &mut extraction, kb);
+    relations(text, segmented, &mut extraction, kb, models.syntax);
     extraction
 }
 

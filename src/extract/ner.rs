@@ -1083,6 +1083,16 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             }
         }
         let Some(start) = start else { continue };
+        // "that", "this" and "a" never open a plural ("no sign that further attacks are
+        // planned": "that" is a conjunction there).
+        if w.ends_with('s')
+            && matches!(
+                word(start).to_lowercase().as_str(),
+                "that" | "this" | "a" | "an"
+            )
+        {
+            continue;
+        }
         cx.out
             .push(nominal(tokens, start, i, sentence, entity_type, w));
     }

@@ -12,6 +12,7 @@ use super::{
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token};
 use crate::span::Span;
+use crate::syntax::SyntaxModel;
 
 struct Sentence<'a> {
     index: usize,
@@ -316,16 +317,20 @@ const EVENT: &[EntityType] = &[EntityType::Event];
 const AGENT: &[EntityType] = &[EntityType::Person, EntityType::Organization];
 const OWNER: &[EntityType] = &[EntityType::Organization, EntityType::Person];
 
-pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
-    let mut found: Vec<(
-        RelationType,
-        MentionId,
-        MentionId,
-        Span,
-        usize,
-        &'static str,
-        f32,
-    )> = Vec::new();
+/// A relation a pattern found: its type, subject and object mentions, the words that
+/// state it, their sentence, the pattern's name and its confidence.
+pub(super) type FoundRelation = (
+    RelationType,
+    MentionId,
+    MentionId,
+    Span,
+    usize,
+    &'static str,
+    f32,
+);
+
+pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb, syntax: &SyntaxModel) {
+    let mut found: Vec<FoundRelation> = Vec::new();
     let mut statuses: Vec<(MentionId, LegalStatus, Span, usize, &'static str)> = Vec::new();
     let mut by_sentence: Vec<Vec<MentionId>> = vec![Vec::new(); seg.sentences.len()];
     for (m, mention) in ex.mentions.iter().enumerate() {
@@ -1127,6 +1132,19 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb) {
                 "demonym",
                 0.7,
             ));
+        }
+    }
+    // What the sentence's grammar states and no word pattern above already found in the
+    // same sentence.
+    for fact in super::grammar::relations(text, seg, ex, syntax) {
+        let same = |f: &FoundRelation| {
+            f.0 == fact.0
+                && f.4 == fact.4
+                && ex.mentions[f.1].entity == ex.mentions[fact.1].entity
+                && ex.mentions[f.2].entity == ex.mentions[fact.2].entity
+        };
+        if !found.iter().any(same) {
+            found.push(fact);
         }
     }
     // People described as attackers are perpetrators of the article's main attack, unless

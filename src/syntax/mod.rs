@@ -15,6 +15,7 @@ pub mod perceptron;
 pub mod train;
 
 use crate::extract::tagger::{affix, feature_of, push_shape, value_hash};
+use crate::segment::Token;
 use perceptron::{take, take_u32, Perceptron};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -105,6 +106,22 @@ impl SyntaxModel {
         self.pos.write(&mut out);
         self.transitions.write(&mut out);
         out
+    }
+
+    /// Tags and parses the tokens of one sentence of `text`. Typographic quotes and
+    /// apostrophes are read as the treebank writes them; the text is not changed.
+    pub fn parse_tokens<'m>(&'m self, text: &str, tokens: &[Token]) -> Tree<'m> {
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                t.span
+                    .slice(text)
+                    .replace(['’', '‘'], "'")
+                    .replace(['“', '”'], "\"")
+            })
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.parse(&words)
     }
 
     /// Tags and parses one sentence of words.
@@ -213,6 +230,22 @@ impl Tree<'_> {
     ) -> impl Iterator<Item = usize> + 'a {
         self.children(word)
             .filter(move |&d| self.relation(d) == relation)
+    }
+
+    /// The tree as CoNLL-U lines (ID, FORM, UPOS, HEAD, DEPREL; other columns "_"), one
+    /// per word, for `words` the words it was parsed from.
+    pub fn to_conllu(&self, words: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, word) in words.iter().enumerate().take(self.len()) {
+            let head = self.heads[i].map_or(0, |h| h + 1);
+            out.push_str(&format!(
+                "{}\t{word}\t_\t{}\t_\t_\t{head}\t{}\t_\t_\n",
+                i + 1,
+                self.tag(i),
+                self.relation(i)
+            ));
+        }
+        out
     }
 
     /// Whether `word` is inside the subtree of `ancestor`.

@@ -10,6 +10,7 @@ use newskg::kb::{self, Kb};
 use newskg::store::{
     IngestOutcome, KgStore, QueryOptions, StoreError, BULK_BATCH_QUADS, DEFAULT_STORE,
 };
+use newskg::syntax::SyntaxModel;
 use newskg::{brat, process, rdf, Models, Processed};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryEvaluationError;
@@ -162,12 +163,16 @@ struct ModelArgs {
     /// A knowledge base written by `newskg kb build` (default: the one compiled in).
     #[arg(long, env = "NEWSKG_KB")]
     kb: Option<PathBuf>,
+    /// A parser model written by `newskg train-parser` (default: the one compiled in).
+    #[arg(long, env = "NEWSKG_SYNTAX_MODEL")]
+    syntax_model: Option<PathBuf>,
 }
 
-/// The tagger and knowledge base given on the command line, if any.
+/// The models given on the command line, if any.
 struct Loaded {
     ner: Option<NerModel>,
     kb: Option<Kb>,
+    syntax: Option<SyntaxModel>,
 }
 
 impl ModelArgs {
@@ -175,6 +180,11 @@ impl ModelArgs {
         Ok(Loaded {
             ner: self.model.as_deref().map(NerModel::load).transpose()?,
             kb: self.kb.as_deref().map(Kb::load).transpose()?,
+            syntax: self
+                .syntax_model
+                .as_deref()
+                .map(SyntaxModel::load)
+                .transpose()?,
         })
     }
 }
@@ -185,6 +195,7 @@ impl Loaded {
         Models {
             kb: self.kb.as_ref().unwrap_or(Kb::shipped()),
             ner: self.ner.as_ref().unwrap_or(NerModel::shipped()),
+            syntax: self.syntax.as_ref().unwrap_or(SyntaxModel::shipped()),
         }
     }
 }
@@ -227,6 +238,12 @@ enum Command {
         /// Output directory.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Print the part-of-speech tags and dependency trees the relations are read from, as
+    /// CoNLL-U (one block per sentence)
+    Parse {
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Run a SPARQL query over the store (all article graphs form the default graph).
     Query {
@@ -377,6 +394,7 @@ pub fn run() -> Result<ExitCode> {
         } => ingest(&input, &store.store, quiet, bulk.then_some(bulk_batch)),
         Command::Extract { input, format } => extract(&input, format),
         Command::Annotate { input, out, .. } => annotate(&input, &out),
+        Command::Parse { input } => parse_trees(&input),
         Command::Query {
             query,
             file,
@@ -840,6 +858,34 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
             .with_context(|| format!("{}: cannot write", txt.display()))?;
         fs::write(&ann, brat::to_ann(&processed))
             .with_context(|| format!("{}: cannot write", ann.display()))?;
+        Ok(())
+    })?;
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_REFUSED)
+    })
+}
+
+fn parse_trees(input: &InputArgs) -> Result<ExitCode> {
+    let loaded = input.model.load()?;
+    let syntax = loaded.models().syntax;
+    let mut stdout = io::stdout().lock();
+    let refused = for_each_document(input, &ProgressBar::hidden(), &mut |doc| {
+        let segmented = newskg::segment::segment(&doc.text);
+        for (i, sentence) in segmented.sentences.iter().enumerate() {
+            let tokens = segmented.sentence_tokens(i);
+            let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+            let tree = syntax.parse_tokens(&doc.text, tokens);
+            let text = sentence.span.slice(&doc.text).replace(['\n', '\r'], " ");
+            writeln!(
+                stdout,
+                "# sent_id = {}-{}\n# text = {text}\n{}",
+                doc.id,
+                i + 1,
+                tree.to_conllu(&words)
+            )?;
+        }
         Ok(())
     })?;
     Ok(if refused == 0 {
