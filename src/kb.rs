@@ -360,9 +360,31 @@ pub struct Built {
     pub demonyms: Vec<(String, Vec<String>)>,
 }
 
+/// The lower-case words of a folder of English text (`*.txt`): a one-word brand name that
+/// is also an ordinary word ("Shell", "Next") is kept out of the knowledge base.
+pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
+    let mut words = HashSet::new();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path)?;
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.starts_with(char::is_lowercase) {
+                words.insert(word.to_owned());
+            }
+        }
+    }
+    Ok(words)
+}
+
 /// Builds the knowledge base from the `kb-sources` folder (see each folder's README).
-/// Returns entries sorted by Q-id, merged where several sources describe one item.
-pub fn build(sources: &Path) -> io::Result<Built> {
+/// `ordinary_words` (see [`ordinary_words`]) decides which one-word brand names are
+/// distinctive enough to keep. Returns entries sorted by Q-id, merged where several
+/// sources describe one item.
+pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Built> {
     let mut items: BTreeMap<String, KbEntry> = BTreeMap::new();
     let demonyms: HashSet<String> =
         read_table(&sources.join("world-countries/world_countries_names.tsv"))?
@@ -405,31 +427,35 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             d.1 = description.to_owned();
         }
     };
-    let mut add =
-        |qid: &str, kind: EntityType, label: &str, aliases: Vec<&str>, popularity: f32| {
-            if !qid.starts_with('Q') || label.is_empty() {
-                return;
+    let add = |items: &mut BTreeMap<String, KbEntry>,
+               qid: &str,
+               kind: EntityType,
+               label: &str,
+               aliases: Vec<&str>,
+               popularity: f32| {
+        if !qid.starts_with('Q') || label.is_empty() {
+            return;
+        }
+        let entry = items.entry(qid.to_owned()).or_insert_with(|| KbEntry {
+            qid: qid.to_owned(),
+            kind,
+            label: label.to_owned(),
+            aliases: Vec::new(),
+            popularity,
+            class: String::new(),
+            description: String::new(),
+        });
+        entry.popularity = entry.popularity.max(popularity);
+        for alias in std::iter::once(label).chain(aliases) {
+            if alias != entry.label
+                && usable_name(alias)
+                && !demonyms.contains(alias)
+                && !entry.aliases.iter().any(|a| a == alias)
+            {
+                entry.aliases.push(alias.to_owned());
             }
-            let entry = items.entry(qid.to_owned()).or_insert_with(|| KbEntry {
-                qid: qid.to_owned(),
-                kind,
-                label: label.to_owned(),
-                aliases: Vec::new(),
-                popularity,
-                class: String::new(),
-                description: String::new(),
-            });
-            entry.popularity = entry.popularity.max(popularity);
-            for alias in std::iter::once(label).chain(aliases) {
-                if alias != entry.label
-                    && usable_name(alias)
-                    && !demonyms.contains(alias)
-                    && !entry.aliases.iter().any(|a| a == alias)
-                {
-                    entry.aliases.push(alias.to_owned());
-                }
-            }
-        };
+        }
+    };
 
     // Countries, territories and unions.
     let countries = read_table(&sources.join("country-coder/country_coder_features.tsv"))?;
@@ -464,7 +490,14 @@ pub fn build(sources: &Path) -> io::Result<Built> {
                 aliases.extend(names.iter().copied());
             }
         }
-        add(col(row, "qid"), kind, col(row, "name_en"), aliases, 12.0);
+        add(
+            &mut items,
+            col(row, "qid"),
+            kind,
+            col(row, "name_en"),
+            aliases,
+            12.0,
+        );
         if level == "country" {
             describe(col(row, "qid"), "Q6256", "country");
         }
@@ -496,6 +529,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         let pop: f32 = col(&row, "pop_max").parse().unwrap_or(1000.0);
         let aliases = vec![col(&row, "name"), col(&row, "name_ascii")];
         add(
+            &mut items,
             col(&row, "qid"),
             EntityType::Place,
             col(&row, "name_en"),
@@ -510,6 +544,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         let mut aliases: Vec<&str> = split_multi(col(&row, "other_names_en")).collect();
         aliases.extend(split_multi(col(&row, "abbreviation_en")));
         add(
+            &mut items,
             col(&row, "qid"),
             EntityType::Organization,
             col(&row, "name_en"),
@@ -527,6 +562,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             EntityType::Organization
         };
         add(
+            &mut items,
             col(&row, "qid"),
             kind,
             col(&row, "name_en"),
@@ -539,6 +575,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
     }
     for row in read_table(&sources.join("us-congress-legislators/us_politicians.tsv"))? {
         add(
+            &mut items,
             col(&row, "qid"),
             EntityType::Person,
             col(&row, "full_name"),
@@ -548,36 +585,61 @@ pub fn build(sources: &Path) -> io::Result<Built> {
         describe(col(&row, "qid"), "Q5", "American politician");
     }
 
-    // Brands and operators (companies, agencies, police forces, networks). Single-word
-    // labels are kept only when they cannot be an ordinary word (acronyms, CamelCase).
-    for row in read_table(&sources.join("nsi-wikidata/nsi_entities.tsv"))? {
-        let roles = col(&row, "roles");
-        if roles.contains("subject") || roles.contains("flag") {
+    // Brands and operators (companies, agencies, police forces, networks). A one-word
+    // name is kept when it cannot be an ordinary word (acronyms, CamelCase, or a word
+    // ordinary text never writes in lower case: "Vodafone", not "Shell"); one-word
+    // names of places (a city as the operator of its buses) wait until the places are
+    // known, below.
+    let nsi = read_table(&sources.join("nsi-wikidata/nsi_entities.tsv"))?;
+    let nsi = nsi.iter().filter(|row| {
+        let roles = col(row, "roles");
+        !roles.contains("subject") && !roles.contains("flag")
+    });
+    let shape_distinctive = |name: &str| {
+        name.contains(' ')
+            || (name.len() >= 2
+                && name
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '&'))
+            || name.chars().skip(1).any(char::is_uppercase)
+    };
+    let word_distinctive = |name: &str| {
+        name.chars().count() >= 3
+            && name.starts_with(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic)
+            && !ordinary_words.contains(&name.to_lowercase())
+    };
+    // An OSM name that is another brand's own label ("Vodafone" on a national branch)
+    // is that brand's, not an alias.
+    let nsi_labels: HashSet<&str> = nsi.clone().map(|row| col(row, "label")).collect();
+    // A one-word name is kept only for brands of wide reach (several kinds of place or
+    // several countries): a local chain is often a founder's surname ("Byron").
+    let wide_reach = |row: &HashMap<String, String>| {
+        split_multi(col(row, "nsi_paths")).count() >= 3
+            || split_multi(col(row, "location_set")).count() >= 3
+    };
+    let mut one_word_brands: Vec<&HashMap<String, String>> = Vec::new();
+    for row in nsi {
+        let label = col(row, "label");
+        if !shape_distinctive(label) {
+            if word_distinctive(label) && wide_reach(row) {
+                one_word_brands.push(row);
+            }
             continue;
         }
-        let label = col(&row, "label");
-        let distinctive = |name: &str| {
-            name.contains(' ')
-                || (name.len() >= 2
-                    && name
-                        .chars()
-                        .all(|c| c.is_uppercase() || c == '.' || c == '&'))
-                || name.chars().skip(1).any(char::is_uppercase)
-        };
-        if !distinctive(label) {
-            continue;
-        }
-        let aliases = split_multi(col(&row, "short_names"))
-            .filter(|a| distinctive(a))
+        let aliases = split_multi(col(row, "short_names"))
+            .chain(split_multi(col(row, "osm_names")).filter(|a| !nsi_labels.contains(a)))
+            .filter(|a| shape_distinctive(a) || (word_distinctive(a) && wide_reach(row)))
             .collect();
         add(
-            col(&row, "qid"),
+            &mut items,
+            col(row, "qid"),
             EntityType::Organization,
             label,
             aliases,
             3.0,
         );
-        describe(col(&row, "qid"), "", col(&row, "description"));
+        describe(col(row, "qid"), "", col(row, "description"));
     }
 
     // US states (with their AP abbreviations, "Calif."), and the Q-ids that other sources
@@ -586,6 +648,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
     let mut known_places: HashSet<String> = HashSet::new();
     for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-states.tsv"))? {
         add(
+            &mut items,
             col(&row, "qid"),
             EntityType::Place,
             col(&row, "state"),
@@ -648,12 +711,55 @@ pub fn build(sources: &Path) -> io::Result<Built> {
             })
             .filter(|f| !f.chars().all(|c| !c.is_lowercase()) || f.len() <= 6)
             .collect();
-        add(qid, kind, label, aliases, 5.0 + (1.0 + mentions).ln());
+        add(
+            &mut items,
+            qid,
+            kind,
+            label,
+            aliases,
+            5.0 + (1.0 + mentions).ln(),
+        );
         let class = col(&row, "coarse_type_qids")
             .split('|')
             .next()
             .unwrap_or("");
         describe(qid, class, "");
+    }
+    // The one-word brands held back above, unless the name is a place's or a word of a
+    // person's name ("Pacheco", "Zarina").
+    let mut taken_names: HashSet<&str> = HashSet::new();
+    for entry in items.values() {
+        match entry.kind {
+            EntityType::Place => {
+                taken_names.insert(&entry.label);
+                taken_names.extend(entry.aliases.iter().map(String::as_str));
+            }
+            EntityType::Person => taken_names.extend(entry.label.split_whitespace()),
+            _ => {}
+        }
+    }
+    let one_word_brands: Vec<(String, String, String)> = one_word_brands
+        .into_iter()
+        .filter(|row| !known_places.contains(col(row, "qid")))
+        .filter(|row| !taken_names.contains(col(row, "label")))
+        .map(|row| {
+            (
+                col(row, "qid").to_owned(),
+                col(row, "label").to_owned(),
+                col(row, "description").to_owned(),
+            )
+        })
+        .collect();
+    for (qid, label, description) in &one_word_brands {
+        add(
+            &mut items,
+            qid,
+            EntityType::Organization,
+            label,
+            Vec::new(),
+            3.0,
+        );
+        describe(qid, "", description);
     }
     // Items the source tables lack or name only by a form news does not use, written by
     // hand (`data/kb-curated.tsv`, each row with a note saying why); they come last so
@@ -661,6 +767,7 @@ pub fn build(sources: &Path) -> io::Result<Built> {
     for row in &parse_table(CURATED) {
         if let Some(kind) = EntityType::parse(col(row, "type")) {
             add(
+                &mut items,
                 col(row, "qid"),
                 kind,
                 col(row, "label"),
@@ -754,5 +861,13 @@ mod tests {
             kb.best("Birmingham").map(|e| e.kind),
             Some(EntityType::Place)
         );
+        // A one-word brand of wide reach is an organisation; one that is an ordinary
+        // word, or a place's name, is not one.
+        assert_eq!(
+            kb.best("Vodafone").map(|e| e.kind),
+            Some(EntityType::Organization)
+        );
+        assert!(kb.lookup("Subway").next().is_none());
+        assert_eq!(kb.best("Munich").map(|e| e.kind), Some(EntityType::Place));
     }
 }

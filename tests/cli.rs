@@ -596,3 +596,37 @@ fn bind_scopes_a_ready_query_to_one_speaker() {
         stderr(&bad)
     );
 }
+
+/// `newskg kb build` on `../shared/kb-sources` and GUM's train text rebuilds the shipped
+/// `data/kb.tsv` byte for byte: the knowledge base in the binary is reproducible.
+#[test]
+fn kb_build_reproduces_the_shipped_knowledge_base() {
+    let shared = repo().join("../shared");
+    let sources = shared.join("kb-sources");
+    let words = shared.join("corpora/gum/brat-train");
+    assert!(
+        sources.is_dir() && words.is_dir(),
+        "{} and {} are needed: the test rebuilds the base from them",
+        sources.display(),
+        words.display()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_path = dir.path().join("kb.tsv");
+    let out = run(&[
+        "kb",
+        "build",
+        "--sources",
+        sources.to_str().expect("path"),
+        "--ordinary-words",
+        words.to_str().expect("path"),
+        "--out",
+        out_path.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = fs::read_to_string(&out_path).expect("built base");
+    let shipped = fs::read_to_string(repo().join("data/kb.tsv")).expect("shipped base");
+    assert!(
+        built == shipped,
+        "data/kb.tsv differs from what newskg kb build writes: rebuild it with `newskg kb build`"
+    );
+}

@@ -236,7 +236,7 @@ pub(super) fn relations(
         let mut heads: Vec<Vec<MentionId>> = vec![Vec::new(); tokens.len()];
         for &m in &mentions {
             let (first, last) = seg.token_bounds(index, ex.mentions[m].span);
-            if let Some(head) = phrase_head(&tree, first, last) {
+            for head in phrase_heads(&tree, first, last) {
                 heads[head].push(m);
             }
         }
@@ -256,12 +256,14 @@ pub(super) fn relations(
     found
 }
 
-/// The word of `first..=last` whose head lies outside it (the rightmost, when the parse
-/// splits the phrase).
-fn phrase_head(tree: &Tree, first: usize, last: usize) -> Option<usize> {
-    (first..=last.min(tree.len().checked_sub(1)?))
-        .rev()
-        .find(|&w| tree.heads[w].is_none_or(|h| h < first || h > last))
+/// The words of `first..=last` whose head lies outside it: one for a well-parsed phrase,
+/// several when the parse splits it ("Amnesty" and "International" both hanging off the
+/// word before), each of which then stands for the mention.
+fn phrase_heads(tree: &Tree, first: usize, last: usize) -> Vec<usize> {
+    (first..=last)
+        .take_while(|&w| w < tree.len())
+        .filter(|&w| tree.heads[w].is_none_or(|h| h < first || h > last))
+        .collect()
 }
 
 struct Sentence<'a> {
@@ -344,6 +346,21 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether word `w` is what an arrest verb acts on: its object, or its passive subject.
+    fn is_arrested(&self, w: usize) -> bool {
+        self.tree.heads[w].is_some_and(|verb| {
+            let lower = self.lower(verb);
+            contains(&lexicon::ARREST_VERBS, &lower)
+                && lower != "charged"
+                && matches!(self.relation(w), "obj" | "nsubj:pass")
+        })
+    }
+
+    /// How many `flat` words continue the name headed by `w` ("Lopez" after "Maria").
+    fn flat_len(&self, w: usize) -> usize {
+        self.tree.children_with(w, "flat").count()
+    }
+
     fn is_passive(&self, verb: usize) -> bool {
         self.tree
             .children(verb)
@@ -351,9 +368,13 @@ impl Sentence<'_> {
     }
 
     fn read(&self, found: &mut Vec<FoundRelation>) {
+        let start = found.len();
         let mut add = |relation_type, subject: MentionId, object: MentionId, name| {
             let ex = self.ex;
-            if ex.mentions[subject].entity != ex.mentions[object].entity {
+            let known = found[start..]
+                .iter()
+                .any(|f| (f.0, f.1, f.2) == (relation_type, subject, object));
+            if ex.mentions[subject].entity != ex.mentions[object].entity && !known {
                 let span = ex.mentions[subject].span.cover(ex.mentions[object].span);
                 found.push((
                     relation_type,
@@ -396,6 +417,12 @@ impl Sentence<'_> {
             "nmod" if self.is_locative(w) => {
                 if let Some(event) = self.mention(governor, EVENT) {
                     add(RelationType::LocatedIn, event, place, "dep-event-in-place");
+                } else if let Some(person) = self
+                    .mention(governor, PERSON)
+                    .filter(|_| self.is_arrested(governor))
+                {
+                    // "police arrested X in Leeds", the place read as X's modifier.
+                    add(RelationType::ArrestedIn, person, place, "dep-arrested-in");
                 } else if self.case(w).as_deref() == Some("in") {
                     if let Some(thing) =
                         self.mention(governor, &[EntityType::Place, EntityType::Organization])
@@ -627,6 +654,19 @@ impl Sentence<'_> {
                     }
                 }
             }
+            // "the attack was carried out by X"
+            "nsubj:pass" | "nsubj" if attack && contains(&PERPETRATOR_VERBS, &lower) => {
+                for by in self.tree.children_with(verb, "obl:agent") {
+                    for agent in self.mentions(by, AGENT) {
+                        add(
+                            RelationType::PerpetratorOf,
+                            agent,
+                            event,
+                            "dep-event-carried-out-by",
+                        );
+                    }
+                }
+            }
             "nsubj" if contains(&VICTIM_VERBS, &lower) && lower != "died" => {
                 // "the attack killed four people"
                 for object in self.tree.children_with(verb, "obj") {
@@ -713,15 +753,27 @@ impl Sentence<'_> {
         if contains(&ROLE_NOUNS, &self.lower(w)) {
             roles.push(w);
         }
+        // "X, head of Y": an apposition, or the conjunct a parser may read there.
         roles.extend(
             self.tree
-                .children_with(w, "appos")
+                .children(w)
+                .filter(|&a| match self.relation(a) {
+                    "appos" => true,
+                    "conj" => a > 0 && self.words[a - 1] == "," && a == w + 2 + self.flat_len(w),
+                    _ => false,
+                })
                 .filter(|&a| contains(&ROLE_NOUNS, &self.lower(a))),
         );
         if let Some(head) = self.tree.heads[w] {
             let relation = self.relation(w);
             if relation == "appos" && contains(&ROLE_NOUNS, &self.lower(head)) {
                 roles.push(head);
+            }
+            // "the director of Y, X": the name read as the apposition of Y.
+            if relation == "appos" && self.relation(head) == "nmod" {
+                roles.extend(
+                    self.tree.heads[head].filter(|&role| contains(&ROLE_NOUNS, &self.lower(role))),
+                );
             }
             // "X is the director of Y"
             if relation == "nsubj"
@@ -801,5 +853,113 @@ impl Sentence<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the parse alone reads in an invented article, as (type, subject, object,
+    /// method) with the mentions' texts.
+    fn read_off_parse(text: &str) -> Vec<(RelationType, String, String, &'static str)> {
+        let processed = crate::pipeline::process_text(text);
+        let ex = &processed.extraction;
+        let name = |m: MentionId| ex.mentions[m].span.slice(text).to_owned();
+        relations(text, &processed.segmented, ex, SyntaxModel::shipped())
+            .into_iter()
+            .map(|(t, subject, object, _, _, method, _)| (t, name(subject), name(object), method))
+            .collect()
+    }
+
+    fn assert_reads(text: &str, expected: &[(RelationType, &str, &str)]) {
+        let found = read_off_parse(text);
+        for &(t, subject, object) in expected {
+            assert!(
+                found
+                    .iter()
+                    .any(|(ft, s, o, _)| *ft == t && s == subject && o == object),
+                "{t:?}({subject}, {object}) not read off the parse of {text:?}; found {found:?}"
+            );
+        }
+        for (_, _, _, method) in &found {
+            assert!(
+                method.starts_with("dep-"),
+                "method {method} is not named dep-"
+            );
+        }
+    }
+
+    #[test]
+    fn places_attach_to_events_and_to_places() {
+        use RelationType::*;
+        assert_reads(
+            "Police said the bombing carried out in Marlow on Friday injured three people.",
+            &[(LocatedIn, "the bombing", "Marlow")],
+        );
+        assert_reads(
+            "Officers arrested Tom Baker in Harwick, Ohio, after the robbery.",
+            &[
+                (ArrestedIn, "Tom Baker", "Harwick"),
+                (LocatedIn, "Harwick", "Ohio"),
+            ],
+        );
+    }
+
+    #[test]
+    fn roles_in_events_follow_the_grammar() {
+        use RelationType::*;
+        assert_reads(
+            "Investigators believe Tom Baker acted alone in the shooting at the depot.",
+            &[(PerpetratorOf, "Tom Baker", "the shooting")],
+        );
+        assert_reads(
+            "Police said the shooting was carried out by Tom Baker.",
+            &[(PerpetratorOf, "Tom Baker", "the shooting")],
+        );
+    }
+
+    #[test]
+    fn roles_give_membership() {
+        use RelationType::*;
+        assert_reads(
+            "Maria Lopez, head of Amnesty International, visited Leeds on Monday.",
+            &[(MemberOf, "Maria Lopez", "Amnesty International")],
+        );
+        assert_reads(
+            "The director of Oxfam, Tom Baker, wrote to Vodafone.",
+            &[(MemberOf, "Tom Baker", "Oxfam")],
+        );
+    }
+
+    #[test]
+    fn owners_are_the_agents_of_ownership_participles() {
+        use RelationType::*;
+        assert_reads(
+            "Viewers of YouTube, the video service owned by Google, complained on Monday.",
+            &[(OwnedBy, "the video service", "Google")],
+        );
+    }
+
+    #[test]
+    fn a_fact_inside_a_quotation_is_read_and_left_to_the_speaker() {
+        let text = "“Tom Baker was arrested in Leeds,” she said.";
+        assert_reads(text, &[(RelationType::ArrestedIn, "Tom Baker", "Leeds")]);
+        let processed = crate::pipeline::process_text(text);
+        let ex = &processed.extraction;
+        let arrest = ex
+            .relations
+            .iter()
+            .find(|r| r.relation_type == RelationType::ArrestedIn)
+            .expect("the arrest is extracted");
+        assert!(
+            arrest.claimed_in.is_some(),
+            "the arrest is the speaker's claim"
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_one_mention_gives_nothing() {
+        assert!(read_off_parse("The weather in Leeds was mild.").is_empty());
     }
 }

@@ -353,6 +353,10 @@ enum KbCommand {
         /// The folder of source tables (used when no export is given).
         #[arg(long, default_value = "../shared/kb-sources")]
         sources: PathBuf,
+        /// A folder of English text (*.txt) whose lower-case words are ordinary words: a
+        /// one-word brand name among them ("Shell") is left out of the base.
+        #[arg(long, default_value = "../shared/corpora/gum/brat-train")]
+        ordinary_words: PathBuf,
         /// A Wikidata JSON dump (latest-all.json.bz2 or uncompressed), streamed. Repeatable.
         #[arg(long)]
         wikidata_dump: Vec<PathBuf>,
@@ -508,6 +512,7 @@ pub fn run() -> Result<ExitCode> {
             command:
                 KbCommand::Build {
                     sources,
+                    ordinary_words,
                     wikidata_dump,
                     sparql_results,
                     classes,
@@ -522,6 +527,7 @@ pub fn run() -> Result<ExitCode> {
                 classes,
                 min_sitelinks,
                 with_shipped,
+                ordinary_words,
             };
             build_kb(&sources, &exports, &out)
         }
@@ -535,12 +541,19 @@ struct KbExports {
     classes: Option<PathBuf>,
     min_sitelinks: u32,
     with_shipped: bool,
+    ordinary_words: PathBuf,
 }
 
 fn build_kb(sources: &Path, exports: &KbExports, out: &Path) -> Result<ExitCode> {
     use newskg::wikidata::{self, ClassMap, ImportOptions, ImportReport};
     let mut built = if exports.dumps.is_empty() && exports.results.is_empty() {
-        kb::build(sources)
+        let words = kb::ordinary_words(&exports.ordinary_words).with_context(|| {
+            format!(
+                "{}: cannot read the text whose lower-case words are ordinary",
+                exports.ordinary_words.display()
+            )
+        })?;
+        kb::build(sources, &words)
             .with_context(|| format!("{}: cannot build the knowledge base", sources.display()))?
     } else if exports.with_shipped {
         Kb::shipped().to_built()
