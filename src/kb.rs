@@ -774,6 +774,11 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
                 split_multi(col(row, "aliases")).collect(),
                 col(row, "popularity").parse().unwrap_or(5.0),
             );
+            // The hand-written type is the last word: a borough a source lists as the
+            // operator of its schools is a place.
+            if let Some(entry) = items.get_mut(col(row, "qid")) {
+                entry.kind = kind;
+            }
             describe(col(row, "qid"), col(row, "class"), col(row, "description"));
         }
     }

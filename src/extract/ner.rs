@@ -192,6 +192,9 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
 
 /// How the names of a photo credit are found: a method of their own in the graph.
 pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
+/// A legislature's name where the text speaks of its building: the context decides, not
+/// the tagger.
+pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-building");
 
 /// The photographer and the agency of a credit closing a sentence, "(Jane Roe/Coastal
 /// Press Photo)" or "(AP Photo/Jane Roe)": a person and an organisation, whatever the
@@ -760,6 +763,20 @@ fn type_name(
     if words.iter().all(|w| lexicon::is_title_word(w)) {
         return None;
     }
+    // "smashed into Parliament's gates", "the attack on Parliament": a legislature's name
+    // where the text speaks of its building is the building, a place.
+    if words.len() == 1
+        && contains(&LEGISLATURES, name)
+        && names_a_building(text, tokens, first, span)
+    {
+        return Some(candidate(
+            EntityType::Place,
+            LEGISLATURE_BUILDING,
+            0.7,
+            None,
+            true,
+        ));
+    }
     if let Some(entry) = cx.kb.best(&lookup_name) {
         return Some(candidate(
             entry.kind,
@@ -888,6 +905,83 @@ fn type_name(
         None,
         false,
     ))
+}
+
+/// One-word names of legislatures that also name their building.
+static LEGISLATURES: WordList = WordList::new(&[
+    "Parliament",
+    "Congress",
+    "Capitol",
+    "Bundestag",
+    "Reichstag",
+    "Knesset",
+    "Duma",
+    "Storting",
+    "Riksdag",
+]);
+
+/// Words before a name that speak of it as a building or site ("into X", "outside X",
+/// "guarding X"), and nouns of a building's parts after it ("X's gates", "X grounds").
+static BUILDING_BEFORE: WordList = WordList::new(&[
+    "into",
+    "onto",
+    "outside",
+    "inside",
+    "near",
+    "at",
+    "entering",
+    "entered",
+    "guarding",
+    "guarded",
+    "stormed",
+    "storming",
+    "surrounding",
+    "toward",
+    "towards",
+    "approaching",
+]);
+static BUILDING_PARTS: WordList = WordList::new(&[
+    "gates",
+    "gate",
+    "grounds",
+    "building",
+    "buildings",
+    "steps",
+    "entrance",
+    "doors",
+    "perimeter",
+    "railings",
+    "walls",
+    "fence",
+    "courtyard",
+    "lobby",
+    "estate",
+]);
+
+/// Whether the name at tokens `first..` (span `span`) stands for a building: "into X",
+/// "outside X", "the grounds of X", "the attack on X", "X's gates", "X grounds".
+fn names_a_building(text: &str, tokens: &[Token], first: usize, span: Span) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+    let after = tokens
+        .iter()
+        .position(|t| t.span.start >= span.end)
+        .unwrap_or(tokens.len());
+    let mut before = first;
+    if first > 0 && word(first - 1).eq_ignore_ascii_case("the") {
+        before -= 1;
+    }
+    let prev = before.checked_sub(1).map_or("", word);
+    let prev2 = before.checked_sub(2).map_or("", word);
+    let possessive = matches!(word(after), "'s" | "’s");
+    let part = if possessive {
+        word(after + 1)
+    } else {
+        word(after)
+    };
+    contains(&BUILDING_BEFORE, &prev.to_lowercase())
+        || (prev == "of" && contains(&BUILDING_PARTS, prev2))
+        || (prev == "on" && contains(&lexicon::ATTACK_HEADS, &prev2.to_lowercase()))
+        || contains(&BUILDING_PARTS, part)
 }
 
 static POLICE_COMPOUNDS: WordList = WordList::new(&[
@@ -1153,6 +1247,34 @@ mod tests {
             .filter(|g| g.2 == MentionKind::Named)
             .map(|g| (g.0, g.1))
             .collect()
+    }
+
+    #[test]
+    fn a_legislature_is_a_place_where_the_text_speaks_of_its_building() {
+        let types = |text: &str| -> Vec<(String, EntityType)> {
+            let processed = crate::pipeline::process_text(text);
+            processed
+                .extraction
+                .mentions
+                .iter()
+                .filter(|m| m.span.slice(text) == "Parliament")
+                .map(|m| (m.span.slice(text).to_owned(), m.entity_type))
+                .collect()
+        };
+        let place = ("Parliament".to_owned(), EntityType::Place);
+        for text in [
+            "A van crashed into Parliament’s gates on Friday.",
+            "Protesters gathered outside Parliament on Friday.",
+            "Guards searched the grounds of Parliament on Friday.",
+            "Two people were hurt in the attack on Parliament last week.",
+        ] {
+            assert_eq!(types(text), std::slice::from_ref(&place), "{text}");
+        }
+        let types = types("Parliament voted against the bill on Friday.");
+        assert!(
+            types.iter().all(|(_, t)| *t != EntityType::Place),
+            "the institution acts: {types:?}"
+        );
     }
 
     #[test]

@@ -833,6 +833,7 @@ pub fn recognize_named(
                 });
             keep[i] = piece_of_word
                 || c.method == super::ner::CAPTION_CREDIT
+                || c.method == super::ner::LEGISLATURE_BUILDING
                 || confirmed
                 || nested_place
                 || org_named_after_place
