@@ -6,6 +6,7 @@
 
 use crate::extract::{EntityType, Extraction, MentionKind};
 use crate::pipeline::Processed;
+use crate::segment::Zone;
 use crate::span::Span;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -430,7 +431,13 @@ fn add_fact(
 ) -> NamedNode {
     let predicate = nk(property);
     let fact = iris.fact(property, subject, object, evidence.span);
-    if claimed_in.is_none() {
+    let in_comment = iris
+        .processed
+        .segmented
+        .sentences
+        .get(evidence.sentence)
+        .is_some_and(|s| s.zone == Zone::Comment);
+    if claimed_in.is_none() && !in_comment {
         g.add(subject, predicate.clone(), object.clone());
     }
     g.add(&fact, rdf::TYPE, rdf::STATEMENT);
@@ -442,6 +449,7 @@ fn add_fact(
     add_evidence(g, iris, &fact, evidence);
     match claimed_in {
         Some(q) => g.add(&fact, nk("claimedIn"), iris.quote(q)),
+        None if in_comment => g.add(&fact, nk("voice"), nk("ReaderCommentVoice")),
         None => g.add(&fact, nk("voice"), nk("ArticleVoice")),
     }
     fact

@@ -46,6 +46,12 @@ impl Zone {
     pub fn is_article_voice(self) -> bool {
         matches!(self, Zone::Headline | Zone::Body | Zone::Caption)
     }
+
+    /// Whether facts are read from this zone: the article's own reporting, and reader
+    /// comments, whose facts are the commenter's claims (they get no plain triple).
+    pub fn states_facts(self) -> bool {
+        self.is_article_voice() || self == Zone::Comment
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -92,6 +92,22 @@ fn every_query_runs_and_the_core_ones_find_the_expected_rows() {
         "{statuses:?}"
     );
 
+    // A reader comment that pastes another report: its facts are the comment's, with no
+    // plain triple in the article's voice.
+    let voices = select(&store, &query_file("claims-by-voice.rq"));
+    assert!(
+        voices
+            .iter()
+            .any(|r| r[1] == "reader comment" && r[3].ends_with("#locatedIn")),
+        "{voices:?}"
+    );
+    let plain = select(
+        &store,
+        "SELECT ?fact WHERE { GRAPH ?g { ?fact nk:voice nk:ReaderCommentVoice ;
+           rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o } }",
+    );
+    assert!(plain.is_empty(), "{plain:?}");
+
     let corroborated = select(&store, &query_file("corroborated-facts.rq"));
     assert!(
         corroborated.iter().any(|r| r[0] == "WhatsApp"

@@ -228,7 +228,7 @@ pub(super) fn relations(
     }
     let mut found = Vec::new();
     for (index, mentions) in by_sentence.into_iter().enumerate() {
-        if mentions.len() < 2 || !seg.sentences[index].zone.is_article_voice() {
+        if mentions.len() < 2 || !seg.sentences[index].zone.states_facts() {
             continue;
         }
         let tokens = seg.sentence_tokens(index);

@@ -564,7 +564,7 @@ fn reported(
 fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
     let mut found = Vec::new();
     for (s, sentence) in seg.sentences.iter().enumerate() {
-        if !sentence.zone.is_article_voice() && sentence.zone != Zone::Comment {
+        if !sentence.zone.states_facts() {
             continue;
         }
         let tokens = seg.sentence_tokens(s);

@@ -10,7 +10,7 @@ use super::{
     RelationType, StatusFact,
 };
 use crate::kb::Kb;
-use crate::segment::{Segmented, Token};
+use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 use crate::syntax::SyntaxModel;
 
@@ -339,7 +339,7 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb, syntax
         }
     }
     for (index, sentence) in seg.sentences.iter().enumerate() {
-        if !sentence.zone.is_article_voice() {
+        if !sentence.zone.states_facts() {
             continue;
         }
         let mentions = by_sentence[index].clone();
@@ -687,14 +687,22 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb, syntax
                     );
                 }
             }
-            // "London-based X"
+            // "London-based X"; "X is London-based"
             if w.ends_with("-based") {
                 let place = s.mentions.iter().copied().find(|&m| {
                     ex.mentions[m].span.start == s.tokens[i].span.start
                         && ex.mentions[m].entity_type == EntityType::Place
                 });
-                let org =
-                    (i + 1..(i + 4).min(s.tokens.len())).find_map(|k| s.mention_at(ex, k, ORG));
+                let predicative = i
+                    .checked_sub(1)
+                    .is_some_and(|k| matches!(s.word(k), "is" | "was" | "are" | "were" | "be"));
+                let org = if predicative {
+                    i.checked_sub(2).and_then(|k| s.mention_ending(ex, k, ORG))
+                } else {
+                    (i + 1..(i + 4).min(s.tokens.len()))
+                        .take_while(|&k| s.tokens[k].kind != TokenKind::Punct)
+                        .find_map(|k| s.mention_at(ex, k, ORG))
+                };
                 if let (Some(b), Some(a)) = (place, org) {
                     add(RelationType::LocatedIn, a, b, "x-based", 0.8, ex);
                 }
@@ -1375,6 +1383,30 @@ mod tests {
                 "{t:?} {subject} {object}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_based_place_belongs_to_the_organisation_it_describes() {
+        let found = relations_in(
+            "The Leeds-based Acme Corporation hired staff. Although Vodafone is \
+             Germany-based, its parent company, Oxfam, disagreed.",
+        );
+        assert_has_all(
+            &found,
+            &[
+                (RelationType::LocatedIn, "Acme Corporation", "Leeds"),
+                (RelationType::LocatedIn, "Vodafone", "Germany"),
+            ],
+        );
+        assert!(
+            !has(
+                &found,
+                RelationType::LocatedIn,
+                "its parent company",
+                "Germany"
+            ) && !has(&found, RelationType::LocatedIn, "Oxfam", "Germany"),
+            "{found:?}"
+        );
     }
 
     #[test]
