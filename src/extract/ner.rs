@@ -172,7 +172,7 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) ->
         let tokens = seg.sentence_tokens(index);
         names(&mut cx, index, tokens);
         caption_credit(&mut cx, index, tokens);
-        nominals_and_pronouns(&mut cx, index, tokens);
+        nominals_and_pronouns(&mut cx, index, tokens, sentence.zone == Zone::Headline);
     }
     let mut out = cx.out;
     sort_candidates(&mut out);
@@ -1024,7 +1024,10 @@ static NOT_MODIFIERS: WordList = WordList::new(&[
     "cannot", "do", "does", "did",
 ]);
 
-fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
+/// Nominal mentions ("the attacker", "Wednesday's rampage") and pronouns of one sentence.
+/// A headline drops determiners and may capitalise every word: there an event noun after
+/// a preposition opens its phrase ("after London attack", "After Terror Attack").
+fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token], headline: bool) {
     let text = cx.text;
     let word = |i: usize| tokens[i].span.slice(text);
     for i in 0..tokens.len() {
@@ -1122,7 +1125,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             EntityType::Person
         } else if contains(&lexicon::ORGANIZATION_HEADS, w) {
             EntityType::Organization
-        } else if lexicon::is_event_head(w) {
+        } else if lexicon::is_event_head(w) || (headline && lexicon::is_event_head(&lower)) {
             EntityType::Event
         } else if contains(&lexicon::PLACE_HEADS, w) {
             EntityType::Place
@@ -1169,10 +1172,21 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
                 if p < k {
                     start = Some(p);
+                } else if k > 0
+                    && matches!(
+                        word(k - 1).to_lowercase().as_str(),
+                        "yesterday" | "today" | "tonight"
+                    )
+                {
+                    // "yesterday's attack"
+                    start = Some(k - 1);
                 }
                 break;
             }
             if tokens[k].kind == TokenKind::Punct || contains_lower(&NOT_MODIFIERS, m) {
+                if headline && entity_type == EntityType::Event && k < i {
+                    start = Some(k + 1);
+                }
                 break;
             }
         }
@@ -1247,6 +1261,31 @@ mod tests {
             .filter(|g| g.2 == MentionKind::Named)
             .map(|g| (g.0, g.1))
             .collect()
+    }
+
+    #[test]
+    fn headlines_name_events_without_determiners() {
+        let events = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .filter(|g| g.1 == EntityType::Event)
+                .map(|g| g.0)
+                .collect()
+        };
+        assert_eq!(
+            events("Ferry Service Suspended After Harbour Attack\n\nThe ferry stopped running."),
+            ["Harbour Attack"]
+        );
+        assert_eq!(
+            events("Calls for calm after Riverton bombing\n\nThe mayor spoke on Friday."),
+            ["Riverton bombing"]
+        );
+        // In running text a bare noun after a preposition stays unmarked, and yesterday's
+        // possessive opens the phrase.
+        assert_eq!(
+            events("Title\n\nShops closed after bombing threats. Crowds gathered after yesterday's attack."),
+            ["yesterday's attack"]
+        );
     }
 
     #[test]
