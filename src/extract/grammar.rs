@@ -207,6 +207,17 @@ static OWNED_PARTICIPLES: WordList = WordList::new(&[
     "acquired",
 ]);
 
+/// Organisations a place modifies as their jurisdiction, not their location ("the U.S.
+/// government" governs the country rather than sitting in it).
+static JURISDICTION_HEADS: WordList = WordList::new(&[
+    "government",
+    "governments",
+    "administration",
+    "regime",
+    "cabinet",
+    "state",
+]);
+
 const AGENT: &[EntityType] = &[EntityType::Person, EntityType::Organization];
 const PERSON: &[EntityType] = &[EntityType::Person];
 const ORG: &[EntityType] = &[EntityType::Organization];
@@ -485,7 +496,10 @@ impl Sentence<'_> {
                         place,
                         "dep-place-modifies-event",
                     );
-                } else if let Some(org) = self.mention(governor, ORG) {
+                } else if let Some(org) = self
+                    .mention(governor, ORG)
+                    .filter(|_| !contains(&JURISDICTION_HEADS, &self.lower(governor)))
+                {
                     add(
                         RelationType::LocatedIn,
                         org,
