@@ -380,6 +380,21 @@ pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
     Ok(words)
 }
 
+/// Last words of organisation names that news leaves out ("Greenpeace International" is
+/// "Greenpeace").
+const CORPORATE_ENDINGS: &[&str] = &[
+    "International",
+    "Inc.",
+    "Inc",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "plc",
+    "PLC",
+    "GmbH",
+    "LLC",
+];
+
 /// Builds the knowledge base from the `kb-sources` folder (see each folder's README).
 /// `ordinary_words` (see [`ordinary_words`]) decides which one-word brand names are
 /// distinctive enough to keep. Returns entries sorted by Q-id, merged where several
@@ -627,9 +642,18 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             }
             continue;
         }
+        // "Greenpeace International" is "Greenpeace": the label without a closing
+        // corporate word, when what is left is no ordinary word.
+        let base = label
+            .rsplit_once(' ')
+            .filter(|(_, last)| CORPORATE_ENDINGS.contains(last))
+            .map(|(base, _)| base.trim_end_matches(','))
+            .filter(|base| base.contains(' ') || word_distinctive(base));
         let aliases = split_multi(col(row, "short_names"))
-            .chain(split_multi(col(row, "osm_names")).filter(|a| !nsi_labels.contains(a)))
+            .chain(split_multi(col(row, "osm_names")))
             .filter(|a| shape_distinctive(a) || (word_distinctive(a) && wide_reach(row)))
+            .chain(base)
+            .filter(|a| !nsi_labels.contains(a))
             .collect();
         add(
             &mut items,
@@ -873,6 +897,11 @@ mod tests {
             Some(EntityType::Organization)
         );
         assert!(kb.lookup("Subway").next().is_none());
+        // A label without its closing corporate word is an alias.
+        assert_eq!(
+            kb.best("Greenpeace").map(|e| e.qid.as_str()),
+            Some("Q81307")
+        );
         assert_eq!(kb.best("Munich").map(|e| e.kind), Some(EntityType::Place));
     }
 }
