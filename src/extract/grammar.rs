@@ -224,7 +224,9 @@ const ORG: &[EntityType] = &[EntityType::Organization];
 const PLACE: &[EntityType] = &[EntityType::Place];
 const EVENT: &[EntityType] = &[EntityType::Event];
 
-/// Facts read off the parse of every article-voice sentence that has two mentions.
+/// Facts read off the parse of every sentence that states facts (the article's voice and
+/// reader comments) and has two mentions some rule here could join: parsing is most of
+/// the extraction's time, so a sentence of people alone is not parsed.
 pub(super) fn relations(
     text: &str,
     seg: &Segmented,
@@ -239,7 +241,7 @@ pub(super) fn relations(
     }
     let mut found = Vec::new();
     for (index, mentions) in by_sentence.into_iter().enumerate() {
-        if mentions.len() < 2 || !seg.sentences[index].zone.states_facts() {
+        if !could_relate(ex, &mentions) || !seg.sentences[index].zone.states_facts() {
             continue;
         }
         let tokens = seg.sentence_tokens(index);
@@ -265,6 +267,25 @@ pub(super) fn relations(
         sentence.read(&mut found);
     }
     found
+}
+
+/// Whether some rule here could join two of these mentions: a place or an event with
+/// anything, a person with an organisation (membership), two organisations (ownership).
+fn could_relate(ex: &Extraction, mentions: &[MentionId]) -> bool {
+    if mentions.len() < 2 {
+        return false;
+    }
+    let count = |t: EntityType| {
+        mentions
+            .iter()
+            .filter(|&&m| ex.mentions[m].entity_type == t)
+            .count()
+    };
+    let organisations = count(EntityType::Organization);
+    count(EntityType::Place) > 0
+        || count(EntityType::Event) > 0
+        || organisations >= 2
+        || (organisations > 0 && count(EntityType::Person) > 0)
 }
 
 /// The words of `first..=last` whose head lies outside it: one for a well-parsed phrase,

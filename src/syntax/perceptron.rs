@@ -6,11 +6,15 @@
 
 use crate::extract::tagger::FeatureMap;
 
-/// The averaged weights: for each feature, `(class, weight)` pairs in class order.
+/// The averaged weights: for each feature, `(class, weight)` pairs in class order, all
+/// rows in one array (a lookup is one probe of the index and one contiguous read, not a
+/// pointer chase per feature: decoding is bound by memory, not arithmetic).
 #[derive(Debug, Clone, Default)]
 pub struct Perceptron {
     pub classes: usize,
-    rows: FeatureMap<Box<[(u16, f32)]>>,
+    /// Per feature, the start and end of its row in `pairs`.
+    index: FeatureMap<(u32, u32)>,
+    pairs: Vec<(u16, f32)>,
 }
 
 impl Perceptron {
@@ -19,16 +23,28 @@ impl Perceptron {
         out.clear();
         out.resize(self.classes, 0.0);
         for feature in features {
-            if let Some(row) = self.rows.get(feature) {
-                for &(class, weight) in row.iter() {
+            if let Some(row) = self.row(*feature) {
+                for &(class, weight) in row {
                     out[usize::from(class)] += weight;
                 }
             }
         }
     }
 
+    fn row(&self, feature: u64) -> Option<&[(u16, f32)]> {
+        let &(start, end) = self.index.get(&feature)?;
+        self.pairs.get(start as usize..end as usize)
+    }
+
+    /// Appends one feature's row (a feature added twice keeps its last row).
+    fn push_row(&mut self, feature: u64, row: &[(u16, f32)]) {
+        let start = self.pairs.len() as u32;
+        self.pairs.extend_from_slice(row);
+        self.index.insert(feature, (start, self.pairs.len() as u32));
+    }
+
     pub fn features(&self) -> usize {
-        self.rows.len()
+        self.index.len()
     }
 
     /// Appends the weights to `out`: the class count, the row count, then each row (feature
@@ -37,11 +53,11 @@ impl Perceptron {
     /// far finer than any weight training keeps; classes in a byte.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
-        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        out.extend_from_slice(&(self.index.len() as u32).to_le_bytes());
+        let mut keys: Vec<u64> = self.index.keys().copied().collect();
         keys.sort_unstable();
         for key in keys {
-            let row = &self.rows[&key];
+            let row = self.row(key).unwrap_or_default();
             out.extend_from_slice(&key.to_le_bytes());
             out.push(row.len() as u8);
             for &(class, weight) in row.iter() {
@@ -59,12 +75,16 @@ impl Perceptron {
         if classes > MAX_CLASSES {
             return None;
         }
-        let mut rows = FeatureMap::default();
-        rows.reserve(count.min(bytes.len() / 12));
+        let mut model = Perceptron {
+            classes,
+            ..Perceptron::default()
+        };
+        model.index.reserve(count.min(bytes.len() / 12));
+        let mut row = Vec::new();
         for _ in 0..count {
             let key = u64::from_le_bytes(take(bytes, 8)?.try_into().ok()?);
             let pairs = usize::from(*take(bytes, 1)?.first()?);
-            let mut row = Vec::with_capacity(pairs);
+            row.clear();
             for _ in 0..pairs {
                 let pair = take(bytes, 3)?;
                 let class = pair[0];
@@ -74,9 +94,9 @@ impl Perceptron {
                 }
                 row.push((u16::from(class), f32::from(weight) / WEIGHT_SCALE));
             }
-            rows.insert(key, row.into_boxed_slice());
+            model.push_row(key, &row);
         }
-        Some(Perceptron { classes, rows })
+        Some(model)
     }
 }
 
@@ -185,8 +205,14 @@ impl Trainer {
 
     /// The averaged weights, without those that average to (almost) nothing.
     pub fn finish(&self, min_weight: f32) -> Perceptron {
-        let mut rows = FeatureMap::default();
-        for (&feature, row) in &self.rows {
+        let mut model = Perceptron {
+            classes: self.classes,
+            ..Perceptron::default()
+        };
+        let mut features: Vec<u64> = self.rows.keys().copied().collect();
+        features.sort_unstable();
+        for feature in features {
+            let row = &self.rows[&feature];
             let kept: Vec<(u16, f32)> = row
                 .iter()
                 .filter_map(|&(class, acc)| {
@@ -199,13 +225,10 @@ impl Trainer {
                 })
                 .collect();
             if !kept.is_empty() {
-                rows.insert(feature, kept.into_boxed_slice());
+                model.push_row(feature, &kept);
             }
         }
-        Perceptron {
-            classes: self.classes,
-            rows,
-        }
+        model
     }
 }
 
