@@ -817,6 +817,30 @@ fn type_name(
             true,
         ));
     }
+    // "Jane Hill, director of X": a first name, then a person's role in apposition, is a
+    // person whatever the last word suggests ("Hill", "Park").
+    let after = tokens
+        .iter()
+        .position(|t| t.span.start >= span.end)
+        .unwrap_or(tokens.len());
+    let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+    let role_follows = word_at(after) == ","
+        && [after + 1, after + 2, after + 3].iter().any(|&k| {
+            contains(&lexicon::PERSON_HEADS, word_at(k))
+                && (k == after + 1
+                    || (after + 1..k).all(|m| {
+                        matches!(word_at(m), "a" | "an" | "the") || is_capitalised(word_at(m))
+                    }))
+        });
+    if (2..=3).contains(&words.len()) && cx.kb.is_first_name(words[0]) && role_follows {
+        return Some(candidate(
+            EntityType::Person,
+            Method::NameShape,
+            0.8,
+            None,
+            true,
+        ));
+    }
     let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
         || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
         || headed_by(&lexicon::PLACE_SUFFIXES);
@@ -1261,6 +1285,20 @@ mod tests {
             .filter(|g| g.2 == MentionKind::Named)
             .map(|g| (g.0, g.1))
             .collect()
+    }
+
+    #[test]
+    fn a_first_name_with_a_role_in_apposition_is_a_person_whatever_its_last_word() {
+        let got = named("Jane Hill, director of Acme Corporation, spoke on Friday.");
+        assert!(
+            got.contains(&("Jane Hill".to_owned(), EntityType::Person)),
+            "{got:?}"
+        );
+        let got = named("They met at Jane Hill on Friday.");
+        assert!(
+            !got.contains(&("Jane Hill".to_owned(), EntityType::Person)),
+            "without a role the place word decides: {got:?}"
+        );
     }
 
     #[test]
