@@ -517,10 +517,7 @@ fn modifier_name(text: &str, span: Span) -> Option<&str> {
         .iter()
         .find_map(|p| rest.strip_prefix(p))?;
     let verb = rest.split_whitespace().next()?;
-    if !matches!(
-        verb,
-        "owned" | "run" | "operated" | "bought" | "acquired" | "made"
-    ) {
+    if !lexicon::contains(&lexicon::OWNED_PARTICIPLES, verb) {
         return None;
     }
     let rest = rest[verb.len()..].trim_start().strip_prefix("by ")?;

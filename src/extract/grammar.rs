@@ -197,16 +197,6 @@ static OWNER_VERBS: WordList = WordList::new(&[
     "controlled",
 ]);
 
-/// Passive participles whose agent owns their subject ("owned by", "run by").
-static OWNED_PARTICIPLES: WordList = WordList::new(&[
-    "owned",
-    "controlled",
-    "run",
-    "operated",
-    "bought",
-    "acquired",
-]);
-
 /// Organisations a place modifies as their jurisdiction, not their location ("the U.S.
 /// government" governs the country rather than sitting in it).
 static JURISDICTION_HEADS: WordList = WordList::new(&[
@@ -853,7 +843,7 @@ impl Sentence<'_> {
         add: &mut impl FnMut(RelationType, MentionId, MentionId, &'static str),
     ) {
         let lower = self.lower(verb);
-        let passive_participle = contains(&OWNED_PARTICIPLES, &lower);
+        let passive_participle = contains(&lexicon::OWNED_PARTICIPLES, &lower);
         if !passive_participle && !contains(&OWNER_VERBS, &lower) {
             return;
         }

@@ -1182,6 +1182,16 @@ pub static ATTACK_HEADS: WordList = WordList::new(&[
     "stabbings",
 ]);
 
+/// Passive participles whose agent owns their subject ("owned by", "run by").
+pub static OWNED_PARTICIPLES: WordList = WordList::new(&[
+    "owned",
+    "controlled",
+    "run",
+    "operated",
+    "bought",
+    "acquired",
+]);
+
 /// Words that open a nominal mention.
 pub static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "another", "one", "his", "her", "its", "their", "our", "The",

@@ -738,6 +738,12 @@ fn type_name(
     let name = span.slice(text);
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = *words.last()?;
+    // The token after the name, and the word at a token (empty past the sentence).
+    let after = tokens
+        .iter()
+        .position(|t| t.span.start >= span.end)
+        .unwrap_or(tokens.len());
+    let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
     let candidate = |entity_type, method, confidence: f32, qid: Option<String>, typed| Candidate {
         span,
         entity_type,
@@ -765,9 +771,7 @@ fn type_name(
     }
     // "smashed into Parliament's gates", "the attack on Parliament": a legislature's name
     // where the text speaks of its building is the building, a place.
-    if words.len() == 1
-        && contains(&LEGISLATURES, name)
-        && names_a_building(text, tokens, first, span)
+    if words.len() == 1 && contains(&LEGISLATURES, name) && names_a_building(&word_at, first, after)
     {
         return Some(candidate(
             EntityType::Place,
@@ -819,11 +823,6 @@ fn type_name(
     }
     // "Jane Hill, director of X": a first name, then a person's role in apposition, is a
     // person whatever the last word suggests ("Hill", "Park").
-    let after = tokens
-        .iter()
-        .position(|t| t.span.start >= span.end)
-        .unwrap_or(tokens.len());
-    let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
     let role_follows = word_at(after) == ","
         && [after + 1, after + 2, after + 3].iter().any(|&k| {
             contains(&lexicon::PERSON_HEADS, word_at(k))
@@ -882,12 +881,8 @@ fn type_name(
         ));
     }
     // Context: "in X" / "near X" is a place; "X said" a person.
-    let token_end = tokens
-        .iter()
-        .position(|t| t.span.start >= span.end)
-        .unwrap_or(tokens.len());
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
-    let next = tokens.get(token_end).map(|t| t.span.slice(text));
+    let next = tokens.get(after).map(|t| t.span.slice(text));
     if next.is_some_and(|n| contains(&lexicon::SPEECH_VERBS, n)) {
         return Some(candidate(
             EntityType::Person,
@@ -982,20 +977,16 @@ static BUILDING_PARTS: WordList = WordList::new(&[
     "estate",
 ]);
 
-/// Whether the name at tokens `first..` (span `span`) stands for a building: "into X",
-/// "outside X", "the grounds of X", "the attack on X", "X's gates", "X grounds".
-fn names_a_building(text: &str, tokens: &[Token], first: usize, span: Span) -> bool {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
-    let after = tokens
-        .iter()
-        .position(|t| t.span.start >= span.end)
-        .unwrap_or(tokens.len());
+/// Whether the name whose tokens run from `first` to before `after` stands for a building
+/// ("into X", "outside X", "the grounds of X", "the attack on X", "X's gates", "X
+/// grounds"); `word` gives the sentence's word at a token.
+fn names_a_building<'t>(word: &dyn Fn(usize) -> &'t str, first: usize, after: usize) -> bool {
     let mut before = first;
     if first > 0 && word(first - 1).eq_ignore_ascii_case("the") {
         before -= 1;
     }
-    let prev = before.checked_sub(1).map_or("", word);
-    let prev2 = before.checked_sub(2).map_or("", word);
+    let prev = before.checked_sub(1).map_or("", |k| word(k));
+    let prev2 = before.checked_sub(2).map_or("", |k| word(k));
     let possessive = matches!(word(after), "'s" | "’s");
     let part = if possessive {
         word(after + 1)

@@ -17,6 +17,7 @@ pub mod train;
 use crate::extract::tagger::{affix, feature_of, push_shape, value_hash};
 use crate::segment::Token;
 use perceptron::{take, take_u32, Perceptron};
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -111,16 +112,18 @@ impl SyntaxModel {
     /// Tags and parses the tokens of one sentence of `text`. Typographic quotes and
     /// apostrophes are read as the treebank writes them; the text is not changed.
     pub fn parse_tokens<'m>(&'m self, text: &str, tokens: &[Token]) -> Tree<'m> {
-        let words: Vec<String> = tokens
+        let words: Vec<Cow<str>> = tokens
             .iter()
             .map(|t| {
-                t.span
-                    .slice(text)
-                    .replace(['’', '‘'], "'")
-                    .replace(['“', '”'], "\"")
+                let word = t.span.slice(text);
+                if word.contains(['’', '‘', '“', '”']) {
+                    Cow::Owned(word.replace(['’', '‘'], "'").replace(['“', '”'], "\""))
+                } else {
+                    Cow::Borrowed(word)
+                }
             })
             .collect();
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
         self.parse(&words)
     }
 

@@ -811,11 +811,7 @@ fn ingest(
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if refused == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_INPUT_REFUSED)
-    })
+    Ok(exit_code(refused))
 }
 
 fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
@@ -851,11 +847,7 @@ fn extract(input: &InputArgs, format: RdfOutput) -> Result<ExitCode> {
         refused
     };
     stdout.flush()?;
-    Ok(if refused == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_INPUT_REFUSED)
-    })
+    Ok(exit_code(refused))
 }
 
 fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
@@ -873,11 +865,16 @@ fn annotate(input: &InputArgs, out: &Path) -> Result<ExitCode> {
             .with_context(|| format!("{}: cannot write", ann.display()))?;
         Ok(())
     })?;
-    Ok(if refused == 0 {
+    Ok(exit_code(refused))
+}
+
+/// Success, or the exit code of a run that refused some inputs (each already reported).
+fn exit_code(refused: usize) -> ExitCode {
+    if refused == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_INPUT_REFUSED)
-    })
+    }
 }
 
 fn parse_trees(input: &InputArgs) -> Result<ExitCode> {
@@ -901,11 +898,7 @@ fn parse_trees(input: &InputArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    Ok(if refused == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_INPUT_REFUSED)
-    })
+    Ok(exit_code(refused))
 }
 
 fn evaluate(gold: &Path, json: Option<&Path>, model: &ModelArgs) -> Result<ExitCode> {
