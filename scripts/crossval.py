@@ -30,6 +30,9 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--binary", type=Path, default=None,
                     help="newskg binary (default: $CARGO_TARGET_DIR or target/, release)")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="also write each held-out document's predicted annotations (BRAT) here, "
+                         "for error analysis on the training split")
     args = ap.parse_args()
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     binary = args.binary or target / "release/newskg"
@@ -56,6 +59,11 @@ def main() -> int:
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             subprocess.run([str(binary), "eval", "--gold", str(fold / "test"), "--model", str(model),
                             "--json", str(scores)], check=True, stdout=subprocess.DEVNULL)
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                tests = sorted(str(p) for p in (fold / "test").glob("*.txt"))
+                subprocess.run([str(binary), "annotate", "--model", str(model), "--out", str(args.keep)] + tests,
+                               check=True, stdout=subprocess.DEVNULL)
             result = json.loads(scores.read_text())
             for key, field in (("exact", "ner_exact"), ("span", "ner_span")):
                 r = result[field]

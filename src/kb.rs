@@ -685,8 +685,12 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
         known_places.insert(col(&row, "WD-QID").to_owned());
     }
+    // The first-level divisions the cities lie in ("British Columbia", "Gujarat"), by name:
+    // the table gives their names but not their Q-ids.
+    let mut division_names: HashSet<String> = HashSet::new();
     for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
         known_places.insert(col(&row, "qid").to_owned());
+        division_names.insert(col(&row, "state_name").to_owned());
     }
     for row in
         read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
@@ -707,7 +711,9 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         let kind = if types.contains(&"person") {
             EntityType::Person
         } else if types.contains(&"geographic_entity")
-            && (!types.contains(&"organization") || known_places.contains(qid))
+            && (!types.contains(&"organization")
+                || known_places.contains(qid)
+                || division_names.contains(col(&row, "label")))
         {
             EntityType::Place
         } else if types.contains(&"organization") || types.contains(&"geographic_entity") {

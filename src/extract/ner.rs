@@ -481,6 +481,11 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone));
         if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) {
             start += 1;
+            // Nor does a name open with the connector such a word leaves behind ("Most
+            // of Argentina's ...").
+            while start < end && contains(&lexicon::NAME_CONNECTORS, word(start)) {
+                start += 1;
+            }
         } else {
             break;
         }

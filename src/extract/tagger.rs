@@ -717,6 +717,30 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
         .collect()
 }
 
+/// A person's name without the titles that open it ("General George Washington" is George
+/// Washington, the general): the name, and the title as the person's role. A span of
+/// titles alone stays as it is.
+fn split_title(text: &str, tokens: &[Token], span: Span) -> (Span, Option<String>) {
+    let inside: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| span.start <= t.span.start && t.span.end <= span.end)
+        .collect();
+    let titles = inside
+        .iter()
+        .take_while(|t| lexicon::is_title_word(t.span.slice(text)))
+        .count();
+    match (inside.get(titles), titles) {
+        (Some(first), 1..) if first.span.slice(text).starts_with(char::is_uppercase) => {
+            let role = Span::new(span.start, inside[titles - 1].span.end);
+            (
+                Span::new(first.span.start, span.end),
+                Some(role.slice(text).to_owned()),
+            )
+        }
+        _ => (span, None),
+    }
+}
+
 /// How sure the tagger is of a span, from the margin of its least certain tag.
 fn confidence(margin: f32) -> f32 {
     let c = 1.0 / (1.0 + (-margin / 4.0).exp());
@@ -777,9 +801,18 @@ pub fn recognize_named(
                 || !tokens.iter().any(|t| t.span.end == c.span.end);
             // The tagger reads a name of the same type inside the rules' name: the rules'
             // boundaries (a whole capitalised run, titles split off) stand.
-            let confirmed = spans
-                .iter()
-                .any(|&(span, ty, _)| c.span.contains(span) && ty == c.entity_type);
+            // The tagger's span may also take in the title the rules split off ("General
+            // George Washington"): the rules' person and role stand.
+            let confirmed = spans.iter().any(|&(span, ty, _)| {
+                ty == c.entity_type
+                    && (c.span.contains(span)
+                        || c.role.is_some()
+                            && span.end == c.span.end
+                            && span.start < c.span.start
+                            && text[span.start..c.span.start]
+                                .split_whitespace()
+                                .all(lexicon::is_title_word))
+            });
             let nested_place = c.entity_type == EntityType::Place
                 && spans
                     .iter()
@@ -855,6 +888,10 @@ pub fn recognize_named(
             if covered {
                 continue;
             }
+            let (span, role) = match entity_type {
+                EntityType::Person => split_title(text, tokens, span),
+                _ => (span, None),
+            };
             let qid = kb
                 .lookup(span.slice(text))
                 .find(|e| e.kind == entity_type)
@@ -867,7 +904,7 @@ pub fn recognize_named(
                 method: Method::Tagger,
                 confidence: confidence(margin),
                 qid,
-                role: None,
+                role,
                 gender: None,
                 head: None,
                 typed: true,
