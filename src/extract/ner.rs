@@ -7,7 +7,7 @@ use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -105,6 +105,103 @@ pub struct DocumentStats {
     /// Capitalised words seen right after an article ("the Sea Org", "a Scientology
     /// attorney"), which people's names rarely are.
     pub after_article: FxHashSet<String>,
+    /// For each capitalised word, the contexts the document puts the name it is part of
+    /// in, anywhere (bits of [`NameContext`]): "in Coron" in one sentence is evidence of a
+    /// place where another only says "Coron is".
+    pub name_contexts: FxHashMap<String, u8>,
+}
+
+/// The contexts of a name that say what kind of thing it names, as bits of
+/// [`DocumentStats::name_contexts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameContext {
+    /// After a preposition of place ("in X", "near X").
+    AfterPlacePreposition = 0,
+    /// After a person's title ("Dr X", "President X").
+    AfterTitle = 1,
+    /// Before a speech verb ("X said").
+    BeforeSpeechVerb = 2,
+    /// Before "who" ("X, who").
+    BeforeWho = 3,
+    /// Before "which" or "where" ("X, which"; "X, where").
+    BeforeWhichOrWhere = 4,
+    /// After "by" ("written by X", "a study by X").
+    AfterBy = 5,
+    /// After "of" ("the people of X", "a professor of X").
+    AfterOf = 6,
+    /// Before a possessive ("X's").
+    BeforePossessive = 7,
+}
+
+impl NameContext {
+    pub const ALL: [NameContext; 8] = [
+        NameContext::AfterPlacePreposition,
+        NameContext::AfterTitle,
+        NameContext::BeforeSpeechVerb,
+        NameContext::BeforeWho,
+        NameContext::BeforeWhichOrWhere,
+        NameContext::AfterBy,
+        NameContext::AfterOf,
+        NameContext::BeforePossessive,
+    ];
+
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The contexts (bits of [`NameContext`]) of the capitalised run `tokens[first..end]`
+/// in its sentence, and the index from which its words follow a title.
+fn run_contexts(text: &str, tokens: &[Token], first: usize, end: usize) -> (u8, usize) {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+    let before = first.checked_sub(1).map_or("", word);
+    let mut bits = 0;
+    if matches!(
+        before,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "into"
+            | "across"
+            | "throughout"
+            | "outside"
+            | "around"
+            | "via"
+            | "toward"
+            | "towards"
+    ) {
+        bits |= NameContext::AfterPlacePreposition.bit();
+    }
+    match before {
+        "by" => bits |= NameContext::AfterBy.bit(),
+        "of" => bits |= NameContext::AfterOf.bit(),
+        _ => {}
+    }
+    if matches!(word(end), "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+        bits |= NameContext::BeforePossessive.bit();
+    }
+    let mut after = word(end);
+    if after == "," {
+        after = word(end + 1);
+    }
+    if contains(&lexicon::SPEECH_VERBS, word(end)) {
+        bits |= NameContext::BeforeSpeechVerb.bit();
+    }
+    match after {
+        "who" => bits |= NameContext::BeforeWho.bit(),
+        "which" | "where" => bits |= NameContext::BeforeWhichOrWhere.bit(),
+        _ => {}
+    }
+    let titled_from = (first..end)
+        .rev()
+        .find(|&k| lexicon::is_title_word(word(k)))
+        .map_or(end, |k| k + 1);
+    let titled_from = if first > 0 && lexicon::is_title_word(before) {
+        first
+    } else {
+        titled_from
+    };
+    (bits, titled_from)
 }
 
 impl DocumentStats {
@@ -125,6 +222,7 @@ impl DocumentStats {
         }
         let mut mid_sentence_capitalised: FxHashSet<String> = FxHashSet::default();
         let mut after_article: FxHashSet<String> = FxHashSet::default();
+        let mut name_contexts: FxHashMap<String, u8> = FxHashMap::default();
         for sentence in &seg.sentences {
             let tokens = &seg.tokens[sentence.tokens.clone()];
             if is_title_case(text, tokens) {
@@ -147,11 +245,41 @@ impl DocumentStats {
                     after_article.insert(w.to_owned());
                 }
             }
+            // The contexts of each run of capitalised words, given to all its words.
+            let mut i = 0;
+            while i < tokens.len() {
+                if !is_capitalised(tokens[i].span.slice(text)) {
+                    i += 1;
+                    continue;
+                }
+                let end = (i..tokens.len())
+                    .find(|&k| !is_capitalised(tokens[k].span.slice(text)))
+                    .unwrap_or(tokens.len());
+                let (bits, titled_from) = run_contexts(text, tokens, i, end);
+                for (k, t) in tokens.iter().enumerate().take(end).skip(i) {
+                    let bits = if k >= titled_from {
+                        bits | NameContext::AfterTitle.bit()
+                    } else {
+                        bits
+                    };
+                    if bits != 0 {
+                        let w = t.span.slice(text);
+                        match name_contexts.get_mut(w) {
+                            Some(seen) => *seen |= bits,
+                            None => {
+                                name_contexts.insert(w.to_owned(), bits);
+                            }
+                        }
+                    }
+                }
+                i = end;
+            }
         }
         DocumentStats {
             lowercase,
             mid_sentence_capitalised,
             after_article,
+            name_contexts,
         }
     }
 }
@@ -1448,6 +1576,33 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let got = found("Meanwhile the storm grew. Officials said nothing.");
         assert!(got.iter().all(|g| g.2 != MentionKind::Named), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_carries_the_contexts_the_document_gives_it_anywhere() {
+        let text = "Ferris Vale is a quiet town. We stayed in Ferris Vale for a week. \
+                    Dr Ilsa Moran, who runs the clinic, said it was busy. Moran's staff agreed. \
+                    Most of Ardavia voted.";
+        let seg = segment(text);
+        let stats = DocumentStats::new(text, &seg);
+        let has = |word: &str, context: NameContext| {
+            stats
+                .name_contexts
+                .get(word)
+                .is_some_and(|bits| bits & context.bit() != 0)
+        };
+        // Both words of the name, from its second sentence.
+        assert!(has("Ferris", NameContext::AfterPlacePreposition));
+        assert!(has("Vale", NameContext::AfterPlacePreposition));
+        // The title's person, not the title; the relative clause after the comma; the
+        // speech verb after it does not follow the name.
+        assert!(has("Ilsa", NameContext::AfterTitle) && has("Moran", NameContext::AfterTitle));
+        assert!(!has("Dr", NameContext::AfterTitle));
+        assert!(has("Moran", NameContext::BeforeWho));
+        assert!(!has("Moran", NameContext::BeforeSpeechVerb));
+        assert!(has("Moran", NameContext::BeforePossessive));
+        assert!(has("Ardavia", NameContext::AfterOf));
+        assert!(!has("Ferris", NameContext::BeforeWho));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! split; the same input and model always give the same tags.
 
 use super::lexicon::{self, contains};
-use super::ner::{Candidate, DocumentStats};
+use super::ner::{Candidate, DocumentStats, NameContext};
 use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
@@ -269,6 +269,7 @@ const F_RULE: u64 = 21;
 const F_RULE_METHOD: u64 = 22;
 const F_ZONE: u64 = 23;
 const F_SHAPE_PAIR: u64 = 24;
+const F_NAME_CONTEXT: u64 = 25;
 const F_PREV_TAG: u64 = 30;
 const F_PREV_TAGS: u64 = 31;
 const F_PREV_TAG_WORD: u64 = 32;
@@ -322,6 +323,8 @@ struct WordKeys {
     class: u64,
     /// For a capitalised word, what the rest of the document does with it.
     doc: Option<u64>,
+    /// The contexts the document puts the word's names in (bits of `NameContext`).
+    contexts: u8,
 }
 
 /// The [`WordKeys`] of a document's words, filled as sentences are read.
@@ -374,6 +377,7 @@ impl<'t> WordTable<'t> {
             suffix2: value_hash(affix(lower, 2, true).as_bytes()),
             class: value_hash(lexicon_class(kb, word).as_bytes()),
             doc,
+            contexts: stats.name_contexts.get(word).copied().unwrap_or(0),
         };
         self.keys.insert(word, keys);
         keys
@@ -559,6 +563,11 @@ impl SentenceFeatures {
             initial = initial && tokens[i].kind == TokenKind::Punct;
             if let Some(doc) = w.doc {
                 f.push(keyed(F_DOC, doc));
+            }
+            for context in NameContext::ALL {
+                if w.contexts & context.bit() != 0 {
+                    f.push(keyed(F_NAME_CONTEXT, context as u64));
+                }
             }
             match kb_tags[i] {
                 Some((tag, kind)) => {
