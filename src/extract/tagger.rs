@@ -799,7 +799,18 @@ pub fn recognize_named(
     for (s, features) in document_features(text, seg, kb, stats, &candidates, &in_sentence) {
         let tokens = seg.sentence_tokens(s);
         let tags = model.tag(&features, &mut word_scores);
-        let spans = spans_of(text, tokens, &tags);
+        let mut spans = spans_of(text, tokens, &tags);
+        // A person's name never ends in a title word ("UK Home" of "UK Home Secretary
+        // Calls ..."): such a span is no reading at all.
+        spans.retain(|&(span, ty, _)| {
+            ty != EntityType::Person
+                || !span.slice(text).contains(' ')
+                || !span
+                    .slice(text)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(lexicon::is_title_word)
+        });
         for &i in &in_sentence[s] {
             let c = &candidates[i];
             if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
