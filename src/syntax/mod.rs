@@ -49,12 +49,12 @@ pub struct SyntaxModel {
     pub id: u64,
 }
 
+/// The model file compiled into the binary.
+const SHIPPED_BYTES: &[u8] = include_bytes!("../../data/syntax.model");
+
 static SHIPPED: LazyLock<SyntaxModel> = LazyLock::new(|| {
-    SyntaxModel::from_bytes(
-        include_bytes!("../../data/syntax.model"),
-        "data/syntax.model",
-    )
-    .expect("the shipped syntax model is valid (checked by a unit test)")
+    SyntaxModel::from_bytes(SHIPPED_BYTES, "data/syntax.model")
+        .expect("the shipped syntax model is valid (checked by a unit test)")
 });
 
 impl SyntaxModel {
@@ -559,6 +559,11 @@ mod tests {
         assert_eq!(tree.tag(3), "PROPN");
         assert_eq!(tree.tag(5), "VERB");
         assert!(tree.dominated_by(3, 5));
+    }
+
+    #[test]
+    fn the_shipped_model_writes_the_bytes_it_was_read_from() {
+        assert!(SyntaxModel::shipped().to_bytes() == SHIPPED_BYTES);
     }
 
     #[test]

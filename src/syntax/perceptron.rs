@@ -7,44 +7,182 @@
 use crate::extract::tagger::FeatureMap;
 
 /// The averaged weights: for each feature, `(class, weight)` pairs in class order, all
-/// rows in one array (a lookup is one probe of the index and one contiguous read, not a
-/// pointer chase per feature: decoding is bound by memory, not arithmetic).
+/// rows in one array, found through an open-addressing table of their own. Decoding is
+/// bound by memory, not arithmetic: [`Perceptron::scores`] first finds every feature's
+/// row and only then reads them, so the cache misses of one transition's features overlap
+/// instead of following one another.
 #[derive(Debug, Clone, Default)]
 pub struct Perceptron {
     pub classes: usize,
-    /// Per feature, the start and end of its row in `pairs`.
-    index: FeatureMap<(u32, u32)>,
-    pairs: Vec<(u16, f32)>,
+    /// Rows by feature: linear probing from the slot the key's top bits pick; the table
+    /// is at most half full.
+    slots: Vec<Slot>,
+    rows: usize,
+    pairs: Vec<Pair>,
 }
 
+/// One slot of the row table: a feature key and where its row lies in `pairs`.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: u64,
+    start: u32,
+    /// The row's length; [`EMPTY`] for a free slot.
+    len: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+const FREE: Slot = Slot {
+    key: 0,
+    start: 0,
+    len: EMPTY,
+};
+
+/// A class and its weight in steps of 1/[`WEIGHT_SCALE`], as stored (four bytes: a row of
+/// a dozen classes is one cache line).
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    class: u8,
+    weight: i16,
+}
+
+impl Pair {
+    fn weight(self) -> f32 {
+        f32::from(self.weight) * (1.0 / WEIGHT_SCALE)
+    }
+}
+
+/// Asks the processor to bring a value's cache line in while other work goes on.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    // SAFETY: a prefetch is a hint: it reads nothing into the program and never faults,
+    // and the pointer comes from a live reference; SSE is part of every x86-64.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (value as *const T).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
+/// How many features [`Perceptron::scores`] looks up before it reads their rows.
+const LOOKUP_BATCH: usize = 64;
+
 impl Perceptron {
-    /// The score of every class for a set of features.
+    /// The score of every class for a set of features. (Weights are multiples of 1/64 and
+    /// the sums stay far below 2^17: every sum is exact, whatever the order.)
     pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes, 0.0);
-        for feature in features {
-            if let Some(row) = self.row(*feature) {
-                for &(class, weight) in row {
-                    out[usize::from(class)] += weight;
+        let mut found = [(0u32, 0u32); LOOKUP_BATCH];
+        for batch in features.chunks(LOOKUP_BATCH) {
+            if !self.slots.is_empty() {
+                for &feature in batch {
+                    prefetch(&self.slots[self.home(feature)]);
+                }
+            }
+            let mut n = 0;
+            for &feature in batch {
+                if let Some(slot) = self.slot(feature) {
+                    if let Some(first) = self.pairs.get(slot.start as usize) {
+                        prefetch(first);
+                    }
+                    found[n] = (slot.start, slot.len);
+                    n += 1;
+                }
+            }
+            for &(start, len) in &found[..n] {
+                let row = &self.pairs[start as usize..(start + len) as usize];
+                for pair in row {
+                    out[usize::from(pair.class)] += pair.weight();
                 }
             }
         }
     }
 
-    fn row(&self, feature: u64) -> Option<&[(u16, f32)]> {
-        let &(start, end) = self.index.get(&feature)?;
-        self.pairs.get(start as usize..end as usize)
+    /// The slot a key's search starts from.
+    fn home(&self, key: u64) -> usize {
+        // Keys are hashes already; the multiplication spreads any regularity left.
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    /// Appends one feature's row (a feature added twice keeps its last row).
+    fn slot(&self, key: u64) -> Option<&Slot> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == EMPTY {
+                return None;
+            }
+            if slot.key == key {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn row(&self, feature: u64) -> Option<&[Pair]> {
+        let slot = self.slot(feature)?;
+        self.pairs
+            .get(slot.start as usize..(slot.start + slot.len) as usize)
+    }
+
+    /// Room for `rows` rows without growing the table.
+    fn reserve(&mut self, rows: usize) {
+        let wanted = (rows * 2).next_power_of_two().max(16);
+        if wanted > self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![FREE; wanted]);
+            for slot in old.into_iter().filter(|s| s.len != EMPTY) {
+                self.place(slot);
+            }
+        }
+    }
+
+    /// Puts a slot in the table, replacing the one with the same key.
+    fn place(&mut self, new: Slot) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(new.key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == EMPTY {
+                *slot = new;
+                return true;
+            }
+            if slot.key == new.key {
+                *slot = new;
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Appends one feature's row, its weights already multiples of 1/[`WEIGHT_SCALE`] (a
+    /// feature added twice keeps its last row).
     fn push_row(&mut self, feature: u64, row: &[(u16, f32)]) {
+        self.reserve(self.rows + 1);
         let start = self.pairs.len() as u32;
-        self.pairs.extend_from_slice(row);
-        self.index.insert(feature, (start, self.pairs.len() as u32));
+        self.pairs.extend(row.iter().map(|&(class, weight)| Pair {
+            class: class as u8,
+            weight: quantize(weight),
+        }));
+        let slot = Slot {
+            key: feature,
+            start,
+            len: row.len() as u32,
+        };
+        if self.place(slot) {
+            self.rows += 1;
+        }
     }
 
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.rows
     }
 
     /// Appends the weights to `out`: the class count, the row count, then each row (feature
@@ -53,16 +191,21 @@ impl Perceptron {
     /// far finer than any weight training keeps; classes in a byte.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
-        out.extend_from_slice(&(self.index.len() as u32).to_le_bytes());
-        let mut keys: Vec<u64> = self.index.keys().copied().collect();
+        out.extend_from_slice(&(self.rows as u32).to_le_bytes());
+        let mut keys: Vec<u64> = self
+            .slots
+            .iter()
+            .filter(|s| s.len != EMPTY)
+            .map(|s| s.key)
+            .collect();
         keys.sort_unstable();
         for key in keys {
             let row = self.row(key).unwrap_or_default();
             out.extend_from_slice(&key.to_le_bytes());
             out.push(row.len() as u8);
-            for &(class, weight) in row.iter() {
-                out.push(class as u8);
-                out.extend_from_slice(&quantize(weight).to_le_bytes());
+            for pair in row {
+                out.push(pair.class);
+                out.extend_from_slice(&pair.weight.to_le_bytes());
             }
         }
     }
@@ -79,7 +222,7 @@ impl Perceptron {
             classes,
             ..Perceptron::default()
         };
-        model.index.reserve(count.min(bytes.len() / 12));
+        model.reserve(count.min(bytes.len() / 12));
         let mut row = Vec::new();
         for _ in 0..count {
             let key = u64::from_le_bytes(take(bytes, 8)?.try_into().ok()?);
