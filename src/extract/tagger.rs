@@ -992,16 +992,19 @@ fn one_reading_per_name<'t>(
     text: &'t str,
     seg: &Segmented,
     stats: &DocumentStats,
-    mut works: FxHashSet<&'t str>,
+    works: FxHashSet<&'t str>,
     out: &mut Vec<Candidate>,
 ) {
     out.retain(|c| !is_capitalised_common_word(text, stats, c));
     merge_adjacent_names(text, out);
-    works.extend(names_of_works(text, seg, out.iter()));
+    // Works, and acronyms of terms: capitalised, but no person, organisation or place.
+    let mut no_names = works;
+    no_names.extend(names_of_works(text, seg, out.iter()));
+    no_names.extend(acronyms_of_terms(text, seg));
     out.retain(|c| {
         c.kind != MentionKind::Named
             || tag_of(c.entity_type).is_none()
-            || !works.contains(c.span.slice(text))
+            || !no_names.contains(c.span.slice(text))
     });
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
@@ -1151,6 +1154,44 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
         }
     }
     out
+}
+
+/// Acronyms the article introduces for a term written in lower case ("sea surface
+/// salinity (SSS)", "centre of mass (CoM)"): an abbreviation, no organisation, wherever
+/// the article uses it. The acronym's capitals spell the initials of the words before the
+/// parenthesis, function words aside.
+fn acronyms_of_terms<'t>(text: &'t str, seg: &Segmented) -> Vec<&'t str> {
+    let mut terms = Vec::new();
+    for s in 0..seg.sentences.len() {
+        let tokens = seg.sentence_tokens(s);
+        for k in 1..tokens.len().saturating_sub(2) {
+            let word = |i: usize| tokens[i].span.slice(text);
+            // "SSS", "CoM": capitals, with lower-case letters for the function words.
+            let acronym = word(k + 1);
+            let abbreviation = acronym.starts_with(char::is_uppercase)
+                && acronym.chars().count() <= 6
+                && acronym.chars().all(char::is_alphanumeric);
+            if word(k) != "(" || word(k + 2) != ")" || !abbreviation {
+                continue;
+            }
+            let capitals: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
+            // The lower-case words before the parenthesis, nearest first.
+            let initials: Vec<char> = tokens[..k]
+                .iter()
+                .rev()
+                .map(|t| t.span.slice(text))
+                .take_while(|w| w.starts_with(char::is_lowercase))
+                .filter(|w| !contains(&lexicon::NAME_CONNECTORS, w) && *w != "the")
+                .take(capitals.len())
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            if capitals.len() >= 2 && initials.iter().rev().eq(capitals.iter()) {
+                terms.push(acronym);
+            }
+        }
+    }
+    terms
 }
 
 /// A publication year in a citation: "2017", "1998a".
@@ -1516,6 +1557,20 @@ mod tests {
             "{found:?}"
         );
         assert!(found.iter().any(|m| m.0 == "Mira Okafor"), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_of_lower_case_terms_are_no_names() {
+        let text = "The probe maps sea surface salinity (SSS) from orbit. Its SSS maps \
+                    reached the Tarnow Ocean Institute (TOI), and the centre of mass (CoM) \
+                    moved. TOI scientists said the CoM shift was small.";
+        let found = named_mentions(text);
+        assert!(
+            !found.iter().any(|m| m.0 == "SSS" || m.0 == "CoM"),
+            "{found:?}"
+        );
+        let terms = acronyms_of_terms(text, &crate::segment::segment(text));
+        assert_eq!(terms, ["SSS", "CoM"]);
     }
 
     /// A name the tagger found in sentence 0.
