@@ -104,9 +104,10 @@ impl Perceptron {
 
     /// The slot a key's search starts from.
     fn home(&self, key: u64) -> usize {
-        // Keys are hashes already; the multiplication spreads any regularity left.
+        // Keys are hashes already, and their top bits pick the slot: a model file, written
+        // in key order, is read into the table front to back, not at random.
         let bits = self.slots.len().trailing_zeros();
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+        (key >> (64 - bits)) as usize
     }
 
     fn slot(&self, key: u64) -> Option<&Slot> {
