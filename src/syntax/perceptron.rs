@@ -32,6 +32,13 @@ struct Slot {
 
 const EMPTY: u32 = u32::MAX;
 
+impl Slot {
+    /// Where the slot's row lies in `pairs`.
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
 const FREE: Slot = Slot {
     key: 0,
     start: 0,
@@ -76,7 +83,7 @@ impl Perceptron {
     pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes, 0.0);
-        let mut found = [(0u32, 0u32); LOOKUP_BATCH];
+        let mut found = [FREE; LOOKUP_BATCH];
         for batch in features.chunks(LOOKUP_BATCH) {
             if !self.slots.is_empty() {
                 for &feature in batch {
@@ -89,13 +96,12 @@ impl Perceptron {
                     if let Some(first) = self.pairs.get(slot.start as usize) {
                         prefetch(first);
                     }
-                    found[n] = (slot.start, slot.len);
+                    found[n] = slot;
                     n += 1;
                 }
             }
-            for &(start, len) in &found[..n] {
-                let row = &self.pairs[start as usize..(start + len) as usize];
-                for pair in row {
+            for slot in &found[..n] {
+                for pair in &self.pairs[slot.range()] {
                     out[usize::from(pair.class)] += pair.weight();
                 }
             }
@@ -110,28 +116,27 @@ impl Perceptron {
         (key >> (64 - bits)) as usize
     }
 
-    fn slot(&self, key: u64) -> Option<&Slot> {
+    /// The index of the slot that holds `key`, or of the free slot where it would go (the
+    /// table is never full).
+    fn probe(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len != EMPTY && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn slot(&self, key: u64) -> Option<Slot> {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            let slot = &self.slots[i];
-            if slot.len == EMPTY {
-                return None;
-            }
-            if slot.key == key {
-                return Some(slot);
-            }
-            i = (i + 1) & mask;
-        }
+        let slot = self.slots[self.probe(key)];
+        (slot.len != EMPTY).then_some(slot)
     }
 
     fn row(&self, feature: u64) -> Option<&[Pair]> {
-        let slot = self.slot(feature)?;
-        self.pairs
-            .get(slot.start as usize..(slot.start + slot.len) as usize)
+        self.pairs.get(self.slot(feature)?.range())
     }
 
     /// Room for `rows` rows without growing the table.
@@ -140,46 +145,26 @@ impl Perceptron {
         if wanted > self.slots.len() {
             let old = std::mem::replace(&mut self.slots, vec![FREE; wanted]);
             for slot in old.into_iter().filter(|s| s.len != EMPTY) {
-                self.place(slot);
+                let i = self.probe(slot.key);
+                self.slots[i] = slot;
             }
         }
     }
 
-    /// Puts a slot in the table, replacing the one with the same key.
-    fn place(&mut self, new: Slot) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(new.key);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.len == EMPTY {
-                *slot = new;
-                return true;
-            }
-            if slot.key == new.key {
-                *slot = new;
-                return false;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Appends one feature's row, its weights already multiples of 1/[`WEIGHT_SCALE`] (a
-    /// feature added twice keeps its last row).
-    fn push_row(&mut self, feature: u64, row: &[(u16, f32)]) {
+    /// Appends one feature's row of stored pairs (a feature added twice keeps its last row).
+    fn push_row(&mut self, feature: u64, row: impl IntoIterator<Item = Pair>) {
         self.reserve(self.rows + 1);
         let start = self.pairs.len() as u32;
-        self.pairs.extend(row.iter().map(|&(class, weight)| Pair {
-            class: class as u8,
-            weight: quantize(weight),
-        }));
-        let slot = Slot {
-            key: feature,
-            start,
-            len: row.len() as u32,
-        };
-        if self.place(slot) {
+        self.pairs.extend(row);
+        let i = self.probe(feature);
+        if self.slots[i].len == EMPTY {
             self.rows += 1;
         }
+        self.slots[i] = Slot {
+            key: feature,
+            start,
+            len: self.pairs.len() as u32 - start,
+        };
     }
 
     pub fn features(&self) -> usize {
@@ -232,13 +217,13 @@ impl Perceptron {
             for _ in 0..pairs {
                 let pair = take(bytes, 3)?;
                 let class = pair[0];
-                let weight = i16::from_le_bytes([pair[1], pair[2]]);
                 if usize::from(class) >= classes {
                     return None;
                 }
-                row.push((u16::from(class), f32::from(weight) / WEIGHT_SCALE));
+                let weight = i16::from_le_bytes([pair[1], pair[2]]);
+                row.push(Pair { class, weight });
             }
-            model.push_row(key, &row);
+            model.push_row(key, row.iter().copied());
         }
         Some(model)
     }
@@ -357,19 +342,22 @@ impl Trainer {
         features.sort_unstable();
         for feature in features {
             let row = &self.rows[&feature];
-            let kept: Vec<(u16, f32)> = row
+            // Stored as they will be written, so that a model behaves the same before and
+            // after it is written.
+            let kept: Vec<Pair> = row
                 .iter()
                 .filter_map(|&(class, acc)| {
                     let total = acc.total + f64::from(acc.weight) * (self.clock - acc.stamp) as f64;
                     let mean = (total / self.clock.max(1) as f64) as f32;
-                    // As it will be stored, so that a model behaves the same before and
-                    // after it is written.
-                    let mean = f32::from(quantize(mean)) / WEIGHT_SCALE;
-                    (mean.abs() >= min_weight && mean != 0.0).then_some((class, mean))
+                    let pair = Pair {
+                        class: class as u8,
+                        weight: quantize(mean),
+                    };
+                    (pair.weight != 0 && pair.weight().abs() >= min_weight).then_some(pair)
                 })
                 .collect();
             if !kept.is_empty() {
-                model.push_row(feature, &kept);
+                model.push_row(feature, kept);
             }
         }
         model
