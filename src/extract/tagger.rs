@@ -800,8 +800,8 @@ pub fn recognize_named(
         let tokens = seg.sentence_tokens(s);
         let tags = model.tag(&features, &mut word_scores);
         let mut spans = spans_of(text, tokens, &tags);
-        // A person's name never ends in a title word ("UK Home" of "UK Home Secretary
-        // Calls ..."): such a span is no reading at all.
+        // A person's name never ends in a title word ("Ruritania Home" of a headline's
+        // "Ruritania Home Secretary Warns ..."): such a span is no reading at all.
         spans.retain(|&(span, ty, _)| {
             ty != EntityType::Person
                 || !span.slice(text).contains(' ')
