@@ -9,6 +9,7 @@ recall and F1 over all folds, plus span-only F1.
 
     python3 scripts/crossval.py
     python3 scripts/crossval.py --folds 5 --gold ../shared/corpora/gum/brat-train
+    python3 scripts/crossval.py --seeds 0 1 2 3     # the mean over four training orders
 
 Fold 0 of 5 is the "held-out fifth" the README reports.
 """
@@ -32,7 +33,12 @@ def main() -> int:
                     help="newskg binary (default: $CARGO_TARGET_DIR or target/, release)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="also write each held-out document's predicted annotations (BRAT) here, "
-                         "for error analysis on the training split")
+                         "for error analysis on the training split (from the first seed's models)")
+    ap.add_argument("--epochs", type=int, default=None,
+                    help="passes over the training sentences (default: newskg train's)")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0],
+                    help="training orders (newskg train --seed) to cross-validate with; a change "
+                         "to the rules moves every model a little, so compare means over several")
     args = ap.parse_args()
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     binary = args.binary or target / "release/newskg"
@@ -42,27 +48,41 @@ def main() -> int:
     if len(names) < args.folds:
         sys.exit(f"{args.gold}: {len(names)} annotated documents, fewer than {args.folds} folds")
 
+    print(f"{args.folds}-fold cross-validation on {args.gold} ({len(names)} documents)")
+    f1s = []
+    for n, seed in enumerate(args.seeds):
+        keep = args.keep if n == 0 else None
+        f1s.append(cross_validate(binary, args.gold, names, args.folds, args.epochs, seed, keep))
+    if len(f1s) > 1:
+        print(f"mean F1 over seeds {' '.join(map(str, args.seeds))}: {sum(f1s) / len(f1s):.4f}")
+    return 0
+
+
+def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs, seed: int,
+                   keep) -> float:
+    """Trains and scores one model per fold with one seed; prints and returns micro F1."""
     totals = {"exact": [0, 0, 0], "span": [0, 0, 0]}
     per_fold = []
     with tempfile.TemporaryDirectory(prefix="newskg-crossval-") as work:
-        for k in range(args.folds):
+        for k in range(folds):
             fold = Path(work) / f"fold{k}"
             for part in ("train", "test"):
                 (fold / part).mkdir(parents=True)
             for i, name in enumerate(names):
-                part = "test" if i % args.folds == k else "train"
+                part = "test" if i % folds == k else "train"
                 for ext in (".txt", ".ann"):
-                    os.symlink((args.gold / f"{name}{ext}").resolve(), fold / part / f"{name}{ext}")
+                    os.symlink((gold_dir / f"{name}{ext}").resolve(), fold / part / f"{name}{ext}")
             model = fold / "ner.model"
             scores = fold / "scores.json"
-            subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model)],
+            subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model),
+                            "--seed", str(seed)] + (["--epochs", str(epochs)] if epochs else []),
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             subprocess.run([str(binary), "eval", "--gold", str(fold / "test"), "--model", str(model),
                             "--json", str(scores)], check=True, stdout=subprocess.DEVNULL)
-            if args.keep:
-                args.keep.mkdir(parents=True, exist_ok=True)
+            if keep:
+                keep.mkdir(parents=True, exist_ok=True)
                 tests = sorted(str(p) for p in (fold / "test").glob("*.txt"))
-                subprocess.run([str(binary), "annotate", "--model", str(model), "--out", str(args.keep)] + tests,
+                subprocess.run([str(binary), "annotate", "--model", str(model), "--out", str(keep)] + tests,
                                check=True, stdout=subprocess.DEVNULL)
             result = json.loads(scores.read_text())
             for key, field in (("exact", "ner_exact"), ("span", "ner_span")):
@@ -77,10 +97,10 @@ def main() -> int:
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
     span_correct, span_predicted, span_gold = totals["span"]
     span_f1 = 2 * span_correct / max(span_predicted + span_gold, 1)
-    print(f"{args.folds}-fold cross-validation on {args.gold} ({len(names)} documents)")
-    print("NER exact F1 per fold: " + " ".join(f"{f:.3f}" for f in per_fold))
-    print(f"micro: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.4f}  (span only F1 {span_f1:.4f})")
-    return 0
+    print(f"seed {seed}: NER exact F1 per fold: " + " ".join(f"{f:.3f}" for f in per_fold))
+    print(f"seed {seed}: micro: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.4f}  "
+          f"(span only F1 {span_f1:.4f})")
+    return f1
 
 
 if __name__ == "__main__":
