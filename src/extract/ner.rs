@@ -71,6 +71,49 @@ fn is_inhabitants_of_place(kb: &Kb, word: &str) -> bool {
     })
 }
 
+/// Whether a name is written in capitals throughout ("NAIROBI", "MARIA DELGADO", a
+/// dateline or a byline) rather than as an acronym: several words, or one longer than an
+/// acronym runs.
+pub(super) fn is_shouted(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && (name.contains(' ') || name.chars().count() > 4)
+}
+
+/// How a name written in capitals reads in ordinary case, for the knowledge base and the
+/// word lists ("NEW MEXICO" -> "New Mexico", "UNIVERSITY OF GHANA" -> "University of
+/// Ghana"); `None` when the name is not [shouted](is_shouted).
+fn ordinary_case(name: &str) -> Option<String> {
+    if !is_shouted(name) {
+        return None;
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            if is_connector(w) {
+                w.to_lowercase()
+            } else {
+                title_case(w)
+            }
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+/// Whether a word joins the parts of a name ("of", "and", "de"), in capitals too ("OF").
+fn is_connector(word: &str) -> bool {
+    contains(&lexicon::NAME_CONNECTORS, word)
+        || !word.chars().any(char::is_lowercase)
+            && contains(&lexicon::NAME_CONNECTORS, &word.to_lowercase())
+}
+
+/// Whether the knowledge base knows a word as a name or first name, read in ordinary
+/// case when it is written in capitals.
+fn known_word(kb: &Kb, word: &str) -> bool {
+    let known = |w: &str| kb.knows(w) || kb.is_first_name(w);
+    known(word) || ordinary_case(word).is_some_and(|w| known(&w))
+}
+
 /// Title case of an all-caps word ("LONDON" -> "London").
 fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -598,7 +641,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     while start < end {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
-        let unknown = !cx.kb.knows(w) && !cx.kb.is_first_name(w);
+        let unknown = !known_word(cx.kb, w);
         // A lone unknown word opening a sentence is a name only if the document also
         // capitalises it mid-sentence ("Regulators said ..." is not a name).
         let lone = end == start + 1
@@ -611,7 +654,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             start += 1;
             // Nor does a name open with the connector such a word leaves behind ("Most
             // of Argentina's ...").
-            while start < end && contains(&lexicon::NAME_CONNECTORS, word(start)) {
+            while start < end && is_connector(word(start)) {
                 start += 1;
             }
         } else {
@@ -620,7 +663,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     }
     // A name can't end in a connector.
     let mut end = end;
-    while end > start && contains(&lexicon::NAME_CONNECTORS, word(end - 1)) {
+    while end > start && is_connector(word(end - 1)) {
         end -= 1;
     }
     if start >= end {
@@ -704,7 +747,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // "King of Athens", "Secretary of State": a title of a place or body, no person,
         // unless a first name follows the body ("Minister of Education Jane Roe").
         let mut person_start = head + 1;
-        if contains(&lexicon::NAME_CONNECTORS, word(head + 1)) {
+        if is_connector(word(head + 1)) {
             // A first name after the body, else a one-word body ("Education") followed by
             // a two- or three-word name whose first word is no common capitalised word.
             let after_one_word_body = head + 3;
@@ -869,7 +912,11 @@ fn type_name(
 ) -> Option<Candidate> {
     let text = cx.text;
     let name = span.slice(text);
-    let words: Vec<&str> = name.split_whitespace().collect();
+    // A name in capitals is read in ordinary case: its words against the word lists, the
+    // whole against the knowledge base.
+    let cased = ordinary_case(name);
+    let lookup_name = cased.as_deref().unwrap_or(name);
+    let words: Vec<&str> = lookup_name.split_whitespace().collect();
     let last = *words.last()?;
     // The token after the name, and the word at a token (empty past the sentence).
     let after = tokens
@@ -890,14 +937,6 @@ fn type_name(
         head: None,
         typed,
     };
-    let lookup_name = if words.len() == 1
-        && name.chars().count() > 4
-        && name.chars().all(|c| !c.is_lowercase())
-    {
-        title_case(name)
-    } else {
-        name.to_owned()
-    };
     // A run of titles alone ("President", "Madam Speaker") names no one.
     if words.iter().all(|w| lexicon::is_title_word(w)) {
         return None;
@@ -914,7 +953,7 @@ fn type_name(
             true,
         ));
     }
-    if let Some(entry) = cx.kb.best(&lookup_name) {
+    if let Some(entry) = cx.kb.best(name).or_else(|| cx.kb.best(lookup_name)) {
         return Some(candidate(
             entry.kind,
             Method::Gazetteer,
@@ -1409,6 +1448,25 @@ mod tests {
             .filter(|g| g.2 == MentionKind::Named)
             .map(|g| (g.0, g.1))
             .collect()
+    }
+
+    #[test]
+    fn shouted_names_read_in_ordinary_case_and_acronyms_stay() {
+        assert_eq!(ordinary_case("NAIROBI").as_deref(), Some("Nairobi"));
+        assert_eq!(
+            ordinary_case("UNIVERSITY OF GHANA").as_deref(),
+            Some("University of Ghana")
+        );
+        assert_eq!(
+            ordinary_case("ÉCOLE DU LOUVRE").as_deref(),
+            Some("École du Louvre")
+        );
+        // Acronyms and names in ordinary case are not shouted.
+        assert_eq!(ordinary_case("NATO"), None);
+        assert_eq!(ordinary_case("Nairobi"), None);
+        assert_eq!(ordinary_case("2024"), None);
+        assert!(known_word(Kb::shipped(), "NAIROBI"));
+        assert!(is_connector("OF") && is_connector("of") && !is_connector("Of"));
     }
 
     #[test]

@@ -871,6 +871,9 @@ pub fn recognize_named(
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
                     .all(|&(_, _, margin)| margin < SURE_MARGIN);
             let recurring = c.typed && named_counts[name] >= RECURRING_NAME;
+            // "By JANE ROE", "NAIROBI, Kenya": the tagger learnt names in ordinary case
+            // and cannot read one in capitals; the rules read it in ordinary case.
+            let shouted = c.typed && super::ner::is_shouted(name);
             // "Okafor told reporters": a person name that a speech verb follows speaks.
             // "Orla Quennell met fishermen": a full name (two or three words) that a
             // person's verb follows acts.
@@ -894,6 +897,7 @@ pub fn recognize_named(
                 || closed_by_org_word
                 || firm
                 || recurring
+                || shouted
                 || speaker;
         }
         for (span, entity_type, margin) in spans {
@@ -1356,6 +1360,26 @@ fn repeated_names(
         if words.len() == 1 && words.first().is_some_and(|w| ordinary(w)) {
             continue;
         }
+        // A person's surname alone ("Okafor" after "Maria Okafor") is the person again,
+        // unless the article reads that word as another type or writes it in lower case.
+        let surname = (entity_type == EntityType::Person && words.len() >= 2)
+            .then(|| words.last().copied())
+            .flatten()
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && w.starts_with(char::is_uppercase)
+                    && !ordinary(w)
+                    && !lexicon::is_title_word(w)
+                    && votes
+                        .get(w)
+                        .is_none_or(|v| tag_type(best(v).0) == Some(EntityType::Person))
+            });
+        if let Some(surname) = surname {
+            by_first
+                .entry(surname)
+                .or_default()
+                .push((vec![surname], EntityType::Person));
+        }
         if let Some(&first) = words.first() {
             by_first
                 .entry(first)
@@ -1365,6 +1389,7 @@ fn repeated_names(
     }
     for names in by_first.values_mut() {
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        names.dedup();
     }
     let covered = covered_tokens(seg, found);
     let mut out = Vec::new();
@@ -1477,6 +1502,55 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_persons_surname_alone_is_the_person_again() {
+        let text = "The man was named as Daniel Mertz, 29, who had lived in Leeds for two \
+                    years. Officers arrested Mertz at the market.\n\nMertz carried out the \
+                    attack alone, police said.\n";
+        let surnames = named_mentions(text)
+            .into_iter()
+            .filter(|(name, entity_type, _)| name == "Mertz" && *entity_type == EntityType::Person)
+            .count();
+        assert_eq!(surnames, 2);
+        // A surname the article also reads as a place stays a place there.
+        let text = "Mara Lincoln spoke in Lincoln on Monday. Lincoln is a city in England.\n";
+        assert!(
+            !named_mentions(text)
+                .iter()
+                .any(|(name, entity_type, _)| name == "Lincoln"
+                    && *entity_type == EntityType::Person),
+            "{:?}",
+            named_mentions(text)
+        );
+    }
+
+    #[test]
+    fn names_in_capitals_are_read_in_ordinary_case() {
+        let text = "By MARIA DELGADO and TOM HARRIS\n\nNAIROBI, Kenya - Police in \
+                    Nairobi arrested two men on Tuesday, officials said.\n\nANNA PETROVA\n\
+                    3RD DISTRICT, NEW MEXICO\n";
+        let got: Vec<(String, EntityType)> = named_mentions(text)
+            .into_iter()
+            .map(|(name, entity_type, _)| (name, entity_type))
+            .collect();
+        for (name, entity_type) in [
+            ("MARIA DELGADO", EntityType::Person),
+            ("TOM HARRIS", EntityType::Person),
+            ("NAIROBI", EntityType::Place),
+            ("ANNA PETROVA", EntityType::Person),
+            ("NEW MEXICO", EntityType::Place),
+        ] {
+            assert!(
+                got.contains(&(name.to_owned(), entity_type)),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(name, _)| name.ends_with(" and")),
+            "a name ends before its connector: {got:?}"
+        );
     }
 
     #[test]
