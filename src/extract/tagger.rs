@@ -945,6 +945,13 @@ pub fn recognize_named(
         .chain(added)
         .collect();
     one_reading_per_name(text, seg, stats, works, &mut out);
+    // "the Mexican government", "Syrian refugees": a demonym alone names no person,
+    // organisation or place (GUM and the seed gold agree).
+    out.retain(|c| {
+        c.kind != MentionKind::Named
+            || tag_of(c.entity_type).is_none()
+            || kb.demonym(c.span.slice(text)).is_none()
+    });
     add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
     out
@@ -1523,6 +1530,17 @@ mod tests {
                     && *entity_type == EntityType::Person),
             "{:?}",
             named_mentions(text)
+        );
+    }
+
+    #[test]
+    fn a_demonym_alone_is_no_name() {
+        let text = "Puerto Ricans voted on Sunday. French officials said the French were ready.\n";
+        let got = named_mentions(text);
+        assert!(
+            got.iter()
+                .all(|(name, _, _)| !matches!(name.as_str(), "Puerto Ricans" | "French")),
+            "{got:?}"
         );
     }
 
