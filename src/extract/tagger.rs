@@ -1422,7 +1422,17 @@ fn repeated_names(
                 continue;
             };
             let span = tokens[i].span.cover(tokens[i + words.len() - 1].span);
-            if !covered[s][i..i + words.len()].iter().any(|&c| c) {
+            // A repeat inside a longer capitalised run ("Reynolds" in "Will Reynolds",
+            // "Tulsa" in "Tulsa Transit") is part of another name, not the name again; a
+            // title or the sentence's first word may stand before it ("Ms Okafor").
+            let capitalised = |t: &Token| {
+                t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+            };
+            let glued_before = i > 1
+                && capitalised(&tokens[i - 1])
+                && !lexicon::is_title_word(tokens[i - 1].span.slice(text));
+            let glued_after = tokens.get(i + words.len()).is_some_and(capitalised);
+            if !glued_before && !glued_after && !covered[s][i..i + words.len()].iter().any(|&c| c) {
                 out.push(Candidate {
                     span,
                     entity_type: *entity_type,
@@ -1530,6 +1540,18 @@ mod tests {
                     && *entity_type == EntityType::Person),
             "{:?}",
             named_mentions(text)
+        );
+    }
+
+    #[test]
+    fn a_repeat_inside_a_longer_name_is_no_mention_of_its_own() {
+        let text = "Mara Quist founded the bakery in 1990. Years later she sold it to Quist \
+                    Family Foods Limited, which her son runs.\n";
+        let got = named_mentions(text);
+        assert!(
+            !got.iter()
+                .any(|(name, entity_type, _)| name == "Quist" && *entity_type == EntityType::Person),
+            "{got:?}"
         );
     }
 
