@@ -650,7 +650,10 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             && !cx.stats.mid_sentence_capitalised.contains(w);
         let common = contains(&lexicon::COMMON_CAPITALISED, w)
             || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone));
-        if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) {
+        // "New York is ...": a known name the word opens is no common word.
+        let opens_known_name =
+            || (start + 2..=end).any(|e| cx.kb.best(&span_text(text, tokens, start, e)).is_some());
+        if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) && !opens_known_name() {
             start += 1;
             // Nor does a name open with the connector such a word leaves behind ("Most
             // of Argentina's ...").

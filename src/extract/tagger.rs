@@ -834,9 +834,19 @@ pub fn recognize_named(
                                 .all(lexicon::is_title_word))
             });
             let nested_place = c.entity_type == EntityType::Place
-                && spans
-                    .iter()
-                    .any(|(span, _, _)| span.contains(c.span) && *span != c.span);
+                && spans.iter().any(|&(span, ty, _)| {
+                    span.contains(c.span) && span != c.span && ty != EntityType::Person
+                });
+            // "Bill Nelson said": the tagger is sure of a person's name around the rules'
+            // shorter name (a place "Nelson" once a word the rules never read as a name
+            // is cut off): the person stands.
+            let inside_person = spans.iter().any(|&(span, ty, margin)| {
+                ty == EntityType::Person
+                    && span.contains(c.span)
+                    && span != c.span
+                    && margin >= SURE_MARGIN
+                    && c.role.is_none()
+            });
             // "Bradford Council": the tagger reads only the place the organisation is named
             // after; the closing organisation word decides.
             let org_named_after_place = c.entity_type == EntityType::Organization
@@ -887,18 +897,19 @@ pub fn recognize_named(
                     contains(&lexicon::SPEECH_VERBS, w)
                         || full_name && contains(&lexicon::PERSON_ACTION_VERBS, w)
                 });
-            keep[i] = piece_of_word
-                || c.method == super::ner::CAPTION_CREDIT
-                || c.method == super::ner::LEGISLATURE_BUILDING
-                || confirmed
-                || nested_place
-                || org_named_after_place
-                || known
-                || closed_by_org_word
-                || firm
-                || recurring
-                || shouted
-                || speaker;
+            keep[i] = !inside_person
+                && (piece_of_word
+                    || c.method == super::ner::CAPTION_CREDIT
+                    || c.method == super::ner::LEGISLATURE_BUILDING
+                    || confirmed
+                    || nested_place
+                    || org_named_after_place
+                    || known
+                    || closed_by_org_word
+                    || firm
+                    || recurring
+                    || shouted
+                    || speaker);
         }
         for (span, entity_type, margin) in spans {
             let covered = in_sentence[s].iter().any(|&i| {
@@ -1551,6 +1562,26 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(name, entity_type, _)| name == "Quist" && *entity_type == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_stays_in_a_known_or_sure_name() {
+        let got =
+            named_mentions("Senators met on Monday. Bill Nelson said the new plan would fail.\n");
+        assert!(
+            got.iter()
+                .any(|(name, entity_type, _)| name == "Bill Nelson"
+                    && *entity_type == EntityType::Person),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(name, _, _)| name == "Nelson"), "{got:?}");
+        let got = named_mentions("It was a new day. New York is large and old.\n");
+        assert!(
+            got.iter()
+                .any(|(name, entity_type, _)| name == "New York"
+                    && *entity_type == EntityType::Place),
             "{got:?}"
         );
     }
