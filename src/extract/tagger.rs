@@ -826,12 +826,13 @@ pub fn recognize_named(
             let confirmed = spans.iter().any(|&(span, ty, _)| {
                 ty == c.entity_type
                     && (c.span.contains(span)
-                        || c.role.is_some()
-                            && span.end == c.span.end
-                            && span.start < c.span.start
-                            && text[span.start..c.span.start]
-                                .split_whitespace()
-                                .all(lexicon::is_title_word))
+                        || c.role.as_deref().is_some_and(|role| {
+                            let taken = text[span.start.min(c.span.start)..c.span.start].trim_end();
+                            span.end == c.span.end
+                                && span.start < c.span.start
+                                && (role.ends_with(taken)
+                                    || taken.split_whitespace().all(lexicon::is_title_word))
+                        }))
             });
             let nested_place = c.entity_type == EntityType::Place
                 && spans.iter().any(|&(span, ty, _)| {
@@ -1101,6 +1102,17 @@ fn merge_adjacent_names(text: &str, out: &mut Vec<Candidate>) {
     for &i in &names {
         if let Some(p) = previous {
             let (a, b) = (out[p].span, out[i].span);
+            // "Secretary of State" "Antony Blinken": a name that ends the next person's
+            // role is a word of the title, no name at all.
+            let ends_role = out[i]
+                .role
+                .as_deref()
+                .is_some_and(|role| role.ends_with(a.slice(text)));
+            if ends_role && b.start > a.end && &text[a.end..b.start] == " " {
+                merged_away[p] = true;
+                previous = Some(i);
+                continue;
+            }
             if out[p].sentence == out[i].sentence && a.end < b.start && &text[a.end..b.start] == " "
             {
                 let entity_type = if rank(out[i].entity_type) < rank(out[p].entity_type) {
@@ -1582,6 +1594,21 @@ mod tests {
             got.iter()
                 .any(|(name, entity_type, _)| name == "New York"
                     && *entity_type == EntityType::Place),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_last_word_of_a_title_stays_out_of_the_persons_name() {
+        let got = named_mentions("Earlier, Secretary of State Antony Blinken visited Kyiv.\n");
+        assert!(
+            got.iter()
+                .any(|(name, entity_type, _)| name == "Antony Blinken"
+                    && *entity_type == EntityType::Person),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(name, _, _)| name.contains("State")),
             "{got:?}"
         );
     }
