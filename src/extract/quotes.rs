@@ -682,6 +682,15 @@ fn claim_after(
                     .unwrap_or(tokens.len());
                 continue;
             }
+            // "told reporters that ...", "told the committee that ...": an addressee no
+            // mention covers, a few words before "that".
+            let that = (k + 1..tokens.len().min(k + 5))
+                .find(|&j| tokens[j].span.slice(text) == "that")
+                .filter(|&j| tokens[k..j].iter().all(|t| t.kind == TokenKind::Word));
+            if let Some(that) = that {
+                k = that + 1;
+                break;
+            }
         }
         let next = tokens.get(k + 1).map_or("", |t| t.span.slice(text));
         let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
@@ -1070,6 +1079,11 @@ mod tests {
                     ("they believe the blaze started in the kitchen", Some("Police")),
                     ("they have found no accelerant", Some("Police")),
                 ],
+            ),
+            // An addressee no mention covers stays out of the claim.
+            (
+                "Jane Roe told reporters on the quay that the ferry would sail again on Monday.",
+                &[("the ferry would sail again on Monday", Some("Jane Roe"))],
             ),
             // A fronted clause ends the claim at its comma.
             (
