@@ -1571,42 +1571,23 @@ mod tests {
         let text = "Mara Quist founded the bakery in 1990. Years later she sold it to Quist \
                     Family Foods Limited, which her son runs.\n";
         let got = named_mentions(text);
-        assert!(
-            !got.iter()
-                .any(|(name, entity_type, _)| name == "Quist" && *entity_type == EntityType::Person),
-            "{got:?}"
-        );
+        assert!(!has(&got, "Quist", EntityType::Person), "{got:?}");
     }
 
     #[test]
     fn a_sentence_opening_word_stays_in_a_known_or_sure_name() {
         let got =
             named_mentions("Senators met on Monday. Bill Nelson said the new plan would fail.\n");
-        assert!(
-            got.iter()
-                .any(|(name, entity_type, _)| name == "Bill Nelson"
-                    && *entity_type == EntityType::Person),
-            "{got:?}"
-        );
+        assert!(has(&got, "Bill Nelson", EntityType::Person), "{got:?}");
         assert!(!got.iter().any(|(name, _, _)| name == "Nelson"), "{got:?}");
         let got = named_mentions("It was a new day. New York is large and old.\n");
-        assert!(
-            got.iter()
-                .any(|(name, entity_type, _)| name == "New York"
-                    && *entity_type == EntityType::Place),
-            "{got:?}"
-        );
+        assert!(has(&got, "New York", EntityType::Place), "{got:?}");
     }
 
     #[test]
     fn the_last_word_of_a_title_stays_out_of_the_persons_name() {
         let got = named_mentions("Earlier, Secretary of State Antony Blinken visited Kyiv.\n");
-        assert!(
-            got.iter()
-                .any(|(name, entity_type, _)| name == "Antony Blinken"
-                    && *entity_type == EntityType::Person),
-            "{got:?}"
-        );
+        assert!(has(&got, "Antony Blinken", EntityType::Person), "{got:?}");
         assert!(
             !got.iter().any(|(name, _, _)| name.contains("State")),
             "{got:?}"
@@ -1649,6 +1630,11 @@ mod tests {
             !got.iter().any(|(name, _)| name.ends_with(" and")),
             "a name ends before its connector: {got:?}"
         );
+    }
+
+    /// Whether `got` (from [`named_mentions`]) holds the name with the type.
+    fn has(got: &[(String, EntityType, &str)], name: &str, entity_type: EntityType) -> bool {
+        got.iter().any(|(n, t, _)| n == name && *t == entity_type)
     }
 
     #[test]
