@@ -907,6 +907,17 @@ pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "de", "la", "du", "van", "von", "der", "al", "bin", "el", "da", "di", "&",
 ]);
 
+/// The adjectives of political parties ("Republican senators"): before a noun, a modifier,
+/// not a mention of the party ("Labour", a noun, names it).
+pub static PARTY_ADJECTIVES: WordList = WordList::new(&[
+    "Republican",
+    "Democratic",
+    "Conservative",
+    "Liberal",
+    "Socialist",
+    "Communist",
+]);
+
 /// Head nouns of nominal mentions, by type.
 pub static PERSON_HEADS: WordList = WordList::new(&[
     "family",

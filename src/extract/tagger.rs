@@ -958,11 +958,21 @@ pub fn recognize_named(
         .collect();
     one_reading_per_name(text, seg, stats, works, &mut out);
     // "the Mexican government", "Syrian refugees": a demonym alone names no person,
-    // organisation or place (GUM and the seed gold agree).
+    // organisation or place (GUM and the seed gold agree); nor does a party's adjective
+    // before a noun ("Republican senators", "the Democratic majority").
     out.retain(|c| {
+        let word = c.span.slice(text);
+        let modifies_noun = || {
+            contains(&lexicon::PARTY_ADJECTIVES, word)
+                && seg
+                    .sentence_tokens(c.sentence)
+                    .iter()
+                    .find(|t| t.span.start >= c.span.end)
+                    .is_some_and(|t| t.span.slice(text).starts_with(char::is_lowercase))
+        };
         c.kind != MentionKind::Named
             || tag_of(c.entity_type).is_none()
-            || kb.demonym(c.span.slice(text)).is_none()
+            || kb.demonym(word).is_none() && !modifies_noun()
     });
     add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
@@ -1603,6 +1613,15 @@ mod tests {
                 .all(|(name, _, _)| !matches!(name.as_str(), "Puerto Ricans" | "French")),
             "{got:?}"
         );
+        // A party's adjective before a noun modifies it; the party's name as a noun stays.
+        let text = "Republican senators blocked the bill on Tuesday. Labour said the vote \
+                    was a disgrace.\n";
+        let got = named_mentions(text);
+        assert!(
+            !got.iter().any(|(name, _, _)| name == "Republican"),
+            "{got:?}"
+        );
+        assert!(has(&got, "Labour", EntityType::Organization), "{got:?}");
     }
 
     #[test]
