@@ -974,9 +974,34 @@ pub fn recognize_named(
             || tag_of(c.entity_type).is_none()
             || kb.demonym(word).is_none() && !modifies_noun()
     });
+    out.retain(|c| !is_piece_of_a_longer_name(text, seg, c));
     add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
     out
+}
+
+/// "the Harbour Lights Festival": a one-word name the tagger alone found, glued to the
+/// capitalised word after it, is a piece of a longer name it did not read whole, unless the
+/// knowledge base knows it as that type ("a Google Maps link"); in a headline, where every
+/// word is capitalised, it stands.
+fn is_piece_of_a_longer_name(text: &str, seg: &Segmented, c: &Candidate) -> bool {
+    if c.kind != MentionKind::Named
+        || c.method != Method::Tagger
+        || c.span.slice(text).contains(' ')
+        || c.qid.is_some()
+        || seg.sentences[c.sentence].zone == Zone::Headline
+    {
+        return false;
+    }
+    seg.sentence_tokens(c.sentence)
+        .iter()
+        .find(|t| t.span.start >= c.span.end)
+        .is_some_and(|t| {
+            t.span.start == c.span.end + 1
+                && t.kind == TokenKind::Word
+                && t.span.slice(text).starts_with(char::is_uppercase)
+                && !lexicon::is_title_word(t.span.slice(text))
+        })
 }
 
 /// Adds the known places named inside organisation and place names that lack them
@@ -1765,6 +1790,33 @@ mod tests {
             head: None,
             typed: false,
         }
+    }
+
+    #[test]
+    fn a_tagger_word_glued_to_a_capitalised_word_is_a_piece_of_a_longer_name() {
+        let text = "The crew rested before the Harbour Lights Festival began.\n";
+        let seg = crate::segment::segment(text);
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        let harbour = tagged(at("Harbour"), EntityType::Place);
+        assert!(is_piece_of_a_longer_name(text, &seg, &harbour));
+        let festival = tagged(at("Festival"), EntityType::Organization);
+        assert!(
+            !is_piece_of_a_longer_name(text, &seg, &festival),
+            "nothing follows"
+        );
+        let known = Candidate {
+            qid: Some("Q1".into()),
+            ..tagged(at("Harbour"), EntityType::Place)
+        };
+        assert!(!is_piece_of_a_longer_name(text, &seg, &known));
+        let rules = Candidate {
+            method: Method::Gazetteer,
+            ..tagged(at("Harbour"), EntityType::Place)
+        };
+        assert!(!is_piece_of_a_longer_name(text, &seg, &rules));
     }
 
     #[test]
