@@ -980,10 +980,10 @@ pub fn recognize_named(
     out
 }
 
-/// "the Harbour Lights Festival": a one-word name the tagger alone found, glued to the
-/// capitalised word after it, is a piece of a longer name it did not read whole, unless the
-/// knowledge base knows it as that type ("a Google Maps link"); in a headline, where every
-/// word is capitalised, it stands.
+/// "the Harbour Lights Festival": a one-word name the tagger alone found, glued to a
+/// capitalised word before or after it (not a title, not the sentence's first word), is a
+/// piece of a longer name it did not read whole, unless the knowledge base knows it as that
+/// type ("a Google Maps link"); in a headline, where every word is capitalised, it stands.
 fn is_piece_of_a_longer_name(text: &str, seg: &Segmented, c: &Candidate) -> bool {
     if c.kind != MentionKind::Named
         || c.method != Method::Tagger
@@ -993,15 +993,22 @@ fn is_piece_of_a_longer_name(text: &str, seg: &Segmented, c: &Candidate) -> bool
     {
         return false;
     }
-    seg.sentence_tokens(c.sentence)
+    let tokens = seg.sentence_tokens(c.sentence);
+    let glued = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.span.slice(text).starts_with(char::is_uppercase)
+            && !lexicon::is_title_word(t.span.slice(text))
+    };
+    let after = tokens
         .iter()
         .find(|t| t.span.start >= c.span.end)
-        .is_some_and(|t| {
-            t.span.start == c.span.end + 1
-                && t.kind == TokenKind::Word
-                && t.span.slice(text).starts_with(char::is_uppercase)
-                && !lexicon::is_title_word(t.span.slice(text))
-        })
+        .is_some_and(|t| t.span.start == c.span.end + 1 && glued(t));
+    let first = tokens.partition_point(|t| t.span.start < c.span.start);
+    let before = first >= 2
+        && tokens
+            .get(first - 1)
+            .is_some_and(|t| t.span.end + 1 == c.span.start && glued(t));
+    after || before
 }
 
 /// Adds the known places named inside organisation and place names that lack them
@@ -1794,7 +1801,8 @@ mod tests {
 
     #[test]
     fn a_tagger_word_glued_to_a_capitalised_word_is_a_piece_of_a_longer_name() {
-        let text = "The crew rested before the Harbour Lights Festival began.\n";
+        let text = "The crew rested before the Harbour Lights Festival began. Marra sailed \
+                    home with Captain Orlov.\n";
         let seg = crate::segment::segment(text);
         let at = |word: &str| {
             let start = text.find(word).unwrap();
@@ -1803,10 +1811,18 @@ mod tests {
         let harbour = tagged(at("Harbour"), EntityType::Place);
         assert!(is_piece_of_a_longer_name(text, &seg, &harbour));
         let festival = tagged(at("Festival"), EntityType::Organization);
-        assert!(
-            !is_piece_of_a_longer_name(text, &seg, &festival),
-            "nothing follows"
-        );
+        assert!(is_piece_of_a_longer_name(text, &seg, &festival));
+        // A sentence's first word, and a name after a title, stand alone.
+        let marra = Candidate {
+            sentence: 1,
+            ..tagged(at("Marra"), EntityType::Person)
+        };
+        assert!(!is_piece_of_a_longer_name(text, &seg, &marra));
+        let orlov = Candidate {
+            sentence: 1,
+            ..tagged(at("Orlov"), EntityType::Person)
+        };
+        assert!(!is_piece_of_a_longer_name(text, &seg, &orlov));
         let known = Candidate {
             qid: Some("Q1".into()),
             ..tagged(at("Harbour"), EntityType::Place)
