@@ -980,13 +980,14 @@ pub fn recognize_named(
     out
 }
 
-/// "the Harbour Lights Festival": a one-word name the tagger alone found, glued to a
-/// capitalised word before or after it (not a title, not the sentence's first word), is a
-/// piece of a longer name it did not read whole, unless the knowledge base knows it as that
-/// type ("a Google Maps link"); in a headline, where every word is capitalised, it stands.
+/// "the Harbour Lights Festival": a one-word name read by the tagger or by its shape alone,
+/// glued to a capitalised word before or after it (not a title, not the sentence's first
+/// word), is a piece of a longer name that was not read whole, unless the knowledge base
+/// knows it as that type ("a Google Maps link"); in a headline, where every word is
+/// capitalised, it stands.
 fn is_piece_of_a_longer_name(text: &str, seg: &Segmented, c: &Candidate) -> bool {
     if c.kind != MentionKind::Named
-        || c.method != Method::Tagger
+        || !matches!(c.method, Method::Tagger | Method::NameShape)
         || c.span.slice(text).contains(' ')
         || c.qid.is_some()
         || seg.sentences[c.sentence].zone == Zone::Headline
