@@ -956,7 +956,11 @@ fn type_name(
             true,
         ));
     }
-    if let Some(entry) = cx.kb.best(name).or_else(|| cx.kb.best(lookup_name)) {
+    if let Some(entry) = cx
+        .kb
+        .best(name)
+        .or_else(|| cased.as_deref().and_then(|c| cx.kb.best(c)))
+    {
         return Some(candidate(
             entry.kind,
             Method::Gazetteer,
