@@ -826,13 +826,13 @@ pub fn recognize_named(
             let confirmed = spans.iter().any(|&(span, ty, _)| {
                 ty == c.entity_type
                     && (c.span.contains(span)
-                        || c.role.as_deref().is_some_and(|role| {
-                            let taken = text[span.start.min(c.span.start)..c.span.start].trim_end();
-                            span.end == c.span.end
-                                && span.start < c.span.start
-                                && (role.ends_with(taken)
-                                    || taken.split_whitespace().all(lexicon::is_title_word))
-                        }))
+                        || span.end == c.span.end
+                            && span.start < c.span.start
+                            && c.role.as_deref().is_some_and(|role| {
+                                let taken = text[span.start..c.span.start].trim_end();
+                                role.ends_with(taken)
+                                    || taken.split_whitespace().all(lexicon::is_title_word)
+                            }))
             });
             let nested_place = c.entity_type == EntityType::Place
                 && spans.iter().any(|&(span, ty, _)| {
@@ -957,27 +957,29 @@ pub fn recognize_named(
         .chain(added)
         .collect();
     one_reading_per_name(text, seg, stats, works, &mut out);
-    // "the Mexican government", "Syrian refugees": a demonym alone names no person,
-    // organisation or place (GUM and the seed gold agree); nor does a party's adjective
-    // before a noun ("Republican senators", "the Democratic majority").
     out.retain(|c| {
-        let word = c.span.slice(text);
-        let modifies_noun = || {
-            contains(&lexicon::PARTY_ADJECTIVES, word)
-                && seg
-                    .sentence_tokens(c.sentence)
-                    .iter()
-                    .find(|t| t.span.start >= c.span.end)
-                    .is_some_and(|t| t.span.slice(text).starts_with(char::is_lowercase))
-        };
-        c.kind != MentionKind::Named
-            || tag_of(c.entity_type).is_none()
-            || kb.demonym(word).is_none() && !modifies_noun()
+        !is_a_modifier_alone(text, seg, kb, c) && !is_piece_of_a_longer_name(text, seg, c)
     });
-    out.retain(|c| !is_piece_of_a_longer_name(text, seg, c));
     add_nested_places(text, seg, kb, &mut out);
     super::ner::sort_candidates(&mut out);
     out
+}
+
+/// "the Mexican government", "Syrian refugees": a demonym alone names no person,
+/// organisation or place (GUM and the seed gold agree); nor does a party's adjective before
+/// a noun ("Republican senators", "the Democratic majority").
+fn is_a_modifier_alone(text: &str, seg: &Segmented, kb: &Kb, c: &Candidate) -> bool {
+    if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+        return false;
+    }
+    let word = c.span.slice(text);
+    kb.demonym(word).is_some()
+        || contains(&lexicon::PARTY_ADJECTIVES, word)
+            && seg
+                .sentence_tokens(c.sentence)
+                .iter()
+                .find(|t| t.span.start >= c.span.end)
+                .is_some_and(|t| t.span.slice(text).starts_with(char::is_lowercase))
 }
 
 /// "the Harbour Lights Festival": a one-word name read by the tagger or by its shape alone,
@@ -1013,9 +1015,8 @@ fn is_piece_of_a_longer_name(text: &str, seg: &Segmented, c: &Candidate) -> bool
 /// "Captain Orlov"; the sentence's first word does not count): then they are a piece of a
 /// longer capitalised run.
 fn glued_to_a_capitalised_word(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
-    let (Some(first_token), Some(last_token)) =
-        (tokens.get(first), tokens.get(end.wrapping_sub(1)))
-    else {
+    let last = end.checked_sub(1).and_then(|e| tokens.get(e));
+    let (Some(first_token), Some(last_token)) = (tokens.get(first), last) else {
         return false;
     };
     let glued = |t: &Token| {
@@ -1675,10 +1676,7 @@ mod tests {
         let text = "By MARIA DELGADO and TOM HARRIS\n\nNAIROBI, Kenya - Police in \
                     Nairobi arrested two men on Tuesday, officials said.\n\nANNA PETROVA\n\
                     3RD DISTRICT, NEW MEXICO\n";
-        let got: Vec<(String, EntityType)> = named_mentions(text)
-            .into_iter()
-            .map(|(name, entity_type, _)| (name, entity_type))
-            .collect();
+        let got = named_mentions(text);
         for (name, entity_type) in [
             ("MARIA DELGADO", EntityType::Person),
             ("TOM HARRIS", EntityType::Person),
@@ -1686,13 +1684,10 @@ mod tests {
             ("ANNA PETROVA", EntityType::Person),
             ("NEW MEXICO", EntityType::Place),
         ] {
-            assert!(
-                got.contains(&(name.to_owned(), entity_type)),
-                "{name}: {got:?}"
-            );
+            assert!(has(&got, name, entity_type), "{name}: {got:?}");
         }
         assert!(
-            !got.iter().any(|(name, _)| name.ends_with(" and")),
+            !got.iter().any(|(name, _, _)| name.ends_with(" and")),
             "a name ends before its connector: {got:?}"
         );
     }
