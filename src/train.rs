@@ -8,8 +8,8 @@
 use crate::eval::parse_ann;
 use crate::extract::ner::{self, Candidate, DocumentStats};
 use crate::extract::tagger::{
-    best, by_sentence, document_features, tag_of, FeatureMap, NerModel, SentenceFeatures, Tag,
-    OUTSIDE, TAG_COUNT,
+    best_sequence, by_sentence, document_features, tag_of, FeatureMap, LocalScores, NerModel,
+    SentenceFeatures, Tag, OUTSIDE, TAG_COUNT,
 };
 use crate::extract::EntityType;
 use crate::kb::Kb;
@@ -183,15 +183,39 @@ impl Trainer {
         scores
     }
 
-    fn update(&mut self, features: &[u64], truth: Tag, guess: Tag) {
+    /// Adds `delta` to the weight of `tag` for each feature.
+    fn add(&mut self, features: &[u64], tag: Tag, delta: f32) {
         for f in features {
             let w = self.weights.entry(*f).or_default();
-            for (tag, delta) in [(truth, 1f32), (guess, -1f32)] {
-                w.total[tag] += (self.step - w.stamp[tag]) as f64 * f64::from(w.current[tag]);
-                w.stamp[tag] = self.step;
-                w.current[tag] += delta;
-            }
+            w.total[tag] += (self.step - w.stamp[tag]) as f64 * f64::from(w.current[tag]);
+            w.stamp[tag] = self.step;
+            w.current[tag] += delta;
         }
+    }
+
+    /// The scores of each tag at token `i` after each pair of tags, as the tagger computes
+    /// them (see `NerModel::tag`), without the word's identity when `hide_word`.
+    fn local_scores(
+        &self,
+        sentence: &SentenceFeatures,
+        i: usize,
+        hide_word: bool,
+        buffer: &mut Vec<u64>,
+    ) -> LocalScores {
+        // `with_history` ends with the history's features: the first of them (the word
+        // with the previous tag) is left out when the word is hidden.
+        let skip = usize::from(hide_word);
+        sentence.with_history(i, OUTSIDE, OUTSIDE, hide_word, buffer);
+        let fixed = buffer.len() - (4 - skip);
+        let base = self.scores(&buffer[..fixed]);
+        std::array::from_fn(|pair| {
+            let history = sentence.history(i, pair % TAG_COUNT, pair / TAG_COUNT);
+            let mut scores = self.scores(&history[skip..]);
+            for (s, b) in scores.iter_mut().zip(&base) {
+                *s += b;
+            }
+            scores
+        })
     }
 
     /// The weights averaged over every step, unpruned.
@@ -234,9 +258,10 @@ impl Shuffle {
 /// orders depends less on any one (it is still one linear model, as fast to apply).
 const RUNS: u64 = 8;
 
-/// Trains the tagger: greedy decoding with its own previous tags as history (as at
-/// tagging time), an update on every wrong token, weights averaged over all steps and
-/// then over [`RUNS`] orders of the sentences.
+/// Trains the tagger, a structured perceptron (Collins 2002): each sentence is decoded
+/// with the current weights as at tagging time (the best sequence, Viterbi), and where it
+/// differs from the truth the truth's features gain and the guess's lose; weights are
+/// averaged over all steps and then over [`RUNS`] orders of the sentences.
 ///
 /// `seed` picks the sentence orders: 0 gives the shipped model; other seeds measure how
 /// much the figures move with the orders alone.
@@ -308,23 +333,32 @@ fn train_run(
         let (mut right, mut all) = (0usize, 0usize);
         for &e in &order {
             let example = &examples[e];
-            let mut history: Vec<Tag> = Vec::with_capacity(example.tags.len());
-            for (i, &truth) in example.tags.iter().enumerate() {
-                let previous = history.last().copied().unwrap_or(OUTSIDE);
-                let before = if i >= 2 { history[i - 2] } else { OUTSIDE };
-                let rare = word_documents[&example.features.word_key(i)].1 < 2;
-                example
-                    .features
-                    .with_history(i, previous, before, rare, &mut features);
-                let (guess, _) = best(&trainer.scores(&features));
-                trainer.step += 1;
-                if guess != truth {
-                    trainer.update(&features, truth, guess);
-                } else {
-                    right += 1;
-                }
+            let sentence = &example.features;
+            let rare: Vec<bool> = (0..example.tags.len())
+                .map(|i| word_documents[&sentence.word_key(i)].1 < 2)
+                .collect();
+            let local: Vec<LocalScores> = (0..example.tags.len())
+                .map(|i| trainer.local_scores(sentence, i, rare[i], &mut features))
+                .collect();
+            let guess: Vec<Tag> = best_sequence(&local).into_iter().map(|t| t.0).collect();
+            trainer.step += 1;
+            // Where the best sequence and the truth differ (in the tag or in the tags
+            // before it), the truth's features gain and the guess's lose.
+            for (i, (&truth, &guessed)) in example.tags.iter().zip(&guess).enumerate() {
+                let history = |tags: &[Tag]| {
+                    let at = |back: usize| i.checked_sub(back).map_or(OUTSIDE, |k| tags[k]);
+                    (at(1), at(2))
+                };
                 all += 1;
-                history.push(guess);
+                right += usize::from(truth == guessed);
+                if truth == guessed && history(&example.tags) == history(&guess) {
+                    continue;
+                }
+                for (tags, tag, delta) in [(&example.tags, truth, 1.0), (&guess, guessed, -1.0)] {
+                    let (previous, before) = history(tags);
+                    sentence.with_history(i, previous, before, rare[i], &mut features);
+                    trainer.add(&features, tag, delta);
+                }
             }
         }
         report.epoch_accuracy.push(right as f64 / all.max(1) as f64);

@@ -1,5 +1,6 @@
-//! The statistical named-entity tagger: a greedy left-to-right averaged perceptron over
-//! IO tags for named Person, Organization and Place mentions. Its features are the
+//! The statistical named-entity tagger: a structured averaged perceptron over IO tags for
+//! named Person, Organization and Place mentions, decoded by Viterbi over pairs of tags
+//! (the features read the two previous tags). Its features are the
 //! words around a token, their shapes and affixes, the knowledge base and lexicon, what
 //! the rest of the document does with the word, and the rule recogniser's own guess, so
 //! the model learns from annotated text when each rule is to be trusted.
@@ -174,32 +175,138 @@ impl NerModel {
         }
     }
 
-    /// Tags one sentence greedily, left to right; returns each tag with its margin over
-    /// the runner-up. `word_scores` keeps, per word of the document, the scores of its
-    /// [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
+    /// Tags one sentence: the best sequence of tags under the model (see [`best_sequence`]),
+    /// each tag with its margin. `word_scores` keeps, per word of the document, the scores
+    /// of its [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
     /// [`NerModel::scores`] over all features, so the tags are the same.
     pub fn tag(
         &self,
         sentence: &SentenceFeatures,
         word_scores: &mut WordScores,
     ) -> Vec<(Tag, f32)> {
-        let mut tags: Vec<(Tag, f32)> = Vec::with_capacity(sentence.len());
-        for i in 0..sentence.len() {
-            let previous = tags.last().map_or(OUTSIDE, |t| t.0);
-            let before = if i >= 2 { tags[i - 2].0 } else { OUTSIDE };
-            let fixed = sentence.fixed(i);
-            let word = sentence.word_ids[i] as usize;
-            if word_scores.0.len() <= word {
-                word_scores.0.resize(word + 1, None);
-            }
-            let mut scores =
-                *word_scores.0[word].get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
-            self.add_scores(&mut scores, &fixed[WORD_FEATURES..]);
-            self.add_scores(&mut scores, &sentence.history(i, previous, before));
-            tags.push(best(&scores));
+        // What the tags before a token add to its scores and does not depend on the token:
+        // the previous tag, and the two previous tags together.
+        let mut constant = [[0f32; TAG_COUNT]; TAG_PAIRS];
+        for (pair, scores) in constant.iter_mut().enumerate() {
+            let (before, previous) = (pair / TAG_COUNT, pair % TAG_COUNT);
+            self.add_scores(
+                scores,
+                &[
+                    keyed(F_PREV_TAG, previous as u64),
+                    feature_of(F_PREV_TAGS, &[before as u64, previous as u64]),
+                ],
+            );
         }
-        tags
+        let local: Vec<LocalScores> = (0..sentence.len())
+            .map(|i| {
+                let fixed = sentence.fixed(i);
+                let word = sentence.word_ids[i] as usize;
+                if word_scores.0.len() <= word {
+                    word_scores.0.resize(word + 1, None);
+                }
+                let mut base = *word_scores.0[word]
+                    .get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
+                self.add_scores(&mut base, &fixed[WORD_FEATURES..]);
+                // The features of the previous tag with this token's word and shape.
+                let by_previous: [[f32; TAG_COUNT]; TAG_COUNT] = std::array::from_fn(|previous| {
+                    let mut scores = [0f32; TAG_COUNT];
+                    let [with_word, _, _, with_shape] = sentence.history(i, previous, OUTSIDE);
+                    self.add_scores(&mut scores, &[with_word, with_shape]);
+                    scores
+                });
+                std::array::from_fn(|pair| {
+                    let mut scores = base;
+                    for ((s, c), p) in scores
+                        .iter_mut()
+                        .zip(&constant[pair])
+                        .zip(&by_previous[pair % TAG_COUNT])
+                    {
+                        *s += c + p;
+                    }
+                    scores
+                })
+            })
+            .collect();
+        best_sequence(&local)
     }
+}
+
+/// How many pairs of tags (the tag two tokens back, the previous tag) there are.
+pub const TAG_PAIRS: usize = TAG_COUNT * TAG_COUNT;
+
+/// The scores of each tag at one token, for each pair of tags before it (index
+/// `before * TAG_COUNT + previous`).
+pub type LocalScores = [[f32; TAG_COUNT]; TAG_PAIRS];
+
+/// The sequence of tags with the highest total score (Viterbi over pairs of tags, as the
+/// history features read the two previous tags; the sentence starts after two `O`s), each
+/// tag with its margin: how far the best sequence is ahead of the best one that puts
+/// another tag on that token (max-marginals, from a backward pass). Ties go to the lower
+/// tag, so the result is the same on every run.
+pub fn best_sequence(local: &[LocalScores]) -> Vec<(Tag, f32)> {
+    let n = local.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let start = OUTSIDE * TAG_COUNT + OUTSIDE;
+    // forward[i][pair]: the best score of tags 0..=i ending in the pair (tag i-1, tag i);
+    // from[i][pair]: the pair at i-1 it came from.
+    let mut forward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
+    let mut from = vec![[start; TAG_PAIRS]; n];
+    for tag in 0..TAG_COUNT {
+        forward[0][OUTSIDE * TAG_COUNT + tag] = local[0][start][tag];
+    }
+    for i in 1..n {
+        for pair in 0..TAG_PAIRS {
+            let so_far = forward[i - 1][pair];
+            if so_far == f32::NEG_INFINITY {
+                continue;
+            }
+            let previous = pair % TAG_COUNT;
+            for (tag, score) in local[i][pair].iter().enumerate() {
+                let to = previous * TAG_COUNT + tag;
+                if so_far + score > forward[i][to] {
+                    forward[i][to] = so_far + score;
+                    from[i][to] = pair;
+                }
+            }
+        }
+    }
+    // backward[i][pair]: the best score the tags after i add, given the pair at i.
+    let mut backward = vec![[0f32; TAG_PAIRS]; n];
+    for i in (0..n - 1).rev() {
+        for pair in 0..TAG_PAIRS {
+            let tag = pair % TAG_COUNT;
+            backward[i][pair] = local[i + 1][pair]
+                .iter()
+                .enumerate()
+                .map(|(next, score)| score + backward[i + 1][tag * TAG_COUNT + next])
+                .fold(f32::NEG_INFINITY, f32::max);
+        }
+    }
+    let mut pair = (0..TAG_PAIRS).fold(start, |best, pair| {
+        if forward[n - 1][pair] > forward[n - 1][best] {
+            pair
+        } else {
+            best
+        }
+    });
+    let mut tags = vec![(OUTSIDE, 0f32); n];
+    for i in (0..n).rev() {
+        let tag = pair % TAG_COUNT;
+        let mut best_with = [f32::NEG_INFINITY; TAG_COUNT];
+        for (p, (f, b)) in forward[i].iter().zip(&backward[i]).enumerate() {
+            let t = p % TAG_COUNT;
+            best_with[t] = best_with[t].max(f + b);
+        }
+        let runner_up = (0..TAG_COUNT)
+            .filter(|&t| t != tag)
+            .map(|t| best_with[t])
+            .fold(f32::NEG_INFINITY, f32::max);
+        tags[i] = (tag, best_with[tag] - runner_up);
+        pair = from[i][pair];
+    }
+    tags
 }
 
 /// Per word of one document (by [`SentenceFeatures`]' word ids), the scores of the
@@ -270,6 +377,8 @@ const F_RULE_METHOD: u64 = 22;
 const F_ZONE: u64 = 23;
 const F_SHAPE_PAIR: u64 = 24;
 const F_NAME_CONTEXT: u64 = 25;
+const F_PREV_WORD_SHAPE: u64 = 26;
+const F_NEXT_WORD_SHAPE: u64 = 27;
 const F_PREV_TAG: u64 = 30;
 const F_PREV_TAGS: u64 = 31;
 const F_PREV_TAG_WORD: u64 = 32;
@@ -557,6 +666,14 @@ impl SentenceFeatures {
                 F_SHAPE_PAIR,
                 &[around(i, -1, shape), w.shape, around(i, 1, shape)],
             ));
+            f.push(feature_of(
+                F_PREV_WORD_SHAPE,
+                &[around(i, -1, lower), w.shape],
+            ));
+            f.push(feature_of(
+                F_NEXT_WORD_SHAPE,
+                &[around(i, 1, lower), w.shape],
+            ));
             if initial {
                 f.push(keyed(F_INITIAL_SHAPE, w.shape));
             }
@@ -609,7 +726,7 @@ impl SentenceFeatures {
     }
 
     /// The fixed features of token `i`.
-    fn fixed(&self, i: usize) -> &[u64] {
+    pub(crate) fn fixed(&self, i: usize) -> &[u64] {
         let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
         &self.features[start..self.ends[i]]
     }
@@ -638,7 +755,7 @@ impl SentenceFeatures {
     }
 
     /// The features of the tags chosen before token `i`, the first of them with the word.
-    fn history(&self, i: usize, previous: Tag, before: Tag) -> [u64; 4] {
+    pub(crate) fn history(&self, i: usize, previous: Tag, before: Tag) -> [u64; 4] {
         [
             self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
             keyed(F_PREV_TAG, previous as u64),
@@ -707,14 +824,22 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
         }
         previous = tag;
     }
-    // A name neither starts nor ends with a lower-case word ("Harbour Workers Union on").
+    // A name neither starts nor ends with a lower-case word ("Harbour Workers Union on"),
+    // nor starts with a compound that modifies it ("the Leeds-based Acme Corporation").
     let lower = |i: usize| tokens[i].span.slice(text).starts_with(char::is_lowercase);
+    let modifier = |i: usize| {
+        let word = tokens[i].span.slice(text);
+        word.starts_with(char::is_uppercase)
+            && word
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| !last.is_empty() && last.chars().all(char::is_lowercase))
+    };
     runs.into_iter()
         .map(|(mut first, mut last, entity_type, margin)| {
             while first < last && lower(last) {
                 last -= 1;
             }
-            while first < last && lower(first) {
+            while first < last && (lower(first) || modifier(first)) {
                 first += 1;
             }
             (
@@ -750,15 +875,25 @@ fn split_title(text: &str, tokens: &[Token], span: Span) -> (Span, Option<String
     }
 }
 
-/// How sure the tagger is of a span, from the margin of its least certain tag.
+/// How sure the tagger is of a span, from the margin of its least certain tag: the share
+/// of the tagger's spans with that margin that were right on held-out text. Fitted by
+/// logistic regression on the 4,595 spans five models (each trained without one fifth of
+/// GUM train) read in the fifth they did not see: one in two spans is right at a margin of
+/// about 8, three in four at 40, nineteen in twenty above 100.
 fn confidence(margin: f32) -> f32 {
-    let c = 1.0 / (1.0 + (-margin / 4.0).exp());
+    let c = 1.0 / (1.0 + (-(margin - MARGIN_AT_EVEN_ODDS) / MARGIN_SCALE).exp());
     (c * 100.0).round() / 100.0
 }
 
-/// The margin over the runner-up tag (a [`confidence`] of 0.62) from which the tagger
+/// The margin at which a tagger span is as often right as wrong on held-out text.
+const MARGIN_AT_EVEN_ODDS: f32 = 7.6;
+
+/// How much margin multiplies the odds of a tagger span by e.
+const MARGIN_SCALE: f32 = 30.0;
+
+/// The margin over the runner-up sequence (a [`confidence`] of 0.62) from which the tagger
 /// overrules a name that an organisation word closes.
-const SURE_MARGIN: f32 = 2.0;
+const SURE_MARGIN: f32 = 22.0;
 
 /// A name the rules find and type this many times in one article is kept whatever the
 /// tagger says: news repeats the new names it is about ("a Zorvex message", "Zorvex
@@ -1538,6 +1673,83 @@ fn repeated_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Local scores from a small deterministic generator, in [-2, 2).
+    fn random_local(n: usize, mut state: u64) -> Vec<LocalScores> {
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            ((state >> 33) % 4000) as f32 / 1000.0 - 2.0
+        };
+        (0..n)
+            .map(|_| std::array::from_fn(|_| std::array::from_fn(|_| next())))
+            .collect()
+    }
+
+    /// Every tag sequence of the sentence with its total score.
+    fn all_sequences(local: &[LocalScores]) -> Vec<(Vec<Tag>, f32)> {
+        let n = local.len();
+        (0..TAG_COUNT.pow(n as u32))
+            .map(|code| {
+                let tags: Vec<Tag> = (0..n)
+                    .map(|i| code / TAG_COUNT.pow(i as u32) % TAG_COUNT)
+                    .collect();
+                let score = (0..n)
+                    .map(|i| {
+                        let at = |back: usize| i.checked_sub(back).map_or(OUTSIDE, |k| tags[k]);
+                        local[i][at(2) * TAG_COUNT + at(1)][tags[i]]
+                    })
+                    .sum();
+                (tags, score)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_best_sequence_and_its_margins_match_an_exhaustive_search() {
+        for (n, seed) in [(1, 1), (2, 2), (3, 3), (5, 4), (5, 5)] {
+            let local = random_local(n, seed);
+            let got = best_sequence(&local);
+            let all = all_sequences(&local);
+            let top = all
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .expect("one sequence at least");
+            let tags: Vec<Tag> = got.iter().map(|t| t.0).collect();
+            assert_eq!(tags, top.0, "n={n} seed={seed}");
+            for (i, &(tag, margin)) in got.iter().enumerate() {
+                let best_other = all
+                    .iter()
+                    .filter(|(s, _)| s[i] != tag)
+                    .map(|(_, score)| *score)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let expected = top.1 - best_other;
+                assert!(
+                    (margin - expected).abs() < 1e-4,
+                    "token {i}: margin {margin}, exhaustive {expected}"
+                );
+            }
+        }
+        assert!(best_sequence(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_best_sequence_can_overrule_the_best_first_tag() {
+        // Token 0 alone prefers Person a little; but Person then O costs much more than
+        // Place then O, so the best sequence reads Place.
+        let mut local = vec![[[0f32; TAG_COUNT]; TAG_PAIRS]; 2];
+        local[0][0] = [0.0, 1.0, 0.0, 0.9];
+        for (pair, scores) in local[1].iter_mut().enumerate() {
+            *scores = match pair % TAG_COUNT {
+                1 => [-5.0, 0.0, 0.0, 0.0],
+                _ => [1.0, 0.0, 0.0, 0.0],
+            };
+        }
+        let got = best_sequence(&local);
+        assert_eq!((got[0].0, got[1].0), (3, OUTSIDE));
+        assert!((got[0].1 - 0.9).abs() < 1e-6, "{got:?}");
+    }
 
     #[test]
     fn shapes_collapse_runs() {
