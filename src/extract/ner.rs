@@ -720,18 +720,22 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             return;
         }
     }
-    // "Jane Roe of Acme Group": a name, then "of" and an organisation or place, is two
-    // mentions, unless the left part is itself the head of a name ("Bank of England").
+    // "Jane Roe of Acme Group": a name, then "of" and an organisation or place (or after a
+    // person's name, any name), is two mentions, unless the left part is itself the head of
+    // a name ("Bank of England").
     if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
         let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
         let right_is_body = cx.kb.best(right).is_some()
             || contains(&lexicon::ORG_SUFFIXES, word(end - 1))
+            || right.contains(" & ")
             || (k + 2 == end && is_acronym(right));
+        // "Martin Feld of Feldham": a first name opens a name of two or three words.
+        let left_is_person = k - start >= 2 && cx.kb.is_first_name(word(start));
         let left_last = word(k - 1);
         let left_is_head = contains(&lexicon::ORG_SUFFIXES, left_last)
             || contains(&lexicon::PLACE_SUFFIXES, left_last)
             || lexicon::is_title_word(left_last);
-        if right_is_body && !left_is_head && k - start <= 3 {
+        if (right_is_body || left_is_person) && !left_is_head && k - start <= 3 {
             run(cx, sentence, tokens, start, k);
             run(cx, sentence, tokens, k + 1, end);
             return;

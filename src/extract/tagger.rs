@@ -946,6 +946,7 @@ pub fn recognize_named(
                     .next()
                     .is_some_and(lexicon::is_title_word)
         });
+        let first_word = tokens.iter().find(|t| t.kind == TokenKind::Word);
         for &i in &in_sentence[s] {
             let c = &candidates[i];
             if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
@@ -958,9 +959,14 @@ pub fn recognize_named(
             // boundaries (a whole capitalised run, titles split off) stand.
             // The tagger's span may also take in the title the rules split off ("General
             // George Washington"): the rules' person and role stand.
+            // The rules' name opens the sentence with a word the tagger leaves out ("Shares
+            // of Zorvex fell", "Analyst Jo Bell said"): a capitalised first word is weak
+            // evidence, the tagger's shorter name stands.
+            let opens_sentence = first_word.is_some_and(|t| t.span.start == c.span.start);
             let confirmed = spans.iter().any(|&(span, ty, _)| {
                 ty == c.entity_type
                     && (c.span.contains(span)
+                        && !(opens_sentence && span.start > c.span.start && !c.typed)
                         || span.end == c.span.end
                             && span.start < c.span.start
                             && c.role.as_deref().is_some_and(|role| {
@@ -1003,8 +1009,16 @@ pub fn recognize_named(
             let known = c.typed && c.method == Method::Gazetteer && !surname_alone;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
             // closes stays unless the tagger is sure of another reading; names joined by
-            // "&" ("Procter & Gamble") are a firm whatever the tagger reads.
-            let firm = c.typed && c.method == Method::NameShape && name.contains(" & ");
+            // "&" ("Procter & Gamble") or closed by a company word ("Zorvex Semiconductor")
+            // are a firm whatever the tagger reads.
+            let firm = c.typed
+                && c.method == Method::NameShape
+                && (name.contains(" & ")
+                    || name.contains(' ')
+                        && name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| contains(&lexicon::COMPANY_ENDINGS, last)));
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
                 && name.contains(' ')
@@ -1231,7 +1245,14 @@ fn one_reading_per_name<'t>(
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
     cite_authors(text, seg, out);
-    let votes = type_votes(text, out);
+    let mut votes = type_votes(text, out);
+    for short in company_short_names(text, out) {
+        if let (Some(v), Some(org)) = (votes.get_mut(short), tag_of(EntityType::Organization)) {
+            let all: f32 = v.iter().sum();
+            *v = [0.0; TAG_COUNT];
+            v[org] = all;
+        }
+    }
     for c in out.iter_mut() {
         let voted = votes
             .get(c.span.slice(text))
@@ -1247,6 +1268,27 @@ fn one_reading_per_name<'t>(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+}
+
+/// "Zorvex" where the article also names "Zorvex Semiconductor" or "Zorvex Holdings Ltd":
+/// a company's name without the words that close it is the company's short name.
+fn company_short_names<'t>(text: &'t str, found: &[Candidate]) -> Vec<&'t str> {
+    found
+        .iter()
+        .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Organization)
+        .filter_map(|c| {
+            let mut name = c.span.slice(text);
+            let mut closed = false;
+            while let Some((rest, last)) = name.rsplit_once(' ') {
+                if !contains(&lexicon::COMPANY_ENDINGS, last) {
+                    break;
+                }
+                closed = true;
+                name = rest.trim_end_matches(',');
+            }
+            (closed && !name.is_empty()).then_some(name)
+        })
+        .collect()
 }
 
 /// Names the article gives a work or project ("a book called The Chemical Wedding", "the
@@ -1907,6 +1949,31 @@ mod tests {
     /// Whether `got` (from [`named_mentions`]) holds the name with the type.
     fn has(got: &[(String, EntityType, &str)], name: &str, entity_type: EntityType) -> bool {
         got.iter().any(|(n, t, _)| n == name && *t == entity_type)
+    }
+
+    #[test]
+    fn company_words_close_a_firm_and_its_short_name_follows() {
+        let text = "Brenmoor Semiconductor said on Tuesday it would close a plant. Shares of \
+                    Brenmoor fell 4 percent. Analyst Laura Reyes of Hallam & Pryce said \
+                    Brenmoor had few options.";
+        let got = named_mentions(text);
+        for (name, entity_type) in [
+            ("Brenmoor Semiconductor", EntityType::Organization),
+            ("Brenmoor", EntityType::Organization),
+            ("Laura Reyes", EntityType::Person),
+            ("Hallam & Pryce", EntityType::Organization),
+        ] {
+            assert!(has(&got, name, entity_type), "{name}: {got:?}");
+        }
+        assert!(
+            !got.iter()
+                .any(|(name, _, _)| name.starts_with("Shares") || name.starts_with("Analyst")),
+            "a sentence's first word stays out of the tagger's name: {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(name, _, _)| name.contains(" of ")),
+            "a person of a firm is two names: {got:?}"
+        );
     }
 
     #[test]
