@@ -382,6 +382,9 @@ pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
 
 /// Last words of organisation names that news leaves out ("Greenpeace International" is
 /// "Greenpeace").
+/// Wikidata's class of occupations (Q12737077).
+const OCCUPATION: &str = "Q12737077";
+
 const CORPORATE_ENDINGS: &[&str] = &[
     "International",
     "Inc.",
@@ -708,6 +711,14 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
         let types: Vec<&str> = col(&row, "coarse_types").split('|').collect();
         let qid = col(&row, "qid");
+        // An occupation ("judge", "Special Advocate") is typed person but names no one,
+        // and its first word is no first name.
+        if col(&row, "coarse_type_qids")
+            .split('|')
+            .any(|q| q == OCCUPATION)
+        {
+            continue;
+        }
         let kind = if types.contains(&"person") {
             EntityType::Person
         } else if types.contains(&"geographic_entity")

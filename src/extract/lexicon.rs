@@ -240,6 +240,19 @@ pub static COMPANY_ENDINGS: WordList = WordList::new(&[
     "Airways",
 ]);
 
+/// Last words that close the names of sports clubs ("Leeds United", "Wigan Athletic"):
+/// the club, whatever the tagger reads (its short name is the town's, so it stays a
+/// place).
+pub static CLUB_ENDINGS: WordList = WordList::new(&[
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Hotspur",
+    "Albion",
+    "FC",
+]);
+
 /// Last words of organisation names.
 pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Inc",
@@ -327,6 +340,12 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Brigade",
     "Brigades",
     "Systems",
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Hotspur",
+    "Albion",
     "Technologies",
     "Technology",
     "Semiconductor",

@@ -7,7 +7,9 @@ use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
 use crate::span::Span;
+use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -366,6 +368,9 @@ pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
 /// the tagger.
 pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-building");
+/// The place in capitals that opens a wire story's first line, "HARBORVIEW, Maine —" or
+/// "KESWICK (Reuters) -": where the story was filed, known or not.
+pub(super) const DATELINE: Method = Method::Pattern("dateline");
 
 /// The photographer and the agency of a credit closing a sentence, "(Jane Roe/Coastal
 /// Press Photo)" or "(AP Photo/Jane Roe)": a person and an organisation, whatever the
@@ -637,8 +642,11 @@ fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
 fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, end: usize) {
     let text = cx.text;
     let word = |i: usize| tokens[i].span.slice(text);
-    // Sentence-initial common words ("The", "Police", "Despite") are not names.
-    while start < end {
+    // Sentence-initial common words ("The", "Police", "Despite") are not names; a
+    // dateline's place is one ("KESWICK, England —").
+    let whole = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    let dateline = is_shouted(whole.slice(text)) && opens_a_dateline(text, whole);
+    while start < end && !dateline {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
         let unknown = !known_word(cx.kb, w);
@@ -908,6 +916,17 @@ pub(crate) fn nested_known_places(
     found_places
 }
 
+/// Whether `span` opens its line as a dateline does: then, on the same line, an optional
+/// region after a comma ("Maine", "Calif."), an optional agency in parentheses, and a dash.
+fn opens_a_dateline(text: &str, span: Span) -> bool {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
+            .expect("valid dateline pattern")
+    });
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..span.start].trim().is_empty() && AFTER.is_match(&text[span.end..])
+}
+
 /// Decides the type of a name span, or `None` when it is not an entity name.
 fn type_name(
     cx: &Context,
@@ -972,6 +991,9 @@ fn type_name(
             Some(entry.qid.clone()),
             true,
         ));
+    }
+    if cased.is_some() && opens_a_dateline(text, span) {
+        return Some(candidate(EntityType::Place, DATELINE, 0.8, None, true));
     }
     if contains(&lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
         return None;

@@ -1009,16 +1009,16 @@ pub fn recognize_named(
             let known = c.typed && c.method == Method::Gazetteer && !surname_alone;
             // "Bradford Council", "Greenfield Markets Ltd": a name an organisation word
             // closes stays unless the tagger is sure of another reading; names joined by
-            // "&" ("Procter & Gamble") or closed by a company word ("Zorvex Semiconductor")
-            // are a firm whatever the tagger reads.
+            // "&" ("Procter & Gamble") or closed by a company's or a club's word ("Zorvex
+            // Semiconductor", "Leeds United") are one whatever the tagger reads.
             let firm = c.typed
                 && c.method == Method::NameShape
                 && (name.contains(" & ")
                     || name.contains(' ')
-                        && name
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|last| contains(&lexicon::COMPANY_ENDINGS, last)));
+                        && name.rsplit(' ').next().is_some_and(|last| {
+                            contains(&lexicon::COMPANY_ENDINGS, last)
+                                || contains(&lexicon::CLUB_ENDINGS, last)
+                        }));
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
                 && name.contains(' ')
@@ -1949,6 +1949,39 @@ mod tests {
     /// Whether `got` (from [`named_mentions`]) holds the name with the type.
     fn has(got: &[(String, EntityType, &str)], name: &str, entity_type: EntityType) -> bool {
         got.iter().any(|(n, t, _)| n == name && *t == entity_type)
+    }
+
+    #[test]
+    fn a_datelines_place_is_a_place_known_or_not() {
+        for (text, place) in [
+            (
+                "QUARRYMOOR, Vermont — The mayor resigned on Tuesday.\n",
+                "QUARRYMOOR",
+            ),
+            (
+                "LENBRIDGE (Reuters) - Two ferries collided on Friday.\n",
+                "LENBRIDGE",
+            ),
+            ("Notes\n\nOSTRAVEL — Snow closed the pass.\n", "OSTRAVEL"),
+        ] {
+            let got = named_mentions(text);
+            assert!(has(&got, place, EntityType::Place), "{text}: {got:?}");
+        }
+        // Capitals that open a line but are no dateline stay unread.
+        let got = named_mentions("SPECIAL OFFER for readers: two issues free.\n");
+        assert!(got.is_empty(), "{got:?}");
+        assert!(
+            !got.iter().any(|(name, _, _)| name.starts_with("SPECIAL")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_clubs_word_closes_a_club() {
+        let got = named_mentions("Harrowgate Rovers will face Dunmere United on Saturday.");
+        for name in ["Harrowgate Rovers", "Dunmere United"] {
+            assert!(has(&got, name, EntityType::Organization), "{name}: {got:?}");
+        }
     }
 
     #[test]
