@@ -1000,6 +1000,44 @@ pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "de", "la", "du", "van", "von", "der", "al", "bin", "el", "da", "di", "&",
 ]);
 
+/// Words for kinds of organisation that a name in apposition follows ("the logistics firm
+/// Tandry Freight", "rival Zorvex"): the name is that organisation.
+pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
+    "firm",
+    "company",
+    "companies",
+    "group",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "retailer",
+    "startup",
+    "start-up",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "publisher",
+    "airline",
+    "charity",
+    "nonprofit",
+    "non-profit",
+    "outfit",
+    "manufacturer",
+    "supermarket",
+    "newspaper",
+    "website",
+    "network",
+    "label",
+]);
+
+/// The particles inside family names ("von der", "van den", "de la", "dos"), which join
+/// two or more to the name's next word.
+pub static NAME_PARTICLES: WordList = WordList::new(&[
+    "van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
+    "ter", "ten", "al", "bin", "ibn", "el",
+]);
+
 /// The adjectives of political parties ("Republican senators"): before a noun, a modifier,
 /// not a mention of the party ("Labour", a noun, names it).
 pub static PARTY_ADJECTIVES: WordList = WordList::new(&[

@@ -368,6 +368,9 @@ pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
 /// the tagger.
 pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-building");
+/// A name in apposition to a word for a kind of organisation ("the logistics firm Tandry
+/// Freight", "the campaign group Fair Trade Now"): the context decides, not the tagger.
+pub(super) const ORG_APPOSITION: Method = Method::Pattern("org-apposition");
 /// The place in capitals that opens a wire story's first line, "HARBORVIEW, Maine —" or
 /// "KESWICK (Reuters) -": where the story was filed, known or not.
 pub(super) const DATELINE: Method = Method::Pattern("dateline");
@@ -616,6 +619,13 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
             {
                 end += 2;
+            } else if end + 2 < tokens.len()
+                && contains(&lexicon::NAME_PARTICLES, word(end))
+                && contains(&lexicon::NAME_PARTICLES, word(end + 1))
+                && opens(end + 2)
+            {
+                // "Ursula von der Leyen", "Rafael van der Vaart": two particles.
+                end += 3;
             } else {
                 break;
             }
@@ -1085,9 +1095,18 @@ fn type_name(
             false,
         ));
     }
-    // Context: "in X" / "near X" is a place; "X said" a person.
+    // Context: "in X" / "near X" is a place; "X said" a person; "the firm X" a firm.
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
     let next = tokens.get(after).map(|t| t.span.slice(text));
+    if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p)) {
+        return Some(candidate(
+            EntityType::Organization,
+            ORG_APPOSITION,
+            0.7,
+            None,
+            true,
+        ));
+    }
     if next.is_some_and(|n| contains(&lexicon::SPEECH_VERBS, n)) {
         return Some(candidate(
             EntityType::Person,

@@ -1031,6 +1031,13 @@ pub fn recognize_named(
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
                     .all(|&(_, _, margin)| margin < SURE_MARGIN);
             let recurring = c.typed && named_counts[name] >= RECURRING_NAME;
+            // "Rafael van der Vaart": the tagger rarely saw a family name's particles and
+            // cuts the name at them; the rules' person, opened by a first name, stands.
+            let particled = c.typed
+                && c.entity_type == EntityType::Person
+                && name
+                    .split(' ')
+                    .any(|w| contains(&lexicon::NAME_PARTICLES, w));
             // "By JANE ROE", "NAIROBI, Kenya": the tagger learnt names in ordinary case
             // and cannot read one in capitals; the rules read it in ordinary case.
             let shouted = c.typed && super::ner::is_shouted(name);
@@ -1051,6 +1058,7 @@ pub fn recognize_named(
                 && (piece_of_word
                     || c.method == super::ner::CAPTION_CREDIT
                     || c.method == super::ner::LEGISLATURE_BUILDING
+                    || c.method == super::ner::ORG_APPOSITION
                     || confirmed
                     || nested_place
                     || org_named_after_place
@@ -1058,6 +1066,7 @@ pub fn recognize_named(
                     || closed_by_org_word
                     || firm
                     || recurring
+                    || particled
                     || shouted
                     || speaker);
         }
@@ -1974,6 +1983,32 @@ mod tests {
             !got.iter().any(|(name, _, _)| name.starts_with("SPECIAL")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn family_name_particles_stay_in_the_name() {
+        let got = named_mentions(
+            "Commissioner Marta von der Hove said the talks would resume. \
+             Later, Ana de la Fuente agreed.",
+        );
+        for name in ["Marta von der Hove", "Ana de la Fuente"] {
+            assert!(has(&got, name, EntityType::Person), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_kind_of_firm_is_that_firm() {
+        let got = named_mentions(
+            "The depot, owned by the logistics firm Tarnby Freight, was empty. A \
+             spokesperson for Tarnby Freight said nobody was hurt.",
+        );
+        let firms = got
+            .iter()
+            .filter(|(name, entity_type, _)| {
+                name == "Tarnby Freight" && *entity_type == EntityType::Organization
+            })
+            .count();
+        assert_eq!(firms, 2, "{got:?}");
     }
 
     #[test]
