@@ -666,8 +666,11 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             && !is_acronym(w)
             && !is_camel(w)
             && !cx.stats.mid_sentence_capitalised.contains(w);
+        // A known one-word name opening a sentence is a common word too when the article
+        // writes it in lower case ("Man charged ..." and "a man", the town of Man aside).
         let common = contains(&lexicon::COMMON_CAPITALISED, w)
-            || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone));
+            || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone))
+            || (initial && end == start + 1 && cx.stats.written_in_lower_case(w));
         // "New York is ...": a known name the word opens is no common word.
         let opens_known_name =
             || (start + 2..=end).any(|e| cx.kb.best(&span_text(text, tokens, start, e)).is_some());

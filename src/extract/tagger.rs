@@ -2012,6 +2012,12 @@ mod tests {
     }
 
     #[test]
+    fn a_known_word_opening_a_headline_is_a_common_word_when_the_article_says_it_lower() {
+        let got = named_mentions("Man held after depot fire\n\nA man was arrested on Friday.\n");
+        assert!(!got.iter().any(|(name, _, _)| name == "Man"), "{got:?}");
+    }
+
+    #[test]
     fn a_clubs_word_closes_a_club() {
         let got = named_mentions("Harrowgate Rovers will face Dunmere United on Saturday.");
         for name in ["Harrowgate Rovers", "Dunmere United"] {
