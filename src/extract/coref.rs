@@ -160,7 +160,7 @@ fn name_matches(short: &str, long: &[&str], entity_type: EntityType) -> bool {
                 && long.starts_with(&short_tokens)
                 && long[short_tokens.len()..]
                     .iter()
-                    .all(|w| lexicon::contains(&lexicon::ORG_SUFFIXES, w))
+                    .all(|w| lexicon::closes_organisation(w))
         }
         _ => false,
     }

@@ -191,7 +191,7 @@ fn type_cost(mention: EntityType, item: EntityType) -> Option<f32> {
 /// A one-word name that is also a common word of organisation and place names.
 fn is_generic(name: &str) -> bool {
     !name.contains(' ')
-        && (contains(&lexicon::ORG_SUFFIXES, name)
+        && (lexicon::closes_organisation(name)
             || contains(&lexicon::PLACE_SUFFIXES, name)
             || contains(&lexicon::COMMON_CAPITALISED, name)
             || lexicon::is_title_word(name))

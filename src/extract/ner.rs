@@ -711,7 +711,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     if modifiers > 0 {
         let last = word(end - 1);
         let closed = end - start > modifiers
-            && (contains(&lexicon::ORG_SUFFIXES, last) || contains(&lexicon::PLACE_SUFFIXES, last));
+            && (lexicon::closes_organisation(last) || contains(&lexicon::PLACE_SUFFIXES, last));
         let rest = Span::new(tokens[start + modifiers].span.start, full.end);
         let part_of_place = modifiers == 1
             && contains(&lexicon::DIRECTION_MODIFIERS, word(start))
@@ -747,13 +747,13 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
         let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
         let right_is_body = cx.kb.best(right).is_some()
-            || contains(&lexicon::ORG_SUFFIXES, word(end - 1))
+            || lexicon::closes_organisation(word(end - 1))
             || right.contains(" & ")
             || (k + 2 == end && is_acronym(right));
         // "Martin Feld of Feldham": a first name opens a name of two or three words.
         let left_is_person = k - start >= 2 && cx.kb.is_first_name(word(start));
         let left_last = word(k - 1);
-        let left_is_head = contains(&lexicon::ORG_SUFFIXES, left_last)
+        let left_is_head = lexicon::closes_organisation(left_last)
             || contains(&lexicon::PLACE_SUFFIXES, left_last)
             || lexicon::is_title_word(left_last);
         if (right_is_body || left_is_person) && !left_is_head && k - start <= 3 {
@@ -781,7 +781,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             let after_one_word_body = head + 3;
             let named_after_body = (2..=3).contains(&end.saturating_sub(after_one_word_body))
                 && !contains(&lexicon::COMMON_CAPITALISED, word(after_one_word_body))
-                && !contains(&lexicon::ORG_SUFFIXES, word(after_one_word_body))
+                && !lexicon::closes_organisation(word(after_one_word_body))
                 && !contains(&lexicon::PLACE_SUFFIXES, word(after_one_word_body));
             let first_name = (head + 3..end.saturating_sub(1))
                 .find(|&k| cx.kb.is_first_name(word(k)))
@@ -808,7 +808,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         }
         let person = Span::new(tokens[person_start].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
-        let looks_like_person = !contains(&lexicon::ORG_SUFFIXES, last)
+        let looks_like_person = !lexicon::closes_organisation(last)
             && !contains(&lexicon::PLACE_SUFFIXES, last)
             && cx
                 .kb
@@ -1020,15 +1020,15 @@ fn type_name(
     }
     // "University of X", "U.S. Department of X": an organisation word heads the name
     // before "of".
-    let headed_by = |list: &WordList| {
+    let headed_by = |heads: fn(&str) -> bool| {
         words
             .windows(2)
             .take(words.len().saturating_sub(2))
-            .any(|pair| pair[1] == "of" && contains(list, pair[0]))
+            .any(|pair| pair[1] == "of" && heads(pair[0]))
     };
     // "Procter & Gamble", "Johnson & Johnson": names joined by "&" are a firm.
-    if contains(&lexicon::ORG_SUFFIXES, last)
-        || headed_by(&lexicon::ORG_SUFFIXES)
+    if lexicon::closes_organisation(last)
+        || headed_by(lexicon::closes_organisation)
         || words.contains(&"&")
     {
         return Some(candidate(
@@ -1060,7 +1060,7 @@ fn type_name(
     }
     let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
         || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
-        || headed_by(&lexicon::PLACE_SUFFIXES);
+        || headed_by(|w| contains(&lexicon::PLACE_SUFFIXES, w));
     if place_word && words.len() > 1 {
         return Some(candidate(
             EntityType::Place,

@@ -560,7 +560,7 @@ fn kb_tags(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(Tag, &'static s
 fn lexicon_class(kb: &Kb, word: &str) -> &'static str {
     if lexicon::is_title_word(word) {
         "title"
-    } else if contains(&lexicon::ORG_SUFFIXES, word) {
+    } else if lexicon::closes_organisation(word) {
         "org-suffix"
     } else if contains(&lexicon::PLACE_SUFFIXES, word) {
         "place-suffix"
@@ -996,7 +996,7 @@ pub fn recognize_named(
                     .slice(text)
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|last| contains(&lexicon::ORG_SUFFIXES, last))
+                    .is_some_and(lexicon::closes_organisation)
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
@@ -1025,7 +1025,7 @@ pub fn recognize_named(
                 && name
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|last| contains(&lexicon::ORG_SUFFIXES, last))
+                    .is_some_and(lexicon::closes_organisation)
                 && spans
                     .iter()
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
