@@ -184,18 +184,15 @@ impl NerModel {
         sentence: &SentenceFeatures,
         word_scores: &mut WordScores,
     ) -> Vec<(Tag, f32)> {
-        // What the tags before a token add to its scores and does not depend on the token:
-        // the previous tag, and the two previous tags together.
+        if sentence.is_empty() {
+            return Vec::new();
+        }
+        // What the tags before a token add to its scores and does not depend on the token
+        // (the middle two history features: the previous tag, the two previous tags).
         let mut constant = [[0f32; TAG_COUNT]; TAG_PAIRS];
         for (pair, scores) in constant.iter_mut().enumerate() {
-            let (before, previous) = (pair / TAG_COUNT, pair % TAG_COUNT);
-            self.add_scores(
-                scores,
-                &[
-                    keyed(F_PREV_TAG, previous as u64),
-                    feature_of(F_PREV_TAGS, &[before as u64, previous as u64]),
-                ],
-            );
+            let history = sentence.history(0, pair % TAG_COUNT, pair / TAG_COUNT);
+            self.add_scores(scores, &history[1..3]);
         }
         let local: Vec<LocalScores> = (0..sentence.len())
             .map(|i| {
@@ -754,7 +751,9 @@ impl SentenceFeatures {
         }
     }
 
-    /// The features of the tags chosen before token `i`, the first of them with the word.
+    /// The features of the tags chosen before token `i`: the previous tag with the word, the
+    /// previous tag, the two previous tags, the previous tag with the shape (the middle two
+    /// are the same at every token, which `NerModel::tag` relies on).
     pub(crate) fn history(&self, i: usize, previous: Tag, before: Tag) -> [u64; 4] {
         [
             self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
