@@ -464,10 +464,21 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             description: String::new(),
         });
         entry.popularity = entry.popularity.max(popularity);
+        let label_words: Vec<String> = entry.label.split(' ').map(str::to_owned).collect();
+        // "President Jimmy Carter", "Dr. Jane Roe": a person's title is a role, kept apart
+        // from the name, so a name with a title the label lacks is no alias.
+        let titled = |alias: &str| {
+            entry.kind == EntityType::Person
+                && alias.split(' ').any(|w| {
+                    !label_words.iter().any(|l| l == w)
+                        && crate::extract::lexicon::is_title_word(w.trim_end_matches('.'))
+                })
+        };
         for alias in std::iter::once(label).chain(aliases) {
             if alias != entry.label
                 && usable_name(alias)
                 && !demonyms.contains(alias)
+                && !titled(alias)
                 && !entry.aliases.iter().any(|a| a == alias)
             {
                 entry.aliases.push(alias.to_owned());

@@ -31,6 +31,10 @@ pub static TITLE_MODIFIERS: WordList = WordList::new(&[
     "Madam",
 ]);
 
+/// Title modifiers that never open a name ("Former", unlike "Home" of "Home Office" or
+/// "Major" of "Major League Baseball").
+pub static TITLE_ONLY_OPENERS: WordList = WordList::new(&["Former", "Acting", "Outgoing"]);
+
 /// Title words that, alone, mark the end of a title run ("Home Secretary", "Deputy
 /// Assistant Commissioner"): the words before them in the run belong to the title.
 pub static TITLE_HEADS: WordList = WordList::new(&[

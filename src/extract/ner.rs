@@ -685,6 +685,14 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             break;
         }
     }
+    // "Former US president Jane Roe": a word that only opens a title, with no title word
+    // after it in the run, is no part of a name.
+    while start < end
+        && contains(&lexicon::TITLE_ONLY_OPENERS, word(start))
+        && !(start + 1..end).any(|k| contains(&lexicon::TITLE_HEADS, word(k)))
+    {
+        start += 1;
+    }
     // A name can't end in a connector.
     let mut end = end;
     while end > start && is_connector(word(end - 1)) {
