@@ -380,11 +380,11 @@ pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
     Ok(words)
 }
 
-/// Last words of organisation names that news leaves out ("Greenpeace International" is
-/// "Greenpeace").
 /// Wikidata's class of occupations (Q12737077).
 const OCCUPATION: &str = "Q12737077";
 
+/// Last words of organisation names that news leaves out ("Greenpeace International" is
+/// "Greenpeace").
 const CORPORATE_ENDINGS: &[&str] = &[
     "International",
     "Inc.",

@@ -202,15 +202,12 @@ impl Trainer {
         hide_word: bool,
         buffer: &mut Vec<u64>,
     ) -> LocalScores {
-        // `with_history` ends with the history's features: the first of them (the word
-        // with the previous tag) is left out when the word is hidden.
-        let skip = usize::from(hide_word);
-        sentence.with_history(i, OUTSIDE, OUTSIDE, hide_word, buffer);
-        let fixed = buffer.len() - (4 - skip);
-        let base = self.scores(&buffer[..fixed]);
+        sentence.described(i, hide_word, buffer);
+        let base = self.scores(buffer);
         std::array::from_fn(|pair| {
-            let history = sentence.history(i, pair % TAG_COUNT, pair / TAG_COUNT);
-            let mut scores = self.scores(&history[skip..]);
+            let mut history = [0; 4];
+            let tags = (pair % TAG_COUNT, pair / TAG_COUNT);
+            let mut scores = self.scores(sentence.history_read(i, tags, hide_word, &mut history));
             for (s, b) in scores.iter_mut().zip(&base) {
                 *s += b;
             }

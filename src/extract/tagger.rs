@@ -728,6 +728,32 @@ impl SentenceFeatures {
         &self.features[start..self.ends[i]]
     }
 
+    /// The fixed features of token `i` into `out`, without the word's identity when
+    /// `hide_word`.
+    pub fn described(&self, i: usize, hide_word: bool, out: &mut Vec<u64>) {
+        let fixed = self.fixed(i);
+        out.clear();
+        if hide_word {
+            out.push(fixed[0]);
+            out.extend_from_slice(&fixed[IDENTITY_FEATURES.end..]);
+        } else {
+            out.extend_from_slice(fixed);
+        }
+    }
+
+    /// The features of the tags chosen before token `i` that a model reads, kept in
+    /// `into`: without the one that joins the word's identity when `hide_word`.
+    pub fn history_read<'a>(
+        &self,
+        i: usize,
+        (previous, before): (Tag, Tag),
+        hide_word: bool,
+        into: &'a mut [u64; 4],
+    ) -> &'a [u64] {
+        *into = self.history(i, previous, before);
+        &into[usize::from(hide_word)..]
+    }
+
     /// The fixed features of token `i` plus those of the tags chosen before it; without
     /// the word's identity when `hide_word`.
     pub fn with_history(
@@ -738,17 +764,9 @@ impl SentenceFeatures {
         hide_word: bool,
         out: &mut Vec<u64>,
     ) {
-        let fixed = self.fixed(i);
-        let history = self.history(i, previous, before);
-        out.clear();
-        if hide_word {
-            out.push(fixed[0]);
-            out.extend_from_slice(&fixed[IDENTITY_FEATURES.end..]);
-            out.extend_from_slice(&history[1..]);
-        } else {
-            out.extend_from_slice(fixed);
-            out.extend_from_slice(&history);
-        }
+        self.described(i, hide_word, out);
+        let mut history = [0; 4];
+        out.extend_from_slice(self.history_read(i, (previous, before), hide_word, &mut history));
     }
 
     /// The features of the tags chosen before token `i`: the previous tag with the word, the
@@ -990,16 +1008,14 @@ pub fn recognize_named(
             });
             // "Bradford Council": the tagger reads only the place the organisation is named
             // after; the closing organisation word decides.
+            let name = c.span.slice(text);
+            // The last word of a name of several words ("Council" of "Bradford Council").
+            let closing_word = name.rsplit_once(' ').map(|(_, last)| last);
             let org_named_after_place = c.entity_type == EntityType::Organization
-                && c.span
-                    .slice(text)
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(lexicon::closes_organisation)
+                && closing_word.is_some_and(lexicon::closes_organisation)
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
-            let name = c.span.slice(text);
             // A surname alone ("Given", "Cook") is weak evidence of a known person: the
             // tagger decides.
             let surname_alone = c.entity_type == EntityType::Person
@@ -1013,18 +1029,13 @@ pub fn recognize_named(
             let firm = c.typed
                 && c.method == Method::NameShape
                 && (name.contains(" & ")
-                    || name.contains(' ')
-                        && name.rsplit(' ').next().is_some_and(|last| {
-                            contains(&lexicon::COMPANY_ENDINGS, last)
-                                || contains(&lexicon::CLUB_ENDINGS, last)
-                        }));
+                    || closing_word.is_some_and(|last| {
+                        contains(&lexicon::COMPANY_ENDINGS, last)
+                            || contains(&lexicon::CLUB_ENDINGS, last)
+                    }));
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
-                && name.contains(' ')
-                && name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(lexicon::closes_organisation)
+                && closing_word.is_some_and(lexicon::closes_organisation)
                 && spans
                     .iter()
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
