@@ -1,15 +1,15 @@
 //! Training the named-entity tagger ([`crate::extract::tagger`]) from annotated text: a
 //! directory of `NAME.txt` + `NAME.ann` in BRAT standoff (the format of
 //! `shared/gold/SCHEMA.md`; GUM's train split is converted to it). Named Person,
-//! Organization and Place mentions become BIO tags over newskg's own tokens, so the model
+//! Organization and Place mentions become BILOU tags over newskg's own tokens, so the model
 //! learns on exactly the tokens it will see. Training is deterministic: files in name
 //! order, sentences shuffled by a fixed seed.
 
 use crate::eval::parse_ann;
 use crate::extract::ner::{self, Candidate, DocumentStats};
 use crate::extract::tagger::{
-    best_sequence, by_sentence, document_features, tag_of, FeatureMap, LocalScores, NerModel,
-    SentenceFeatures, Tag, OUTSIDE, TAG_COUNT,
+    best_sequence, by_sentence, document_features, name_tags, transition_features, FeatureMap,
+    NerModel, SentenceFeatures, Tag, TokenScores, TransitionScores, OUTSIDE, TAG_COUNT,
 };
 use crate::extract::EntityType;
 use crate::kb::Kb;
@@ -45,7 +45,7 @@ pub struct TrainReport {
     pub mentions: usize,
     /// Gold mentions whose edges fall inside a token ("Acme" in "Acme-owned").
     pub misaligned: usize,
-    /// Gold mentions inside another gold mention (BIO keeps the outer one).
+    /// Gold mentions inside another gold mention (the tags keep the outer one).
     pub nested: usize,
     /// Token accuracy on the training data, per epoch, with the weights of that moment.
     pub epoch_accuracy: Vec<f64>,
@@ -130,8 +130,11 @@ pub fn document_examples(
             report.nested += 1;
             continue;
         }
-        for t in &mut tags[first..last] {
-            *t = tag_of(entity_type);
+        for (t, tag) in tags[first..last]
+            .iter_mut()
+            .zip(name_tags(entity_type, last - first))
+        {
+            *t = Some(tag);
         }
     }
     let stats = DocumentStats::new(text, &seg);
@@ -193,26 +196,31 @@ impl Trainer {
         }
     }
 
-    /// The scores of each tag at token `i` after each pair of tags, as the tagger computes
-    /// them (see `NerModel::tag`), without the word's identity when `hide_word`.
-    fn local_scores(
+    /// The scores of each tag at token `i` as the tagger computes them (see
+    /// `NerModel::tag`), without the word's identity when `hide_word`.
+    fn token_scores(
         &self,
         sentence: &SentenceFeatures,
         i: usize,
         hide_word: bool,
         buffer: &mut Vec<u64>,
-    ) -> LocalScores {
+    ) -> TokenScores {
         sentence.described(i, hide_word, buffer);
-        let base = self.scores(buffer);
-        std::array::from_fn(|pair| {
-            let mut history = [0; 4];
-            let tags = (pair % TAG_COUNT, pair / TAG_COUNT);
-            let mut scores = self.scores(sentence.history_read(i, tags, hide_word, &mut history));
-            for (s, b) in scores.iter_mut().zip(&base) {
-                *s += b;
-            }
-            scores
-        })
+        let mut read = [0; 2];
+        TokenScores {
+            own: self.scores(buffer),
+            by_previous: std::array::from_fn(|previous| {
+                self.scores(sentence.previous_tag_features(i, previous, hide_word, &mut read))
+            }),
+        }
+    }
+
+    /// What the tags before a token add whatever the token, with the current weights.
+    fn transitions(&self) -> Box<TransitionScores> {
+        Box::new(std::array::from_fn(|pair| {
+            let (before, previous) = (pair / TAG_COUNT, pair % TAG_COUNT);
+            self.scores(&transition_features(previous, before))
+        }))
     }
 
     /// The weights averaged over every step, unpruned.
@@ -303,8 +311,7 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64, report: &mut TrainR
             weights.insert(feature, mean);
         }
     }
-    let mut model = NerModel { weights, id: 0 };
-    model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
+    let model = NerModel::from_weights(weights);
     report.features = model.weights.len();
     model
 }
@@ -334,10 +341,13 @@ fn train_run(
             let rare: Vec<bool> = (0..example.tags.len())
                 .map(|i| word_documents[&sentence.word_key(i)].1 < 2)
                 .collect();
-            let local: Vec<LocalScores> = (0..example.tags.len())
-                .map(|i| trainer.local_scores(sentence, i, rare[i], &mut features))
+            let tokens: Vec<TokenScores> = (0..example.tags.len())
+                .map(|i| trainer.token_scores(sentence, i, rare[i], &mut features))
                 .collect();
-            let guess: Vec<Tag> = best_sequence(&local).into_iter().map(|t| t.0).collect();
+            let guess: Vec<Tag> = best_sequence(&tokens, &trainer.transitions())
+                .into_iter()
+                .map(|t| t.0)
+                .collect();
             trainer.step += 1;
             // Where the best sequence and the truth differ (in the tag or in the tags
             // before it), the truth's features gain and the guess's lose.
@@ -377,7 +387,19 @@ mod tests {
         let mut report = TrainReport::default();
         let examples = document_examples(text, &ann, Kb::shipped(), &mut report);
         assert_eq!(examples.len(), 1);
-        assert_eq!(examples[0].tags, vec![1, 1, 0, 2, 2, 0, 3, 0]);
+        let person = name_tags(EntityType::Person, 2);
+        let org = name_tags(EntityType::Organization, 2);
+        let place = name_tags(EntityType::Place, 1);
+        let expected: Vec<Tag> = [
+            &person[..],
+            &[OUTSIDE],
+            &org,
+            &[OUTSIDE],
+            &place,
+            &[OUTSIDE],
+        ]
+        .concat();
+        assert_eq!(examples[0].tags, expected);
         assert_eq!((report.mentions, report.misaligned), (3, 0));
     }
 

@@ -17,20 +17,27 @@ use crate::span::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 use xxhash_rust::xxh3::xxh3_64;
 
-/// The tags, in the order of the weight vectors: inside a name of a type, or outside any
-/// ("IO" tagging: evidence for a name word is not split between its first and later
-/// words; two names of one type side by side, rare in prose, merge).
-pub const TAGS: [&str; 4] = ["O", "Person", "Organization", "Place"];
-pub const TAG_COUNT: usize = TAGS.len();
-pub type Tag = usize;
-pub const OUTSIDE: Tag = 0;
+/// The types the tagger tells apart, outside any name first: the values of the knowledge
+/// base's and the rules' features, and of the per-name votes.
+pub const TYPES: [&str; TYPE_COUNT] = ["O", "Person", "Organization", "Place"];
+pub const TYPE_COUNT: usize = 4;
 
-/// The entity type a tag stands for, if any.
-pub fn tag_type(tag: Tag) -> Option<EntityType> {
-    match tag {
+/// The index of a type in [`TYPES`]; Events have none.
+pub fn type_index(entity_type: EntityType) -> Option<usize> {
+    match entity_type {
+        EntityType::Person => Some(1),
+        EntityType::Organization => Some(2),
+        EntityType::Place => Some(3),
+        EntityType::Event => None,
+    }
+}
+
+/// The type at an index of [`TYPES`], if any (0 is outside any name).
+pub fn type_at(index: usize) -> Option<EntityType> {
+    match index {
         1 => Some(EntityType::Person),
         2 => Some(EntityType::Organization),
         3 => Some(EntityType::Place),
@@ -38,13 +45,82 @@ pub fn tag_type(tag: Tag) -> Option<EntityType> {
     }
 }
 
-/// The tag of a type; Events have none.
-pub fn tag_of(entity_type: EntityType) -> Option<Tag> {
-    match entity_type {
-        EntityType::Person => Some(1),
-        EntityType::Organization => Some(2),
-        EntityType::Place => Some(3),
-        EntityType::Event => None,
+/// Where a token stands in a name ("BILOU" tagging, Ratinov & Roth 2009): its first word,
+/// a middle one, its last, or the whole name. The first and last words of a name learn
+/// their own weights (a first name, a company word), and a one-word name learns apart
+/// from the words of longer names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Begin = 0,
+    Inside = 1,
+    Last = 2,
+    Unit = 3,
+}
+
+const POSITIONS: usize = 4;
+
+/// A tag: outside any name ([`OUTSIDE`]), or a type of [`TYPES`] with a [`Position`]; the
+/// index of its weight in every weight vector.
+pub type Tag = usize;
+pub const TAG_COUNT: usize = 1 + (TYPE_COUNT - 1) * POSITIONS;
+pub const OUTSIDE: Tag = 0;
+
+/// The tag of a type at a position; none for Events.
+pub fn tag_of(entity_type: EntityType, position: Position) -> Option<Tag> {
+    type_index(entity_type).map(|t| 1 + (t - 1) * POSITIONS + position as usize)
+}
+
+/// The index in [`TYPES`] of a tag's type (0 for [`OUTSIDE`]).
+pub fn type_index_of(tag: Tag) -> usize {
+    if tag == OUTSIDE {
+        0
+    } else {
+        1 + (tag - 1) / POSITIONS
+    }
+}
+
+/// The entity type a tag stands for, if any.
+pub fn tag_type(tag: Tag) -> Option<EntityType> {
+    type_at(type_index_of(tag))
+}
+
+/// Where a tag stands in a name; none for [`OUTSIDE`].
+pub fn position(tag: Tag) -> Option<Position> {
+    match (tag != OUTSIDE).then(|| (tag - 1) % POSITIONS) {
+        Some(0) => Some(Position::Begin),
+        Some(1) => Some(Position::Inside),
+        Some(2) => Some(Position::Last),
+        Some(3) => Some(Position::Unit),
+        _ => None,
+    }
+}
+
+/// Whether a name is still open after `tag` (its first or a middle word).
+fn opens(tag: Tag) -> bool {
+    matches!(position(tag), Some(Position::Begin | Position::Inside))
+}
+
+/// Whether `tag` may follow `previous`: an open name goes on with its own type, inside or
+/// at its last word; anything else is followed by outside, a first word or a one-word name.
+pub fn may_follow(previous: Tag, tag: Tag) -> bool {
+    if opens(previous) {
+        type_index_of(tag) == type_index_of(previous)
+            && matches!(position(tag), Some(Position::Inside | Position::Last))
+    } else {
+        !matches!(position(tag), Some(Position::Inside | Position::Last))
+    }
+}
+
+/// The tags of the tokens of one name, `len` tokens long.
+pub fn name_tags(entity_type: EntityType, len: usize) -> Vec<Tag> {
+    let at = |position| tag_of(entity_type, position).unwrap_or(OUTSIDE);
+    match len {
+        0 => Vec::new(),
+        1 => vec![at(Position::Unit)],
+        _ => std::iter::once(at(Position::Begin))
+            .chain(std::iter::repeat_n(at(Position::Inside), len - 2))
+            .chain(std::iter::once(at(Position::Last)))
+            .collect(),
     }
 }
 
@@ -68,7 +144,7 @@ impl Hasher for KeyHasher {
 
 pub type FeatureMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
-const MAGIC: &[u8; 8] = b"NKNER01\n";
+const MAGIC: &[u8; 8] = b"NKNER02\n";
 
 /// Why a model file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +164,8 @@ pub struct NerModel {
     pub weights: FeatureMap<[f32; TAG_COUNT]>,
     /// A hash of the weights, recorded in the content hash of every processed article.
     pub id: u64,
+    /// What the tags before a token add whatever the token, filled on first use.
+    transitions: OnceLock<Box<TransitionScores>>,
 }
 
 static SHIPPED: LazyLock<NerModel> = LazyLock::new(|| {
@@ -139,7 +217,19 @@ impl NerModel {
         Ok(NerModel {
             weights,
             id: xxhash_rust::xxh3::xxh3_64(bytes),
+            transitions: OnceLock::new(),
         })
+    }
+
+    /// A model of these weights, its id the hash of its bytes.
+    pub fn from_weights(weights: FeatureMap<[f32; TAG_COUNT]>) -> NerModel {
+        let mut model = NerModel {
+            weights,
+            id: 0,
+            transitions: OnceLock::new(),
+        };
+        model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
+        model
     }
 
     /// The model as bytes, features in hash order so equal models give equal files.
@@ -175,6 +265,17 @@ impl NerModel {
         }
     }
 
+    /// What the tags before a token add to its scores whatever the token (see
+    /// [`transition_features`]), computed once per model.
+    pub fn transitions(&self) -> &TransitionScores {
+        self.transitions.get_or_init(|| {
+            Box::new(std::array::from_fn(|pair| {
+                let (before, previous) = (pair / TAG_COUNT, pair % TAG_COUNT);
+                self.scores(&transition_features(previous, before))
+            }))
+        })
+    }
+
     /// Tags one sentence: the best sequence of tags under the model (see [`best_sequence`]),
     /// each tag with its margin. `word_scores` keeps, per word of the document, the scores
     /// of its [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
@@ -187,61 +288,68 @@ impl NerModel {
         if sentence.is_empty() {
             return Vec::new();
         }
-        // What the tags before a token add to its scores and does not depend on the token
-        // (the middle two history features: the previous tag, the two previous tags).
-        let mut constant = [[0f32; TAG_COUNT]; TAG_PAIRS];
-        for (pair, scores) in constant.iter_mut().enumerate() {
-            let history = sentence.history(0, pair % TAG_COUNT, pair / TAG_COUNT);
-            self.add_scores(scores, &history[1..3]);
-        }
-        let local: Vec<LocalScores> = (0..sentence.len())
+        let tokens: Vec<TokenScores> = (0..sentence.len())
             .map(|i| {
                 let fixed = sentence.fixed(i);
                 let word = sentence.word_ids[i] as usize;
                 if word_scores.0.len() <= word {
                     word_scores.0.resize(word + 1, None);
                 }
-                let mut base = *word_scores.0[word]
+                let mut own = *word_scores.0[word]
                     .get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
-                self.add_scores(&mut base, &fixed[WORD_FEATURES..]);
-                // The features of the previous tag with this token's word and shape.
-                let by_previous: [[f32; TAG_COUNT]; TAG_COUNT] = std::array::from_fn(|previous| {
-                    let mut scores = [0f32; TAG_COUNT];
-                    let [with_word, _, _, with_shape] = sentence.history(i, previous, OUTSIDE);
-                    self.add_scores(&mut scores, &[with_word, with_shape]);
-                    scores
-                });
-                std::array::from_fn(|pair| {
-                    let mut scores = base;
-                    for ((s, c), p) in scores
-                        .iter_mut()
-                        .zip(&constant[pair])
-                        .zip(&by_previous[pair % TAG_COUNT])
-                    {
-                        *s += c + p;
-                    }
-                    scores
-                })
+                self.add_scores(&mut own, &fixed[WORD_FEATURES..]);
+                let mut read = [0; 2];
+                TokenScores {
+                    own,
+                    by_previous: std::array::from_fn(|previous| {
+                        self.scores(sentence.previous_tag_features(i, previous, false, &mut read))
+                    }),
+                }
             })
             .collect();
-        best_sequence(&local)
+        best_sequence(&tokens, self.transitions())
     }
 }
 
 /// How many pairs of tags (the tag two tokens back, the previous tag) there are.
 pub const TAG_PAIRS: usize = TAG_COUNT * TAG_COUNT;
 
-/// The scores of each tag at one token, for each pair of tags before it (index
-/// `before * TAG_COUNT + previous`).
-pub type LocalScores = [[f32; TAG_COUNT]; TAG_PAIRS];
+/// What the tags before a token add to the score of each of its tags whatever the token:
+/// per pair of tags before it (index `before * TAG_COUNT + previous`).
+pub type TransitionScores = [[f32; TAG_COUNT]; TAG_PAIRS];
 
-/// The sequence of tags with the highest total score (Viterbi over pairs of tags, as the
-/// history features read the two previous tags; the sentence starts after two `O`s), each
-/// tag with its margin: how far the best sequence is ahead of the best one that puts
-/// another tag on that token (max-marginals, from a backward pass). Ties go to the lower
+/// The scores of each tag at one token: from its own features, and from its word and
+/// shape with each previous tag.
+#[derive(Debug, Clone)]
+pub struct TokenScores {
+    pub own: [f32; TAG_COUNT],
+    pub by_previous: [[f32; TAG_COUNT]; TAG_COUNT],
+}
+
+impl TokenScores {
+    /// The score of `tag` at this token after the pair of tags `pair`.
+    fn score(&self, transitions: &TransitionScores, pair: usize, tag: Tag) -> f32 {
+        self.own[tag] + self.by_previous[pair % TAG_COUNT][tag] + transitions[pair][tag]
+    }
+}
+
+/// The successors [`may_follow`] allows after each tag.
+static SUCCESSORS: LazyLock<[Vec<Tag>; TAG_COUNT]> = LazyLock::new(|| {
+    std::array::from_fn(|previous| {
+        (0..TAG_COUNT)
+            .filter(|&tag| may_follow(previous, tag))
+            .collect()
+    })
+});
+
+/// The sequence of well-formed tags ([`may_follow`]; no name left open at the end) with
+/// the highest total score, by Viterbi over pairs of tags, as the history features read
+/// the two previous tags (the sentence starts after two `O`s). Each tag comes with the
+/// margin of its type: how far the best sequence is ahead of the best one that gives the
+/// token another type or none (max-marginals, from a backward pass). Ties go to the lower
 /// tag, so the result is the same on every run.
-pub fn best_sequence(local: &[LocalScores]) -> Vec<(Tag, f32)> {
-    let n = local.len();
+pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> Vec<(Tag, f32)> {
+    let n = tokens.len();
     if n == 0 {
         return Vec::new();
     }
@@ -250,8 +358,8 @@ pub fn best_sequence(local: &[LocalScores]) -> Vec<(Tag, f32)> {
     // from[i][pair]: the pair at i-1 it came from.
     let mut forward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
     let mut from = vec![[start; TAG_PAIRS]; n];
-    for tag in 0..TAG_COUNT {
-        forward[0][OUTSIDE * TAG_COUNT + tag] = local[0][start][tag];
+    for &tag in &SUCCESSORS[OUTSIDE] {
+        forward[0][OUTSIDE * TAG_COUNT + tag] = tokens[0].score(transitions, start, tag);
     }
     for i in 1..n {
         for pair in 0..TAG_PAIRS {
@@ -260,47 +368,59 @@ pub fn best_sequence(local: &[LocalScores]) -> Vec<(Tag, f32)> {
                 continue;
             }
             let previous = pair % TAG_COUNT;
-            for (tag, score) in local[i][pair].iter().enumerate() {
+            for &tag in &SUCCESSORS[previous] {
                 let to = previous * TAG_COUNT + tag;
-                if so_far + score > forward[i][to] {
-                    forward[i][to] = so_far + score;
+                let score = so_far + tokens[i].score(transitions, pair, tag);
+                if score > forward[i][to] {
+                    forward[i][to] = score;
                     from[i][to] = pair;
                 }
             }
         }
     }
-    // backward[i][pair]: the best score the tags after i add, given the pair at i.
-    let mut backward = vec![[0f32; TAG_PAIRS]; n];
+    // backward[i][pair]: the best score the tags after i add, given the pair at i (minus
+    // infinity where a name is left open at the end).
+    let mut backward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
+    for (pair, slot) in backward[n - 1].iter_mut().enumerate() {
+        if !opens(pair % TAG_COUNT) {
+            *slot = 0.0;
+        }
+    }
     for i in (0..n - 1).rev() {
         for pair in 0..TAG_PAIRS {
             let tag = pair % TAG_COUNT;
-            backward[i][pair] = local[i + 1][pair]
+            backward[i][pair] = SUCCESSORS[tag]
                 .iter()
-                .enumerate()
-                .map(|(next, score)| score + backward[i + 1][tag * TAG_COUNT + next])
+                .map(|&next| {
+                    tokens[i + 1].score(transitions, pair, next)
+                        + backward[i + 1][tag * TAG_COUNT + next]
+                })
                 .fold(f32::NEG_INFINITY, f32::max);
         }
     }
-    let mut pair = (0..TAG_PAIRS).fold(start, |best, pair| {
-        if forward[n - 1][pair] > forward[n - 1][best] {
-            pair
-        } else {
-            best
-        }
-    });
+    let mut pair = (0..TAG_PAIRS)
+        .filter(|&pair| !opens(pair % TAG_COUNT))
+        .fold(start, |best, pair| {
+            if forward[n - 1][pair] > forward[n - 1][best] {
+                pair
+            } else {
+                best
+            }
+        });
     let mut tags = vec![(OUTSIDE, 0f32); n];
     for i in (0..n).rev() {
         let tag = pair % TAG_COUNT;
-        let mut best_with = [f32::NEG_INFINITY; TAG_COUNT];
+        let mut best_with = [f32::NEG_INFINITY; TYPE_COUNT];
         for (p, (f, b)) in forward[i].iter().zip(&backward[i]).enumerate() {
-            let t = p % TAG_COUNT;
+            let t = type_index_of(p % TAG_COUNT);
             best_with[t] = best_with[t].max(f + b);
         }
-        let runner_up = (0..TAG_COUNT)
-            .filter(|&t| t != tag)
+        let own = type_index_of(tag);
+        let runner_up = (0..TYPE_COUNT)
+            .filter(|&t| t != own)
             .map(|t| best_with[t])
             .fold(f32::NEG_INFINITY, f32::max);
-        tags[i] = (tag, best_with[tag] - runner_up);
+        tags[i] = (tag, best_with[own] - runner_up);
         pair = from[i][pair];
     }
     tags
@@ -311,8 +431,8 @@ pub fn best_sequence(local: &[LocalScores]) -> Vec<(Tag, f32)> {
 #[derive(Default)]
 pub struct WordScores(Vec<Option<[f32; TAG_COUNT]>>);
 
-/// The best tag and its margin over the runner-up.
-pub fn best(scores: &[f32; TAG_COUNT]) -> (Tag, f32) {
+/// The index of the best score and its margin over the runner-up.
+pub fn best<const N: usize>(scores: &[f32; N]) -> (usize, f32) {
     let mut best = (OUTSIDE, f32::NEG_INFINITY);
     let mut second = f32::NEG_INFINITY;
     for (tag, &score) in scores.iter().enumerate() {
@@ -525,8 +645,9 @@ pub(crate) fn push_shape(word: &str, out: &mut String) {
     }
 }
 
-/// Per token, the BIO tag of the longest knowledge-base name covering it.
-fn kb_tags(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(Tag, &'static str)>> {
+/// Per token, the type (index in [`TYPES`]) of the longest knowledge-base name covering it,
+/// and whether the token opens a one-word name, opens a longer one or is inside one.
+fn kb_types(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(usize, &'static str)>> {
     let mut out = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
@@ -544,7 +665,8 @@ fn kb_tags(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(Tag, &'static s
             Some((end, entry)) => {
                 let kind = if end - i > 1 { "multi" } else { "single" };
                 for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
-                    *slot = tag_of(entry.kind).map(|t| (t, if k > i { "inside" } else { kind }));
+                    *slot =
+                        type_index(entry.kind).map(|t| (t, if k > i { "inside" } else { kind }));
                 }
                 i = end;
             }
@@ -576,13 +698,14 @@ fn lexicon_class(kb: &Kb, word: &str) -> &'static str {
     }
 }
 
-/// The rule recogniser's named guesses as BIO tags over a sentence's tokens.
-fn rule_tags(
+/// The rule recogniser's named guesses over a sentence's tokens: per token, the type
+/// (index in [`TYPES`]) and the method of the guess covering it.
+fn rule_types(
     seg: &Segmented,
     sentence: usize,
     tokens: &[Token],
     rules: &[&Candidate],
-) -> Vec<Option<(Tag, &'static str)>> {
+) -> Vec<Option<(usize, &'static str)>> {
     let mut out = vec![None; tokens.len()];
     for c in rules {
         if c.kind != MentionKind::Named {
@@ -595,7 +718,7 @@ fn rule_tags(
         let method = c.method.static_name();
         for slot in out.iter_mut().take(last + 1).skip(first) {
             if slot.is_none() {
-                *slot = tag_of(c.entity_type).map(|t| (t, method));
+                *slot = type_index(c.entity_type).map(|t| (t, method));
             }
         }
     }
@@ -619,8 +742,8 @@ impl SentenceFeatures {
             .iter()
             .map(|t| table.get(t.span.slice(text), kb, stats))
             .collect();
-        let kb_tags = kb_tags(text, tokens, kb);
-        let rule_tags = rule_tags(seg, sentence, tokens, rules);
+        let kb_types = kb_types(text, tokens, kb);
+        let rule_types = rule_types(seg, sentence, tokens, rules);
         let (start, end) = (value_hash(b"<s>"), value_hash(b"</s>"));
         // The value `read` takes of the word `d` places from `i`, or a boundary marker.
         let around = |i: usize, d: isize, read: fn(&WordKeys) -> u64| match i.checked_add_signed(d)
@@ -629,7 +752,7 @@ impl SentenceFeatures {
             Some(k) => words.get(k).map_or(end, read),
         };
         let none = value_hash(b"-");
-        let tag_hashes = TAGS.map(|t| value_hash(t.as_bytes()));
+        let type_hashes = TYPES.map(|t| value_hash(t.as_bytes()));
         let mut initial = true;
         let mut out = SentenceFeatures {
             features: Vec::with_capacity(tokens.len() * 28),
@@ -683,12 +806,12 @@ impl SentenceFeatures {
                     f.push(keyed(F_NAME_CONTEXT, context as u64));
                 }
             }
-            match kb_tags[i] {
-                Some((tag, kind)) => {
-                    f.push(keyed(F_KB, tag_hashes[tag]));
+            match kb_types[i] {
+                Some((t, kind)) => {
+                    f.push(keyed(F_KB, type_hashes[t]));
                     f.push(feature_of(
                         F_KB_KIND,
-                        &[tag_hashes[tag], value_hash(kind.as_bytes())],
+                        &[type_hashes[t], value_hash(kind.as_bytes())],
                     ));
                 }
                 None => f.push(keyed(F_KB, none)),
@@ -696,12 +819,12 @@ impl SentenceFeatures {
             f.push(keyed(F_LEXICON, w.class));
             f.push(keyed(F_NEXT_LEXICON, around(i, 1, class)));
             f.push(keyed(F_PREV_LEXICON, around(i, -1, class)));
-            match rule_tags[i] {
-                Some((tag, method)) => {
-                    f.push(keyed(F_RULE, tag_hashes[tag]));
+            match rule_types[i] {
+                Some((t, method)) => {
+                    f.push(keyed(F_RULE, type_hashes[t]));
                     f.push(feature_of(
                         F_RULE_METHOD,
-                        &[tag_hashes[tag], value_hash(method.as_bytes())],
+                        &[type_hashes[t], value_hash(method.as_bytes())],
                     ));
                 }
                 None => f.push(keyed(F_RULE, none)),
@@ -741,16 +864,19 @@ impl SentenceFeatures {
         }
     }
 
-    /// The features of the tags chosen before token `i` that a model reads, kept in
+    /// The features of the previous tag with token `i`'s word and with its shape, kept in
     /// `into`: without the one that joins the word's identity when `hide_word`.
-    pub fn history_read<'a>(
+    pub fn previous_tag_features<'a>(
         &self,
         i: usize,
-        (previous, before): (Tag, Tag),
+        previous: Tag,
         hide_word: bool,
-        into: &'a mut [u64; 4],
+        into: &'a mut [u64; 2],
     ) -> &'a [u64] {
-        *into = self.history(i, previous, before);
+        *into = [
+            self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            keyed(F_PREV_TAG_SHAPE, previous as u64) ^ self.fixed(i)[3],
+        ];
         &into[usize::from(hide_word)..]
     }
 
@@ -765,26 +891,24 @@ impl SentenceFeatures {
         out: &mut Vec<u64>,
     ) {
         self.described(i, hide_word, out);
-        let mut history = [0; 4];
-        out.extend_from_slice(self.history_read(i, (previous, before), hide_word, &mut history));
-    }
-
-    /// The features of the tags chosen before token `i`: the previous tag with the word, the
-    /// previous tag, the two previous tags, the previous tag with the shape (the middle two
-    /// are the same at every token, which `NerModel::tag` relies on).
-    pub(crate) fn history(&self, i: usize, previous: Tag, before: Tag) -> [u64; 4] {
-        [
-            self.words[i] ^ (previous as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            keyed(F_PREV_TAG, previous as u64),
-            feature_of(F_PREV_TAGS, &[before as u64, previous as u64]),
-            keyed(F_PREV_TAG_SHAPE, previous as u64) ^ self.fixed(i)[3],
-        ]
+        let mut read = [0; 2];
+        out.extend_from_slice(self.previous_tag_features(i, previous, hide_word, &mut read));
+        out.extend_from_slice(&transition_features(previous, before));
     }
 
     /// The hash that names the lower-cased word of token `i` (counted by training).
     pub fn word_key(&self, i: usize) -> u64 {
         self.fixed(i)[IDENTITY_FEATURES.end - 1]
     }
+}
+
+/// The features of the tags before a token that do not depend on the token: the previous
+/// tag, and the two previous tags.
+pub fn transition_features(previous: Tag, before: Tag) -> [u64; 2] {
+    [
+        keyed(F_PREV_TAG, previous as u64),
+        feature_of(F_PREV_TAGS, &[before as u64, previous as u64]),
+    ]
 }
 
 /// Per sentence, the indexes of the candidates in it.
@@ -823,16 +947,16 @@ pub fn document_features(
         .collect()
 }
 
-/// The spans a tag sequence marks (runs of one tag), with their type and the smallest
-/// margin of their tags.
+/// The spans a tag sequence marks (from a name's first word or a one-word name to where
+/// the name ends), with their type and the smallest margin of their tags.
 fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, EntityType, f32)> {
-    // Runs of one tag, as token ranges.
+    // Names as token ranges.
     let mut runs: Vec<(usize, usize, EntityType, f32)> = Vec::new();
     let mut previous = OUTSIDE;
     for (i, &(tag, margin)) in tags.iter().enumerate().take(tokens.len()) {
         if let Some(entity_type) = tag_type(tag) {
             match runs.last_mut() {
-                Some(last) if tag == previous => {
+                Some(last) if opens(previous) && may_follow(previous, tag) => {
                     last.1 = i;
                     last.3 = last.3.min(margin);
                 }
@@ -894,23 +1018,24 @@ fn split_title(text: &str, tokens: &[Token], span: Span) -> (Span, Option<String
 
 /// How sure the tagger is of a span, from the margin of its least certain tag: the share
 /// of the tagger's spans with that margin that were right on held-out text. Fitted by
-/// logistic regression on the 4,595 spans five models (each trained without one fifth of
+/// logistic regression on the 4,556 spans five models (each trained without one fifth of
 /// GUM train) read in the fifth they did not see: one in two spans is right at a margin of
-/// about 8, three in four at 40, nineteen in twenty above 100.
+/// about 3, three in four at 36, nineteen in twenty above 90.
 fn confidence(margin: f32) -> f32 {
     let c = 1.0 / (1.0 + (-(margin - MARGIN_AT_EVEN_ODDS) / MARGIN_SCALE).exp());
     (c * 100.0).round() / 100.0
 }
 
 /// The margin at which a tagger span is as often right as wrong on held-out text.
-const MARGIN_AT_EVEN_ODDS: f32 = 7.6;
+const MARGIN_AT_EVEN_ODDS: f32 = 2.8;
 
 /// How much margin multiplies the odds of a tagger span by e.
 const MARGIN_SCALE: f32 = 30.0;
 
-/// The margin over the runner-up sequence (a [`confidence`] of 0.62) from which the tagger
+/// The margin over the best sequence that reads the token otherwise (a [`confidence`] of
+/// 0.62) from which the tagger
 /// overrules a name that an organisation word closes.
-const SURE_MARGIN: f32 = 22.0;
+const SURE_MARGIN: f32 = 17.5;
 
 /// A name the rules find and type this many times in one article is kept whatever the
 /// tagger says: news repeats the new names it is about ("a Zorvex message", "Zorvex
@@ -1137,7 +1262,7 @@ pub fn recognize_named(
 /// organisation or place (GUM and the seed gold agree); nor does a party's adjective before
 /// a noun ("Republican senators", "the Democratic majority").
 fn is_a_modifier_alone(text: &str, seg: &Segmented, kb: &Kb, c: &Candidate) -> bool {
-    if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+    if c.kind != MentionKind::Named || type_index(c.entity_type).is_none() {
         return false;
     }
     let word = c.span.slice(text);
@@ -1258,7 +1383,7 @@ fn one_reading_per_name<'t>(
     no_names.extend(acronyms_of_terms(text, seg));
     out.retain(|c| {
         c.kind != MentionKind::Named
-            || tag_of(c.entity_type).is_none()
+            || type_index(c.entity_type).is_none()
             || !no_names.contains(c.span.slice(text))
     });
     let acronyms = introduced_acronyms(text, seg, out);
@@ -1267,16 +1392,16 @@ fn one_reading_per_name<'t>(
     coordinated_types(text, out);
     let mut votes = type_votes(text, out);
     for short in company_short_names(text, out) {
-        if let (Some(v), Some(org)) = (votes.get_mut(short), tag_of(EntityType::Organization)) {
+        if let (Some(v), Some(org)) = (votes.get_mut(short), type_index(EntityType::Organization)) {
             let all: f32 = v.iter().sum();
-            *v = [0.0; TAG_COUNT];
+            *v = [0.0; TYPE_COUNT];
             v[org] = all;
         }
     }
     for c in out.iter_mut() {
         let voted = votes
             .get(c.span.slice(text))
-            .and_then(|v| tag_type(best(v).0));
+            .and_then(|v| type_at(best(v).0));
         if let Some(entity_type) = voted {
             if c.kind == MentionKind::Named
                 && c.entity_type != EntityType::Event
@@ -1295,7 +1420,7 @@ fn one_reading_per_name<'t>(
 /// "or", a comma), when the rules typed that one from the knowledge base or its words.
 fn coordinated_types(text: &str, out: &mut [Candidate]) {
     let person_org_place =
-        |c: &Candidate| c.kind == MentionKind::Named && tag_of(c.entity_type).is_some();
+        |c: &Candidate| c.kind == MentionKind::Named && type_index(c.entity_type).is_some();
     let sure = |c: &Candidate| person_org_place(c) && c.typed && c.method != Method::Tagger;
     let guessed =
         |c: &Candidate| person_org_place(c) && !c.typed && !c.span.slice(text).contains(' ');
@@ -1356,7 +1481,7 @@ fn names_of_works<'t, 'c>(
 ) -> FxHashSet<&'t str> {
     let mut works = FxHashSet::default();
     for c in found {
-        if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+        if c.kind != MentionKind::Named || type_index(c.entity_type).is_none() {
             continue;
         }
         let tokens = seg.sentence_tokens(c.sentence);
@@ -1390,7 +1515,7 @@ fn merge_adjacent_names(text: &str, out: &mut Vec<Candidate>) {
         _ => 2,
     };
     let mut names: Vec<usize> = (0..out.len())
-        .filter(|&i| out[i].kind == MentionKind::Named && tag_of(out[i].entity_type).is_some())
+        .filter(|&i| out[i].kind == MentionKind::Named && type_index(out[i].entity_type).is_some())
         .collect();
     names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
     let mut merged_away = vec![false; out.len()];
@@ -1441,7 +1566,7 @@ fn merge_adjacent_names(text: &str, out: &mut Vec<Candidate>) {
 fn is_capitalised_common_word(text: &str, stats: &DocumentStats, c: &Candidate) -> bool {
     let word = c.span.slice(text);
     c.kind == MentionKind::Named
-        && tag_of(c.entity_type).is_some()
+        && type_index(c.entity_type).is_some()
         && !(c.typed && c.method == Method::Gazetteer)
         && !word.contains(char::is_whitespace)
         && word.chars().skip(1).any(char::is_lowercase)
@@ -1454,7 +1579,7 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
     let mut covered = covered_tokens(seg, found);
     let mut out: Vec<Candidate> = Vec::new();
     for c in found {
-        if c.kind != MentionKind::Named || tag_of(c.entity_type).is_none() {
+        if c.kind != MentionKind::Named || type_index(c.entity_type).is_none() {
             continue;
         }
         let tokens = seg.sentence_tokens(c.sentence);
@@ -1643,14 +1768,14 @@ fn covered_tokens(seg: &Segmented, found: &[Candidate]) -> Vec<Vec<bool>> {
 }
 
 /// Per name string, the summed confidence of its mentions for each type.
-fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> FxHashMap<&'t str, [f32; TAG_COUNT]> {
-    let mut votes: FxHashMap<&str, [f32; TAG_COUNT]> = FxHashMap::default();
+fn type_votes<'t>(text: &'t str, found: &[Candidate]) -> FxHashMap<&'t str, [f32; TYPE_COUNT]> {
+    let mut votes: FxHashMap<&str, [f32; TYPE_COUNT]> = FxHashMap::default();
     for c in found {
         if c.kind != MentionKind::Named {
             continue;
         }
-        if let Some(tag) = tag_of(c.entity_type) {
-            votes.entry(c.span.slice(text)).or_default()[tag] += c.confidence;
+        if let Some(t) = type_index(c.entity_type) {
+            votes.entry(c.span.slice(text)).or_default()[t] += c.confidence;
         }
     }
     votes
@@ -1665,7 +1790,7 @@ fn repeated_names(
     seg: &Segmented,
     stats: &DocumentStats,
     found: &[Candidate],
-    votes: &FxHashMap<&str, [f32; TAG_COUNT]>,
+    votes: &FxHashMap<&str, [f32; TYPE_COUNT]>,
 ) -> Vec<Candidate> {
     if votes.is_empty() {
         return Vec::new();
@@ -1673,8 +1798,8 @@ fn repeated_names(
     // Names by their first word, longest first, so "Zorvex Labs" wins over "Zorvex".
     let mut by_first: FxHashMap<&str, Vec<(Vec<&str>, EntityType)>> = FxHashMap::default();
     for (name, vote) in votes {
-        let (tag, _) = best(vote);
-        let (Some(entity_type), mut words) = (tag_type(tag), Vec::new()) else {
+        let (t, _) = best(vote);
+        let (Some(entity_type), mut words) = (type_at(t), Vec::new()) else {
             continue;
         };
         let mut tokens = Vec::new();
@@ -1698,7 +1823,7 @@ fn repeated_names(
                     && !lexicon::is_title_word(w)
                     && votes
                         .get(w)
-                        .is_none_or(|v| tag_type(best(v).0) == Some(EntityType::Person))
+                        .is_none_or(|v| type_at(best(v).0) == Some(EntityType::Person))
             });
         if let Some(surname) = surname {
             by_first
@@ -1771,31 +1896,49 @@ fn repeated_names(
 mod tests {
     use super::*;
 
-    /// Local scores from a small deterministic generator, in [-2, 2).
-    fn random_local(n: usize, mut state: u64) -> Vec<LocalScores> {
+    /// Token and transition scores from a small deterministic generator, in [-2, 2).
+    fn random_scores(n: usize, mut state: u64) -> (Vec<TokenScores>, Box<TransitionScores>) {
         let mut next = || {
             state = state
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
             ((state >> 33) % 4000) as f32 / 1000.0 - 2.0
         };
-        (0..n)
-            .map(|_| std::array::from_fn(|_| std::array::from_fn(|_| next())))
-            .collect()
+        let tokens = (0..n)
+            .map(|_| TokenScores {
+                own: std::array::from_fn(|_| next()),
+                by_previous: std::array::from_fn(|_| std::array::from_fn(|_| next())),
+            })
+            .collect();
+        let transitions = Box::new(std::array::from_fn(|_| std::array::from_fn(|_| next())));
+        (tokens, transitions)
     }
 
-    /// Every tag sequence of the sentence with its total score.
-    fn all_sequences(local: &[LocalScores]) -> Vec<(Vec<Tag>, f32)> {
-        let n = local.len();
+    /// Every well-formed tag sequence of the sentence with its total score.
+    fn all_sequences(
+        tokens: &[TokenScores],
+        transitions: &TransitionScores,
+    ) -> Vec<(Vec<Tag>, f32)> {
+        let n = tokens.len();
         (0..TAG_COUNT.pow(n as u32))
             .map(|code| {
-                let tags: Vec<Tag> = (0..n)
+                (0..n)
                     .map(|i| code / TAG_COUNT.pow(i as u32) % TAG_COUNT)
-                    .collect();
+                    .collect::<Vec<Tag>>()
+            })
+            .filter(|tags| {
+                let mut previous = OUTSIDE;
+                tags.iter().all(|&tag| {
+                    let ok = may_follow(previous, tag);
+                    previous = tag;
+                    ok
+                }) && !opens(previous)
+            })
+            .map(|tags| {
                 let score = (0..n)
                     .map(|i| {
                         let at = |back: usize| i.checked_sub(back).map_or(OUTSIDE, |k| tags[k]);
-                        local[i][at(2) * TAG_COUNT + at(1)][tags[i]]
+                        tokens[i].score(transitions, at(2) * TAG_COUNT + at(1), tags[i])
                     })
                     .sum();
                 (tags, score)
@@ -1805,10 +1948,10 @@ mod tests {
 
     #[test]
     fn the_best_sequence_and_its_margins_match_an_exhaustive_search() {
-        for (n, seed) in [(1, 1), (2, 2), (3, 3), (5, 4), (5, 5)] {
-            let local = random_local(n, seed);
-            let got = best_sequence(&local);
-            let all = all_sequences(&local);
+        for (n, seed) in [(1, 1), (2, 2), (3, 3), (4, 4), (4, 5)] {
+            let (tokens, transitions) = random_scores(n, seed);
+            let got = best_sequence(&tokens, &transitions);
+            let all = all_sequences(&tokens, &transitions);
             let top = all
                 .iter()
                 .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -1818,7 +1961,7 @@ mod tests {
             for (i, &(tag, margin)) in got.iter().enumerate() {
                 let best_other = all
                     .iter()
-                    .filter(|(s, _)| s[i] != tag)
+                    .filter(|(s, _)| type_index_of(s[i]) != type_index_of(tag))
                     .map(|(_, score)| *score)
                     .fold(f32::NEG_INFINITY, f32::max);
                 let expected = top.1 - best_other;
@@ -1828,24 +1971,72 @@ mod tests {
                 );
             }
         }
-        assert!(best_sequence(&[]).is_empty());
+        let (_, transitions) = random_scores(0, 1);
+        assert!(best_sequence(&[], &transitions).is_empty());
     }
 
     #[test]
     fn the_best_sequence_can_overrule_the_best_first_tag() {
-        // Token 0 alone prefers Person a little; but Person then O costs much more than
-        // Place then O, so the best sequence reads Place.
-        let mut local = vec![[[0f32; TAG_COUNT]; TAG_PAIRS]; 2];
-        local[0][0] = [0.0, 1.0, 0.0, 0.9];
-        for (pair, scores) in local[1].iter_mut().enumerate() {
-            *scores = match pair % TAG_COUNT {
-                1 => [-5.0, 0.0, 0.0, 0.0],
-                _ => [1.0, 0.0, 0.0, 0.0],
+        // Token 0 alone prefers a one-word person a little; but a person then O costs much
+        // more than a place then O, so the best sequence reads a place.
+        let person = tag_of(EntityType::Person, Position::Unit).unwrap();
+        let place = tag_of(EntityType::Place, Position::Unit).unwrap();
+        let mut tokens = vec![
+            TokenScores {
+                own: [0.0; TAG_COUNT],
+                by_previous: [[0.0; TAG_COUNT]; TAG_COUNT],
             };
-        }
-        let got = best_sequence(&local);
-        assert_eq!((got[0].0, got[1].0), (3, OUTSIDE));
+            2
+        ];
+        tokens[0].own[person] = 1.0;
+        tokens[0].own[place] = 0.9;
+        tokens[1].own[OUTSIDE] = 1.0;
+        tokens[1].by_previous[person][OUTSIDE] = -6.0;
+        let got = best_sequence(&tokens, &[[0.0; TAG_COUNT]; TAG_PAIRS]);
+        assert_eq!((got[0].0, got[1].0), (place, OUTSIDE));
         assert!((got[0].1 - 0.9).abs() < 1e-6, "{got:?}");
+    }
+
+    #[test]
+    fn names_are_tagged_by_position_and_read_back_as_spans() {
+        assert_eq!(
+            name_tags(EntityType::Organization, 3)
+                .into_iter()
+                .map(position)
+                .collect::<Vec<_>>(),
+            [Position::Begin, Position::Inside, Position::Last].map(Some)
+        );
+        assert_eq!(
+            name_tags(EntityType::Place, 1),
+            vec![tag_of(EntityType::Place, Position::Unit).unwrap()]
+        );
+        // Two one-word names side by side stay two names.
+        let text = "Mira Okafor met Lagos Ada";
+        let mut tokens = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let mut tags: Vec<(Tag, f32)> = name_tags(EntityType::Person, 2)
+            .into_iter()
+            .chain([OUTSIDE])
+            .chain(name_tags(EntityType::Place, 1))
+            .chain(name_tags(EntityType::Person, 1))
+            .map(|t| (t, 5.0))
+            .collect();
+        tags[1].1 = 2.0;
+        let spans: Vec<(&str, EntityType, f32)> = spans_of(text, &tokens, &tags)
+            .into_iter()
+            .map(|(span, ty, margin)| (span.slice(text), ty, margin))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("Mira Okafor", EntityType::Person, 2.0),
+                ("Lagos", EntityType::Place, 5.0),
+                ("Ada", EntityType::Person, 5.0)
+            ]
+        );
+        for previous in 0..TAG_COUNT {
+            assert!(may_follow(previous, OUTSIDE) != opens(previous));
+        }
     }
 
     #[test]
@@ -1865,20 +2056,18 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_one_tag_are_one_span() {
+    fn a_name_loses_the_lower_case_words_at_its_edges() {
         let text = "Mira Okafor met Acme Group on Friday";
         let mut tokens = Vec::new();
         crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
-        // The last run ends in a lower-case word, which no name does.
-        let tags = [
-            (1, 2.0),
-            (1, 1.0),
-            (0, 3.0),
-            (2, 4.0),
-            (2, 5.0),
-            (2, 6.0),
-            (0, 1.0),
-        ];
+        // The second name's tags run on to "on", a lower-case word no name ends with.
+        let tags: Vec<(Tag, f32)> = name_tags(EntityType::Person, 2)
+            .into_iter()
+            .chain([OUTSIDE])
+            .chain(name_tags(EntityType::Organization, 3))
+            .chain([OUTSIDE])
+            .zip([2.0, 1.0, 3.0, 4.0, 5.0, 6.0, 1.0])
+            .collect();
         let spans = spans_of(text, &tokens, &tags);
         let names: Vec<(&str, EntityType, f32)> = spans
             .iter()
