@@ -194,7 +194,7 @@ pub fn resolve(text: &str, seg: &Segmented, kb: &Kb, candidates: Vec<Candidate>)
             .collect();
         candidate_clusters.sort_unstable();
         candidate_clusters.dedup();
-        let mut best: Option<(usize, usize)> = None; // (distance, cluster)
+        let mut best: Option<((bool, usize), usize)> = None; // ((other type, distance), cluster)
         for k in candidate_clusters {
             let cluster = &clusters[k];
             let same_qid = c.qid.is_some() && c.qid == cluster.qid;
@@ -231,9 +231,13 @@ pub fn resolve(text: &str, seg: &Segmented, kb: &Kb, candidates: Vec<Candidate>)
                     && (cluster.names.iter().any(|n| n == name)
                         || name_matches(name, &long, match_type)));
             if matches {
-                let distance = cluster.distance(c.span.start);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, k));
+                // The name's own reading (its type, or a surname the article licenses) first,
+                // then the nearest: "Torvale" after "Duarte de Torvale" stays with the port
+                // "Torvale" the article named before.
+                let other_reading = !surname && cluster.entity_type != c.entity_type;
+                let rank = (other_reading, cluster.distance(c.span.start));
+                if best.is_none_or(|best| rank < best.0) {
+                    best = Some((rank, k));
                 }
             }
         }
@@ -845,6 +849,33 @@ mod tests {
         assert_eq!(entity_of(text, &found, "Taiwan", 16), EntityType::Place);
         // "Michael" is: "Ruse" is his surname, whatever else the name means.
         assert_eq!(entity_of(text, &found, "Ruse", 37), EntityType::Person);
+    }
+
+    #[test]
+    fn a_name_stays_with_the_entity_of_its_own_type_before_a_nearer_surname() {
+        let text = "Torvale is a port. The fort of Duarte de Torvale fell. Torvale grew.";
+        // The second "Torvale" is only shaped like a name: its type is a guess.
+        let place = named(text, "Torvale", EntityType::Place, Method::Tagger);
+        let from = text.rfind("Torvale").expect("in text");
+        let again = Candidate {
+            span: Span::new(from, from + "Torvale".len()),
+            method: Method::NameShape,
+            typed: false,
+            ..place.clone()
+        };
+        let person = named(
+            text,
+            "Duarte de Torvale",
+            EntityType::Person,
+            Method::Tagger,
+        );
+        let seg = crate::segment::segment(text);
+        let found = resolve(text, &seg, Kb::shipped(), vec![place, person, again]);
+        assert_eq!(entity_of(text, &found, "Torvale", from), EntityType::Place);
+        assert_eq!(
+            entity_of(text, &found, "Duarte de Torvale", 0),
+            EntityType::Person
+        );
     }
 
     #[test]
