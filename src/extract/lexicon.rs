@@ -242,6 +242,12 @@ pub static COMPANY_ENDINGS: WordList = WordList::new(&[
     "Motors",
     "Airlines",
     "Airways",
+    "Biotech",
+    "Biotechnology",
+    "Diagnostics",
+    "Genomics",
+    "Automotive",
+    "Apparel",
 ]);
 
 /// Last words that close the names of sports clubs ("Leeds United", "Wigan Athletic"):
@@ -364,6 +370,9 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Weekly",
     "Review",
     "Shipping",
+    "Analytics",
+    "Dynamics",
+    "Financial",
     "Oil",
     "Gas",
     "Steel",
@@ -1446,6 +1455,18 @@ impl WordList {
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(word)
     }
+}
+
+/// Whether a possessive mark between two words of a name belongs to the name: a plural's
+/// ("Magistrates' Court", "Teachers' Union", "Children's Hospital") before a word that
+/// closes organisation names. A singular's ("Britain's Parliament") is two names.
+pub fn possessive_inside_name(before: &str, mark: &str, after: &str) -> bool {
+    let plural = match mark {
+        "'" | "\u{2019}" => before.len() > 3 && before.ends_with('s'),
+        "'s" | "\u{2019}s" => matches!(before, "Children" | "Women" | "Men" | "People"),
+        _ => false,
+    };
+    plural && closes_organisation(after)
 }
 
 /// Whether a word closes organisation names: a company's, a club's or another body's word.

@@ -619,6 +619,15 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
             {
                 end += 2;
+            } else if end + 1 < tokens.len()
+                && lexicon::possessive_inside_name(word(end - 1), word(end), word(end + 1))
+                && opens(end + 1)
+                && cx.kb.lookup(word(end - 1)).next().is_none()
+            {
+                // "Leicester Magistrates' Court", "the Children's Hospital": a plural's
+                // possessive before an organisation's word is inside the name (not a known
+                // name's: "Texas' Senate").
+                end += 2;
             } else if end + 2 < tokens.len()
                 && contains(&lexicon::NAME_PARTICLES, word(end))
                 && contains(&lexicon::NAME_PARTICLES, word(end + 1))
@@ -1090,6 +1099,19 @@ fn type_name(
     if words.len() == 1 && name.chars().any(|c| c.is_ascii_digit()) {
         return None; // codes such as "L2", "A4"
     }
+    // Context: "the firm X" is a firm, an acronym too ("the broadcaster NRK"); "in X" /
+    // "near X" is a place; "X said" a person.
+    let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
+    let next = tokens.get(after).map(|t| t.span.slice(text));
+    if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p)) {
+        return Some(candidate(
+            EntityType::Organization,
+            ORG_APPOSITION,
+            0.7,
+            None,
+            true,
+        ));
+    }
     // "a rented SUV", "an MRI": an unknown acronym after an indefinite article is a
     // common noun, not an organisation.
     let indefinite = (first.saturating_sub(2)..first)
@@ -1104,18 +1126,6 @@ fn type_name(
             0.6,
             None,
             false,
-        ));
-    }
-    // Context: "in X" / "near X" is a place; "X said" a person; "the firm X" a firm.
-    let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
-    let next = tokens.get(after).map(|t| t.span.slice(text));
-    if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p)) {
-        return Some(candidate(
-            EntityType::Organization,
-            ORG_APPOSITION,
-            0.7,
-            None,
-            true,
         ));
     }
     if next.is_some_and(|n| contains(&lexicon::SPEECH_VERBS, n)) {

@@ -2102,6 +2102,27 @@ mod tests {
     }
 
     #[test]
+    fn a_plurals_possessive_and_a_firms_word_stay_inside_the_name() {
+        let text = "Dana Roe will appear at Harwick Magistrates' Court on Monday. She \
+                    founded Quillon Analytics, whose rival spoke to Britain's Parliament.\n";
+        let got: Vec<(String, EntityType)> = named_mentions(text)
+            .into_iter()
+            .map(|(name, entity_type, _)| (name, entity_type))
+            .collect();
+        for expected in [
+            ("Harwick Magistrates' Court", EntityType::Organization),
+            ("Quillon Analytics", EntityType::Organization),
+            ("Britain", EntityType::Place),
+            ("Parliament", EntityType::Organization),
+        ] {
+            assert!(
+                got.contains(&(expected.0.to_owned(), expected.1)),
+                "{expected:?} in {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_persons_surname_alone_is_the_person_again() {
         let text = "The man was named as Daniel Mertz, 29, who had lived in Leeds for two \
                     years. Officers arrested Mertz at the market.\n\nMertz carried out the \
