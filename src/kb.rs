@@ -40,6 +40,11 @@ fn one_field(text: &str) -> String {
 /// The type column of rows that give a country's demonyms rather than an item.
 const DEMONYM: &str = "Demonym";
 
+/// The type column of rows that give the name of a country's first-level division (a
+/// region, province or state: "Emilia-Romagna") that no source gives a Wikidata item for:
+/// a place by name, with no link.
+const DIVISION: &str = "Division";
+
 /// Why a knowledge-base file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
@@ -73,6 +78,8 @@ pub struct Kb {
     first_names: FxHashSet<String>,
     /// Demonym -> the country's Q-id ("British" -> Q145).
     demonyms: FxHashMap<String, String>,
+    /// Names of first-level divisions with no item here ("Emilia-Romagna").
+    divisions: FxHashSet<String>,
     /// A hash of the table, recorded in the content hash of every processed article.
     pub id: u64,
 }
@@ -138,6 +145,10 @@ impl Kb {
                 {
                     kb.demonyms.insert(name.to_owned(), qid.to_owned());
                 }
+                continue;
+            }
+            if kind == DIVISION {
+                kb.divisions.insert(label.to_owned());
                 continue;
             }
             let Some(kind) = EntityType::parse(kind) else {
@@ -220,7 +231,14 @@ impl Kb {
                 demonyms.entry(qid).or_default().push(name.clone());
             }
         }
+        let mut divisions: Vec<(String, String)> = self
+            .divisions
+            .iter()
+            .map(|name| (name.clone(), String::new()))
+            .collect();
+        divisions.sort();
         Built {
+            divisions,
             entries: self.entries.clone(),
             demonyms: demonyms
                 .into_iter()
@@ -266,6 +284,20 @@ impl Kb {
                     .then_with(|| a.qid.cmp(&b.qid))
             });
         }
+    }
+
+    /// Whether `name` is a first-level division that no item here names ("Emilia-Romagna"):
+    /// a place, with no link.
+    pub fn is_division(&self, name: &str) -> bool {
+        self.divisions.contains(name)
+    }
+
+    /// The type of the thing `name` names here: its most popular item's, or a place for a
+    /// division with no item.
+    pub fn type_of(&self, name: &str) -> Option<EntityType> {
+        self.best(name)
+            .map(|e| e.kind)
+            .or_else(|| self.is_division(name).then_some(EntityType::Place))
     }
 
     /// The country a demonym or nationality adjective names ("Dutch" -> Q55), if any.
@@ -358,6 +390,8 @@ pub struct Built {
     pub entries: Vec<KbEntry>,
     /// (country Q-id, demonyms)
     pub demonyms: Vec<(String, Vec<String>)>,
+    /// (name, country) of first-level divisions no entry names.
+    pub divisions: Vec<(String, String)>,
 }
 
 /// The lower-case words of a folder of English text (`*.txt`): a one-word brand name that
@@ -702,9 +736,13 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     // The first-level divisions the cities lie in ("British Columbia", "Gujarat"), by name:
     // the table gives their names but not their Q-ids.
     let mut division_names: HashSet<String> = HashSet::new();
+    let mut division_countries: BTreeMap<String, String> = BTreeMap::new();
     for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
         known_places.insert(col(&row, "qid").to_owned());
         division_names.insert(col(&row, "state_name").to_owned());
+        division_countries
+            .entry(col(&row, "state_name").to_owned())
+            .or_insert_with(|| col(&row, "country_name").to_owned());
     }
     for row in
         read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
@@ -841,10 +879,48 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
     country_demonyms.sort();
+    let entries: Vec<KbEntry> = items.into_values().collect();
+    let divisions = unnamed_divisions(&division_countries, &entries, ordinary_words);
     Ok(Built {
-        entries: items.into_values().collect(),
+        entries,
         demonyms: country_demonyms,
+        divisions,
     })
+}
+
+/// The first-level divisions no entry names, as (name, country): not a label or alias of
+/// an item (the item decides), not an ordinary word or a person's first name ("Central",
+/// "Victoria"), and of five letters or more when one word ("Imo", "Fars").
+fn unnamed_divisions(
+    divisions: &BTreeMap<String, String>,
+    entries: &[KbEntry],
+    ordinary_words: &HashSet<String>,
+) -> Vec<(String, String)> {
+    let names: HashSet<&str> = entries
+        .iter()
+        .flat_map(|e| std::iter::once(&e.label).chain(&e.aliases))
+        .map(String::as_str)
+        .collect();
+    let first_names: HashSet<&str> = entries
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .filter_map(|e| e.label.split_whitespace().next())
+        .collect();
+    divisions
+        .iter()
+        .filter(|(name, _)| {
+            let one_word = !name.contains([' ', '-']);
+            !name.is_empty()
+                && name.starts_with(char::is_uppercase)
+                && !name.chars().any(|c| c.is_ascii_digit() || c == '(')
+                && !names.contains(name.as_str())
+                && !(one_word
+                    && (name.chars().count() < 5
+                        || ordinary_words.contains(&name.to_lowercase())
+                        || first_names.contains(name.as_str())))
+        })
+        .map(|(name, country)| (name.clone(), country.clone()))
+        .collect()
 }
 
 /// Whether `short` spells the initials of `long` ("FBI", "Federal Bureau of Investigation").
@@ -886,6 +962,9 @@ pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
             extra.join("|")
         )?;
     }
+    for (name, country) in &built.divisions {
+        writeln!(out, "\t{DIVISION}\t{name}\t\t0\t\t{}", one_field(country))?;
+    }
     Ok(())
 }
 
@@ -901,6 +980,64 @@ mod tests {
         assert_eq!(acme, ["Q3", "Q1"]);
         assert!(kb.is_first_name("Jane"));
         assert!(!kb.is_first_name("Roe"));
+    }
+
+    #[test]
+    fn divisions_no_item_names_are_places_by_name_and_survive_a_rewrite() {
+        let entry = |qid: &str, kind, label: &str| KbEntry {
+            qid: qid.to_owned(),
+            kind,
+            label: label.to_owned(),
+            aliases: Vec::new(),
+            popularity: 1.0,
+            class: String::new(),
+            description: String::new(),
+        };
+        let entries = vec![
+            entry("Q1", EntityType::Place, "Lombardy"),
+            entry("Q2", EntityType::Person, "Victoria Roe"),
+        ];
+        let divisions: BTreeMap<String, String> = [
+            "Lombardy",
+            "Emilia-Romagna",
+            "Victoria",
+            "Central",
+            "Fars",
+            "Oued Ed-Dahab (EH)",
+            "Tuscany",
+        ]
+        .into_iter()
+        .map(|name| (name.to_owned(), "Ruritania".to_owned()))
+        .collect();
+        let ordinary: HashSet<String> = ["central".to_owned()].into();
+        let kept = unnamed_divisions(&divisions, &entries, &ordinary);
+        let names: Vec<&str> = kept.iter().map(|(name, _)| name.as_str()).collect();
+        // An item names Lombardy; Victoria is a first name, "central" an ordinary word,
+        // Fars too short to trust.
+        assert_eq!(names, ["Emilia-Romagna", "Tuscany"]);
+
+        let built = Built {
+            entries,
+            demonyms: Vec::new(),
+            divisions: kept,
+        };
+        let mut tsv = Vec::new();
+        write_tsv(&built, &mut tsv).expect("written to memory");
+        let kb = Kb::parse(std::str::from_utf8(&tsv).expect("UTF-8"));
+        assert_eq!(kb.len(), 2);
+        assert!(kb.is_division("Tuscany") && !kb.is_division("Lombardy"));
+        assert_eq!(kb.type_of("Emilia-Romagna"), Some(EntityType::Place));
+        assert!(kb.best("Emilia-Romagna").is_none());
+        assert_eq!(kb.type_of("Victoria Roe"), Some(EntityType::Person));
+        let again = kb.to_built();
+        assert_eq!(
+            again
+                .divisions
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>(),
+            ["Emilia-Romagna", "Tuscany"]
+        );
     }
 
     #[test]

@@ -368,6 +368,7 @@ impl WikidataLookup {
         let built = kb::Built {
             entries: entries.clone(),
             demonyms: Vec::new(),
+            divisions: Vec::new(),
         };
         let cache_error = |source| OnlineError::Cache {
             path: path.clone(),

@@ -1022,6 +1022,16 @@ fn type_name(
             true,
         ));
     }
+    // "Emilia-Romagna": a region the knowledge base knows by name only, with no item.
+    if cx.kb.is_division(lookup_name) {
+        return Some(candidate(
+            EntityType::Place,
+            Method::Gazetteer,
+            0.8,
+            None,
+            true,
+        ));
+    }
     if cased.is_some() && opens_a_dateline(text, span) {
         return Some(candidate(EntityType::Place, DATELINE, 0.8, None, true));
     }

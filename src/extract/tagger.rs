@@ -659,14 +659,14 @@ fn kb_types(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(usize, &'stati
         }
         let longest = (i + 1..=tokens.len().min(i + 6)).rev().find_map(|end| {
             let span = tokens[i].span.cover(tokens[end - 1].span);
-            kb.best(span.slice(text)).map(|e| (end, e))
+            kb.type_of(span.slice(text)).map(|t| (end, t))
         });
         match longest {
-            Some((end, entry)) => {
+            Some((end, entity_type)) => {
                 let kind = if end - i > 1 { "multi" } else { "single" };
                 for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
                     *slot =
-                        type_index(entry.kind).map(|t| (t, if k > i { "inside" } else { kind }));
+                        type_index(entity_type).map(|t| (t, if k > i { "inside" } else { kind }));
                 }
                 i = end;
             }
@@ -2487,6 +2487,18 @@ mod tests {
                 ("U.S. Senate", EntityType::Organization),
                 ("Tarnow", EntityType::Place)
             ]
+        );
+    }
+
+    #[test]
+    fn a_region_known_by_name_only_is_a_place() {
+        let got = named_mentions("Heavy rain flooded towns across Emilia-Romagna on Sunday.\n");
+        assert!(
+            got.iter()
+                .any(|(name, entity_type, method)| name == "Emilia-Romagna"
+                    && *entity_type == EntityType::Place
+                    && *method == "gazetteer"),
+            "{got:?}"
         );
     }
 

@@ -605,9 +605,10 @@ fn build_kb(sources: &Path, exports: &KbExports, out: &Path) -> Result<ExitCode>
     drop(w);
     fs::rename(&tmp, out).with_context(|| format!("{}: cannot write", out.display()))?;
     eprintln!(
-        "wrote {} items and the demonyms of {} countries to {}",
+        "wrote {} items, the demonyms of {} countries and {} first-level divisions known by name only to {}",
         built.entries.len(),
         built.demonyms.len(),
+        built.divisions.len(),
         out.display()
     );
     if unreadable > 0 {
