@@ -278,8 +278,9 @@ impl NerModel {
 
     /// Tags one sentence: the best sequence of tags under the model (see [`best_sequence`]),
     /// each tag with its margin. `word_scores` keeps, per word of the document, the scores
-    /// of its [`WORD_FEATURES`] for the next sentences: the same sums in the same order as
-    /// [`NerModel::scores`] over all features, so the tags are the same.
+    /// of its [`WORD_FEATURES`] and of its word and shape with each previous tag, for the
+    /// next sentences: the same sums in the same order as [`NerModel::scores`] over all
+    /// features, so the tags are the same.
     pub fn tag(
         &self,
         sentence: &SentenceFeatures,
@@ -291,20 +292,20 @@ impl NerModel {
         let tokens: Vec<TokenScores> = (0..sentence.len())
             .map(|i| {
                 let fixed = sentence.fixed(i);
-                let word = sentence.word_ids[i] as usize;
-                if word_scores.0.len() <= word {
-                    word_scores.0.resize(word + 1, None);
-                }
-                let mut own = *word_scores.0[word]
-                    .get_or_insert_with(|| self.scores(&fixed[..WORD_FEATURES]));
-                self.add_scores(&mut own, &fixed[WORD_FEATURES..]);
-                let mut read = [0; 2];
-                TokenScores {
-                    own,
-                    by_previous: std::array::from_fn(|previous| {
-                        self.scores(sentence.previous_tag_features(i, previous, false, &mut read))
-                    }),
-                }
+                let word = word_scores.of(sentence.word_ids[i], || {
+                    let mut read = [0; 2];
+                    TokenScores {
+                        own: self.scores(&fixed[..WORD_FEATURES]),
+                        by_previous: std::array::from_fn(|previous| {
+                            self.scores(
+                                sentence.previous_tag_features(i, previous, false, &mut read),
+                            )
+                        }),
+                    }
+                });
+                let mut token = word.clone();
+                self.add_scores(&mut token.own, &fixed[WORD_FEATURES..]);
+                token
             })
             .collect();
         best_sequence(&tokens, self.transitions())
@@ -313,6 +314,10 @@ impl NerModel {
 
 /// How many pairs of tags (the tag two tokens back, the previous tag) there are.
 pub const TAG_PAIRS: usize = TAG_COUNT * TAG_COUNT;
+const _: () = assert!(
+    TAG_PAIRS <= u8::MAX as usize + 1,
+    "a pair is kept in a byte"
+);
 
 /// What the tags before a token add to the score of each of its tags whatever the token:
 /// per pair of tags before it (index `before * TAG_COUNT + previous`).
@@ -342,6 +347,14 @@ static SUCCESSORS: LazyLock<[Vec<Tag>; TAG_COUNT]> = LazyLock::new(|| {
     })
 });
 
+/// The pairs of tags (index `before * TAG_COUNT + previous`) that a well-formed sequence
+/// can hold: 97 of the 169.
+static WELL_FORMED_PAIRS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..TAG_PAIRS)
+        .filter(|&pair| may_follow(pair / TAG_COUNT, pair % TAG_COUNT))
+        .collect()
+});
+
 /// The sequence of well-formed tags ([`may_follow`]; no name left open at the end) with
 /// the highest total score, by Viterbi over pairs of tags, as the history features read
 /// the two previous tags (the sentence starts after two `O`s). Each tag comes with the
@@ -357,12 +370,12 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
     // forward[i][pair]: the best score of tags 0..=i ending in the pair (tag i-1, tag i);
     // from[i][pair]: the pair at i-1 it came from.
     let mut forward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
-    let mut from = vec![[start; TAG_PAIRS]; n];
+    let mut from = vec![[start as u8; TAG_PAIRS]; n];
     for &tag in &SUCCESSORS[OUTSIDE] {
         forward[0][OUTSIDE * TAG_COUNT + tag] = tokens[0].score(transitions, start, tag);
     }
     for i in 1..n {
-        for pair in 0..TAG_PAIRS {
+        for &pair in WELL_FORMED_PAIRS.iter() {
             let so_far = forward[i - 1][pair];
             if so_far == f32::NEG_INFINITY {
                 continue;
@@ -373,13 +386,13 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
                 let score = so_far + tokens[i].score(transitions, pair, tag);
                 if score > forward[i][to] {
                     forward[i][to] = score;
-                    from[i][to] = pair;
+                    from[i][to] = pair as u8;
                 }
             }
         }
     }
     // backward[i][pair]: the best score the tags after i add, given the pair at i (minus
-    // infinity where a name is left open at the end).
+    // infinity where a name is left open at the end, and for pairs no sequence holds).
     let mut backward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
     for (pair, slot) in backward[n - 1].iter_mut().enumerate() {
         if !opens(pair % TAG_COUNT) {
@@ -387,7 +400,7 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
         }
     }
     for i in (0..n - 1).rev() {
-        for pair in 0..TAG_PAIRS {
+        for &pair in WELL_FORMED_PAIRS.iter() {
             let tag = pair % TAG_COUNT;
             backward[i][pair] = SUCCESSORS[tag]
                 .iter()
@@ -395,7 +408,7 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
                     tokens[i + 1].score(transitions, pair, next)
                         + backward[i + 1][tag * TAG_COUNT + next]
                 })
-                .fold(f32::NEG_INFINITY, f32::max);
+                .fold(f32::NEG_INFINITY, larger);
         }
     }
     let mut pair = (0..TAG_PAIRS)
@@ -411,25 +424,55 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
     for i in (0..n).rev() {
         let tag = pair % TAG_COUNT;
         let mut best_with = [f32::NEG_INFINITY; TYPE_COUNT];
-        for (p, (f, b)) in forward[i].iter().zip(&backward[i]).enumerate() {
+        for &p in WELL_FORMED_PAIRS.iter() {
             let t = type_index_of(p % TAG_COUNT);
-            best_with[t] = best_with[t].max(f + b);
+            best_with[t] = larger(best_with[t], forward[i][p] + backward[i][p]);
         }
         let own = type_index_of(tag);
         let runner_up = (0..TYPE_COUNT)
             .filter(|&t| t != own)
             .map(|t| best_with[t])
-            .fold(f32::NEG_INFINITY, f32::max);
+            .fold(f32::NEG_INFINITY, larger);
         tags[i] = (tag, best_with[own] - runner_up);
-        pair = from[i][pair];
+        pair = usize::from(from[i][pair]);
     }
     tags
 }
 
+/// The larger of two scores, neither of them NaN (a sum of finite weights, or minus
+/// infinity): a plain comparison, cheaper than `f32::max` and its NaN rules.
+fn larger(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Per word of one document (by [`SentenceFeatures`]' word ids), the scores of the
-/// features that depend on the word alone.
+/// features that depend on the word alone: its own, and with each previous tag (the
+/// lower-cased word and the shape are the word's).
 #[derive(Default)]
-pub struct WordScores(Vec<Option<[f32; TAG_COUNT]>>);
+pub struct WordScores {
+    /// Per word id, its index in `scores` plus one (0: not scored yet).
+    slots: Vec<u32>,
+    scores: Vec<TokenScores>,
+}
+
+impl WordScores {
+    /// The scores of word `id`, computed by `score` the first time.
+    fn of(&mut self, id: u32, score: impl FnOnce() -> TokenScores) -> &TokenScores {
+        let id = id as usize;
+        if self.slots.len() <= id {
+            self.slots.resize(id + 1, 0);
+        }
+        if self.slots[id] == 0 {
+            self.scores.push(score());
+            self.slots[id] = self.scores.len() as u32;
+        }
+        &self.scores[self.slots[id] as usize - 1]
+    }
+}
 
 /// The index of the best score and its margin over the runner-up.
 pub fn best<const N: usize>(scores: &[f32; N]) -> (usize, f32) {
