@@ -604,7 +604,8 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                 continue;
             }
             // Inverted: "CLAUSE, a top official said Sunday."
-            if let Some((clause, speaker)) = inverted(text, ex, tokens, v, sentence.span) {
+            if let Some((clause, speaker, addressee)) = inverted(text, ex, tokens, v, sentence.span)
+            {
                 if only_short_quotes_inside(text, ex, clause) {
                     found.push(reported(
                         s,
@@ -612,7 +613,7 @@ fn reported_speech(text: &str, seg: &Segmented, ex: &mut Extraction) {
                         clause,
                         Some(speaker),
                         verb,
-                        None,
+                        addressee,
                     ));
                     break;
                 }
@@ -673,13 +674,9 @@ fn claim_after(
     while k < tokens.len() {
         let w = tokens[k].span.slice(text);
         if verb == "told" && addressee.is_none() {
-            let at = if matches!(w, "the" | "The") { k + 1 } else { k };
-            if let Some(m) = tokens.get(at).and_then(|t| mention_starting(ex, t)) {
+            if let Some((m, after)) = addressee_at(text, ex, tokens, k) {
                 addressee = Some(m);
-                k = tokens
-                    .iter()
-                    .position(|t| t.span.start >= ex.mentions[m].span.end)
-                    .unwrap_or(tokens.len());
+                k = after;
                 continue;
             }
             // "told reporters that ...", "told the committee that ...": an addressee no
@@ -755,6 +752,42 @@ fn claim_after(
         addressee,
         end,
     ))
+}
+
+/// The addressee of "told" that starts at token `k`, and the index of the token after it:
+/// a mention, perhaps after "the" and a word or two that describe it ("told Italian
+/// newspaper La Stampa"), with the name in apposition after it ("told the newspaper La
+/// Stampa": the newspaper's name is the addressee).
+fn addressee_at(
+    text: &str,
+    ex: &Extraction,
+    tokens: &[Token],
+    k: usize,
+) -> Option<(MentionId, usize)> {
+    let after = |m: MentionId| {
+        tokens
+            .iter()
+            .position(|t| t.span.start >= ex.mentions[m].span.end)
+            .unwrap_or(tokens.len())
+    };
+    let describing = |t: &Token| {
+        let w = t.span.slice(text);
+        t.kind == TokenKind::Word && !contains(&lexicon::SPEECH_VERBS, w) && w != "that"
+    };
+    let start = (k..tokens.len().min(k + 3))
+        .take_while(|&j| j == k || describing(&tokens[j - 1]))
+        .find(|&j| mention_starting(ex, &tokens[j]).is_some())?;
+    let mut m = mention_starting(ex, &tokens[start])?;
+    let mut next = after(m);
+    if let Some(named) = tokens.get(next).and_then(|t| mention_starting(ex, t)) {
+        if ex.mentions[named].kind == MentionKind::Named
+            && ex.mentions[m].kind != MentionKind::Named
+        {
+            m = named;
+            next = after(named);
+        }
+    }
+    Some((m, next))
 }
 
 /// "According to Acme, CLAUSE." and "CLAUSE, according to Acme.": the clause and its
@@ -952,7 +985,7 @@ fn inverted(
     tokens: &[Token],
     v: usize,
     sentence: Span,
-) -> Option<(Span, MentionId)> {
+) -> Option<(Span, MentionId, Option<MentionId>)> {
     // The speaker mention ends right before the verb and is preceded by a comma.
     let before = tokens.get(v.checked_sub(1)?)?;
     let m = mention_ending(ex, before).filter(|&m| is_speaker(ex, m))?;
@@ -962,8 +995,15 @@ fn inverted(
     if tokens.get(comma + 1).map(|t| t.span.start) != Some(ex.mentions[m].span.start) {
         return None;
     }
+    // "told Italian newspaper La Stampa": the addressee.
+    let (addressee, rest) = match tokens[v].span.slice(text) {
+        "told" | "tells" => {
+            addressee_at(text, ex, tokens, v + 1).map_or((None, v + 1), |(m, next)| (Some(m), next))
+        }
+        _ => (None, v + 1),
+    };
     // Only time words after the verb, then perhaps a prepositional phrase ("amid reports").
-    for t in &tokens[v + 1..] {
+    for t in tokens.get(rest..).unwrap_or_default() {
         let w = t.span.slice(text);
         if t.kind != TokenKind::Word || is_weekday(w) || contains(&FILLERS, w) {
             continue;
@@ -976,7 +1016,7 @@ fn inverted(
         }
         return None;
     }
-    if comma == 0 || ex.mentions[m].kind == MentionKind::Pronoun {
+    if comma == 0 {
         return None;
     }
     // A dateline ("LONDON –") is not part of what was said.
@@ -997,7 +1037,7 @@ fn inverted(
         tokens[first].span.start.max(sentence.start),
         tokens[comma - 1].span.end,
     );
-    (clause.slice(text).split_whitespace().count() >= 4).then_some((clause, m))
+    (clause.slice(text).split_whitespace().count() >= 4).then_some((clause, m, addressee))
 }
 
 #[cfg(test)]
@@ -1116,6 +1156,21 @@ mod tests {
                     ("the new cranes are “unsafe” for night shifts", Some("Harbour Workers Union")),
                     ("unsafe", Some("Harbour Workers Union")),
                 ],
+            ),
+            // "told" and its addressee, with a description before the name: no claim of
+            // their own, before or after the clause.
+            (
+                "Dana Whit told Ruritanian newspaper La Voce Nuova on Monday.",
+                &[],
+            ),
+            (
+                "The ferry would sail again within a week, Dana Whit told local broadcaster Radio Quay.",
+                &[("The ferry would sail again within a week", Some("Dana Whit"))],
+            ),
+            // A fronted claim with a pronoun for its speaker.
+            (
+                "Dana Whit spoke at the quay on Monday. The ferry would sail again within a week, she said.",
+                &[("The ferry would sail again within a week", Some("she"))],
             ),
         ];
         for (text, want) in cases {
