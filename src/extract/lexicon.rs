@@ -1469,6 +1469,45 @@ pub fn possessive_inside_name(before: &str, mark: &str, after: &str) -> bool {
     plural && closes_organisation(after)
 }
 
+/// Ministers' portfolios that no ending gives away ("Minister for Foreign Affairs").
+static PORTFOLIOS: WordList = WordList::new(&[
+    "Affairs",
+    "Defence",
+    "Defense",
+    "Health",
+    "Justice",
+    "Finance",
+    "Trade",
+    "Energy",
+    "Transport",
+    "Education",
+    "Labour",
+    "Labor",
+    "Welfare",
+    "Interior",
+    "Housing",
+    "Commerce",
+    "Industry",
+    "Science",
+    "Sport",
+    "Sports",
+    "Works",
+    "Treasury",
+]);
+
+/// Whether a capitalised word names a portfolio or has the ending of an abstract noun
+/// ("Affairs", "Management", "Security", "Economics"), which no personal name has: the
+/// body of a title ("Commissioner for Crisis Management"), not the first word of the name
+/// after it.
+pub fn is_abstract_noun(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ment", "ments", "tion", "tions", "sion", "ity", "ness", "ship", "ics", "ture", "ism",
+        "ies",
+    ];
+    PORTFOLIOS.contains(word)
+        || word.chars().count() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Whether a word closes organisation names: a company's, a club's or another body's word.
 pub fn closes_organisation(word: &str) -> bool {
     ORG_SUFFIXES.contains(word) || COMPANY_ENDINGS.contains(word) || CLUB_ENDINGS.contains(word)

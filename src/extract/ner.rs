@@ -793,16 +793,19 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // unless a first name follows the body ("Minister of Education Jane Roe").
         let mut person_start = head + 1;
         if is_connector(word(head + 1)) {
-            // A first name after the body, else a one-word body ("Education") followed by
-            // a two- or three-word name whose first word is no common capitalised word.
-            let after_one_word_body = head + 3;
-            let named_after_body = (2..=3).contains(&end.saturating_sub(after_one_word_body))
-                && !contains(&lexicon::COMMON_CAPITALISED, word(after_one_word_body))
-                && !lexicon::closes_organisation(word(after_one_word_body))
-                && !contains(&lexicon::PLACE_SUFFIXES, word(after_one_word_body));
+            // A first name after the body, else a body of a word or two ("Education",
+            // "Crisis Management") followed by a two- or three-word name whose first word
+            // is no common capitalised word nor a noun of a portfolio ("Management").
+            let named_after_body = (head + 3..end.min(head + 5)).find(|&k| {
+                (2..=3).contains(&(end - k))
+                    && !contains(&lexicon::COMMON_CAPITALISED, word(k))
+                    && !lexicon::closes_organisation(word(k))
+                    && !contains(&lexicon::PLACE_SUFFIXES, word(k))
+                    && !lexicon::is_abstract_noun(word(k))
+            });
             let first_name = (head + 3..end.saturating_sub(1))
                 .find(|&k| cx.kb.is_first_name(word(k)))
-                .or(named_after_body.then_some(after_one_word_body));
+                .or(named_after_body);
             match first_name {
                 Some(k) => person_start = k,
                 None => {
@@ -1769,6 +1772,15 @@ mod tests {
     #[test]
     fn a_one_word_body_then_an_unknown_name_splits_there() {
         let got = found("The talks were opened by Minister of Education Ilaria Venturelli.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Ilaria Venturelli" && g.1 == EntityType::Person),
+            "{got:?}"
+        );
+        // A body of two words, the first name unknown: the portfolio's noun is no name.
+        let got = found(
+            "The fund was announced by Commissioner for Crisis Management Ilaria Venturelli.",
+        );
         assert!(
             got.iter()
                 .any(|g| g.0 == "Ilaria Venturelli" && g.1 == EntityType::Person),
