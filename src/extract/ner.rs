@@ -363,6 +363,34 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
     out.dedup_by(|a, b| a.span == b.span);
 }
 
+/// "X, Ruritania's state-owned shipping group," / "X, a logistics firm.": a description in
+/// apposition after the name (the token at `after`), opened by an article or a possessive
+/// and closed by a word for a kind of organisation at its end.
+fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
+    if word_at(after) != "," {
+        return false;
+    }
+    let opens = |k: usize| {
+        matches!(word_at(k), "a" | "an" | "the" | "its")
+            || word_at(k).starts_with(char::is_uppercase) && matches!(word_at(k + 1), "'s" | "’s")
+    };
+    if !opens(after + 1) {
+        return false;
+    }
+    (after + 2..after + 7)
+        .take_while(|&k| {
+            let w = word_at(k);
+            !w.is_empty() && !matches!(w, "," | "." | "who" | "which" | "that")
+        })
+        .find(|&k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)))
+        .is_some_and(|k| {
+            matches!(
+                word_at(k + 1),
+                "," | "." | ";" | ")" | "that" | "which" | ""
+            )
+        })
+}
+
 /// How the names of a photo credit are found: a method of their own in the graph.
 pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
@@ -670,11 +698,14 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let initial = sentence_initial(text, tokens, start);
         let unknown = !known_word(cx.kb, w);
         // A lone unknown word opening a sentence is a name only if the document also
-        // capitalises it mid-sentence ("Regulators said ..." is not a name).
+        // capitalises it mid-sentence ("Regulators said ..." is not a name) or describes
+        // it as an organisation ("Quorbit, a logistics firm, said ...").
+        let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
         let lone = end == start + 1
             && !is_acronym(w)
             && !is_camel(w)
-            && !cx.stats.mid_sentence_capitalised.contains(w);
+            && !cx.stats.mid_sentence_capitalised.contains(w)
+            && !described_as_organisation(&word_at, start + 1);
         // A known one-word name opening a sentence is a common word too when the article
         // writes it in lower case ("Man charged ..." and "a man", the town of Man aside).
         let common = contains(&lexicon::COMMON_CAPITALISED, w)
@@ -1116,7 +1147,9 @@ fn type_name(
     // "near X" is a place; "X said" a person.
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
     let next = tokens.get(after).map(|t| t.span.slice(text));
-    if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p)) {
+    if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p))
+        || described_as_organisation(&word_at, after)
+    {
         return Some(candidate(
             EntityType::Organization,
             ORG_APPOSITION,
@@ -1791,6 +1824,32 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|g| g.1 == EntityType::Person && g.2 == MentionKind::Named),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_after_the_name_that_ends_in_a_kind_of_organisation_types_it() {
+        for (text, name) in [
+            (
+                "Quorbit, a logistics firm, said it would expand.",
+                "Quorbit",
+            ),
+            (
+                "Vessels were bought from Tarnvik, Ruritania's state-owned shipping group.",
+                "Tarnvik",
+            ),
+        ] {
+            let got = named(text);
+            assert!(
+                got.contains(&(name.to_owned(), EntityType::Organization)),
+                "{text}: {got:?}"
+            );
+        }
+        // A description that goes on is no kind of organisation.
+        let got = named("Later, Dana Okoro, a firm believer in markets, spoke.");
+        assert!(
+            got.contains(&("Dana Okoro".to_owned(), EntityType::Person)),
             "{got:?}"
         );
     }
