@@ -84,6 +84,16 @@ pub struct Kb {
     pub id: u64,
 }
 
+/// The key a name is found by: typographic apostrophes read as straight ones, so
+/// "McDonald’s" and "McDonald's" name the same items.
+fn name_key(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains('\u{2019}') {
+        name.replace('\u{2019}', "'").into()
+    } else {
+        name.into()
+    }
+}
+
 /// The entries one name names, without a vector for the common case of one.
 #[derive(Debug, Clone)]
 enum Named {
@@ -181,10 +191,11 @@ impl Kb {
             }
         }
         for name in std::iter::once(&entry.label).chain(&entry.aliases) {
-            match self.by_name.get_mut(name.as_str()) {
+            let key = name_key(name);
+            match self.by_name.get_mut(&*key) {
                 Some(named) => named.add(index),
                 None => {
-                    self.by_name.insert(name.as_str().into(), Named::One(index));
+                    self.by_name.insert(key.into(), Named::One(index));
                 }
             }
         }
@@ -254,7 +265,7 @@ impl Kb {
     /// kept in that order, so a lookup allocates nothing).
     pub fn lookup(&self, name: &str) -> impl Iterator<Item = &KbEntry> + '_ {
         self.by_name
-            .get(name)
+            .get(&*name_key(name))
             .map_or(&[][..], Named::as_slice)
             .iter()
             .map(|&i| &self.entries[i as usize])
@@ -262,7 +273,7 @@ impl Kb {
 
     /// Whether any item is named `name`.
     pub fn knows(&self, name: &str) -> bool {
-        self.by_name.contains_key(name)
+        self.by_name.contains_key(&*name_key(name))
     }
 
     /// The most popular item named `name`, if any.
@@ -1038,6 +1049,15 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Emilia-Romagna", "Tuscany"]
         );
+    }
+
+    #[test]
+    fn typographic_and_straight_apostrophes_name_the_same_items() {
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tHarrow\u{2019}s\t\t3.0\nQ2\tOrganization\tHarrow's Deli\tHarrow's\t1.0\n");
+        let ids = |name: &str| kb.lookup(name).map(|e| e.qid.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids("Harrow's"), ["Q1", "Q2"]);
+        assert_eq!(ids("Harrow\u{2019}s"), ["Q1", "Q2"]);
+        assert!(kb.knows("Harrow\u{2019}s Deli"));
     }
 
     #[test]

@@ -647,6 +647,10 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
             {
                 end += 2;
+            } else if word(end) == "." && cx.kb.knows(&span_text(text, tokens, start, end + 1)) {
+                // "Calif.", "Mass.": a known name that ends in an abbreviation's dot. (A
+                // possessive stays out of every name, "McDonald's" too, as the gold has it.)
+                end += 1;
             } else if end + 1 < tokens.len()
                 && lexicon::possessive_inside_name(word(end - 1), word(end), word(end + 1))
                 && opens(end + 1)
@@ -1850,6 +1854,27 @@ mod tests {
         let got = named("Later, Dana Okoro, a firm believer in markets, spoke.");
         assert!(
             got.contains(&("Dana Okoro".to_owned(), EntityType::Person)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_name_that_ends_in_a_dot_keeps_it() {
+        let kb =
+            Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ2\tPlace\tRuritania\tRurit.\t3.0\n");
+        let text = "She was born in Tarn, Rurit., in 1990.";
+        let seg = segment(text);
+        let got: Vec<(&str, EntityType)> =
+            recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
+                .into_iter()
+                .filter(|c| c.kind == MentionKind::Named)
+                .map(|c| (c.span.slice(text), c.entity_type))
+                .collect();
+        assert!(got.contains(&("Rurit.", EntityType::Place)), "{got:?}");
+        // A possessive stays out of the name, known or not.
+        let got = named("Police found Jane Smith's car in Riverton.");
+        assert!(
+            got.contains(&("Jane Smith".to_owned(), EntityType::Person)),
             "{got:?}"
         );
     }
