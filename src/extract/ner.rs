@@ -1557,8 +1557,13 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n");
+        found_with(&kb, text)
+    }
+
+    /// The candidates the rules find in `text` with the knowledge base `kb`.
+    fn found_with(kb: &Kb, text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let seg = segment(text);
-        recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
+        recognize(text, &seg, kb, &DocumentStats::new(text, &seg))
             .into_iter()
             .map(|c| (c.span.slice(text).to_owned(), c.entity_type, c.kind))
             .collect()
@@ -1862,15 +1867,11 @@ mod tests {
     fn a_known_name_that_ends_in_a_dot_keeps_it() {
         let kb =
             Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ2\tPlace\tRuritania\tRurit.\t3.0\n");
-        let text = "She was born in Tarn, Rurit., in 1990.";
-        let seg = segment(text);
-        let got: Vec<(&str, EntityType)> =
-            recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
-                .into_iter()
-                .filter(|c| c.kind == MentionKind::Named)
-                .map(|c| (c.span.slice(text), c.entity_type))
-                .collect();
-        assert!(got.contains(&("Rurit.", EntityType::Place)), "{got:?}");
+        let got = found_with(&kb, "She was born in Tarn, Rurit., in 1990.");
+        assert!(
+            got.contains(&("Rurit.".to_owned(), EntityType::Place, MentionKind::Named)),
+            "{got:?}"
+        );
         // A possessive stays out of the name, known or not.
         let got = named("Police found Jane Smith's car in Riverton.");
         assert!(
