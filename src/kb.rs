@@ -78,8 +78,9 @@ pub struct Kb {
     first_names: FxHashSet<String>,
     /// Demonym -> the country's Q-id ("British" -> Q145).
     demonyms: FxHashMap<String, String>,
-    /// Names of first-level divisions with no item here ("Emilia-Romagna").
-    divisions: FxHashSet<String>,
+    /// Names of first-level divisions with no item here ("Emilia-Romagna"), by
+    /// [`name_key`], with their country.
+    divisions: FxHashMap<String, String>,
     /// A hash of the table, recorded in the content hash of every processed article.
     pub id: u64,
 }
@@ -158,7 +159,8 @@ impl Kb {
                 continue;
             }
             if kind == DIVISION {
-                kb.divisions.insert(label.to_owned());
+                kb.divisions
+                    .insert(name_key(label).into_owned(), description.to_owned());
                 continue;
             }
             let Some(kind) = EntityType::parse(kind) else {
@@ -245,7 +247,7 @@ impl Kb {
         let mut divisions: Vec<(String, String)> = self
             .divisions
             .iter()
-            .map(|name| (name.clone(), String::new()))
+            .map(|(name, country)| (name.clone(), country.clone()))
             .collect();
         divisions.sort();
         Built {
@@ -300,7 +302,7 @@ impl Kb {
     /// Whether `name` is a first-level division that no item here names ("Emilia-Romagna"):
     /// a place, with no link.
     pub fn is_division(&self, name: &str) -> bool {
-        self.divisions.contains(name)
+        self.divisions.contains_key(&*name_key(name))
     }
 
     /// The type of the thing `name` names here: its most popular item's, or a place for a
@@ -891,7 +893,11 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     }
     country_demonyms.sort();
     let entries: Vec<KbEntry> = items.into_values().collect();
-    let divisions = unnamed_divisions(&division_countries, &entries, ordinary_words);
+    let divisions = unnamed_divisions(
+        &division_countries,
+        &Kb::from_entries(entries.clone()),
+        ordinary_words,
+    );
     Ok(Built {
         entries,
         demonyms: country_demonyms,
@@ -899,24 +905,14 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     })
 }
 
-/// The first-level divisions no entry names, as (name, country): not a label or alias of
-/// an item (the item decides), not an ordinary word or a person's first name ("Central",
-/// "Victoria"), and of five letters or more when one word ("Imo", "Fars").
+/// The first-level divisions no item of `items` names, as (name, country): not a label or
+/// alias of an item (the item decides), not an ordinary word or a person's first name
+/// ("Central", "Victoria"), and of five letters or more when one word ("Imo", "Fars").
 fn unnamed_divisions(
     divisions: &BTreeMap<String, String>,
-    entries: &[KbEntry],
+    items: &Kb,
     ordinary_words: &HashSet<String>,
 ) -> Vec<(String, String)> {
-    let names: HashSet<&str> = entries
-        .iter()
-        .flat_map(|e| std::iter::once(&e.label).chain(&e.aliases))
-        .map(String::as_str)
-        .collect();
-    let first_names: HashSet<&str> = entries
-        .iter()
-        .filter(|e| e.kind == EntityType::Person)
-        .filter_map(|e| e.label.split_whitespace().next())
-        .collect();
     divisions
         .iter()
         .filter(|(name, _)| {
@@ -924,11 +920,11 @@ fn unnamed_divisions(
             !name.is_empty()
                 && name.starts_with(char::is_uppercase)
                 && !name.chars().any(|c| c.is_ascii_digit() || c == '(')
-                && !names.contains(name.as_str())
+                && !items.knows(name)
                 && !(one_word
                     && (name.chars().count() < 5
                         || ordinary_words.contains(&name.to_lowercase())
-                        || first_names.contains(name.as_str())))
+                        || items.is_first_name(name)))
         })
         .map(|(name, country)| (name.clone(), country.clone()))
         .collect()
@@ -1021,7 +1017,7 @@ mod tests {
         .map(|name| (name.to_owned(), "Ruritania".to_owned()))
         .collect();
         let ordinary: HashSet<String> = ["central".to_owned()].into();
-        let kept = unnamed_divisions(&divisions, &entries, &ordinary);
+        let kept = unnamed_divisions(&divisions, &Kb::from_entries(entries.clone()), &ordinary);
         let names: Vec<&str> = kept.iter().map(|(name, _)| name.as_str()).collect();
         // An item names Lombardy; Victoria is a first name, "central" an ordinary word,
         // Fars too short to trust.
@@ -1041,13 +1037,14 @@ mod tests {
         assert!(kb.best("Emilia-Romagna").is_none());
         assert_eq!(kb.type_of("Victoria Roe"), Some(EntityType::Person));
         let again = kb.to_built();
+        let countries: Vec<(&str, &str)> = again
+            .divisions
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
         assert_eq!(
-            again
-                .divisions
-                .iter()
-                .map(|(n, _)| n.as_str())
-                .collect::<Vec<_>>(),
-            ["Emilia-Romagna", "Tuscany"]
+            countries,
+            [("Emilia-Romagna", "Ruritania"), ("Tuscany", "Ruritania")]
         );
     }
 

@@ -151,8 +151,8 @@ pub struct DocumentStats {
     /// attorney"), which people's names rarely are.
     pub after_article: FxHashSet<String>,
     /// For each capitalised word, the contexts the document puts the name it is part of
-    /// in, anywhere (bits of [`NameContext`]): "in Coron" in one sentence is evidence of a
-    /// place where another only says "Coron is".
+    /// in, anywhere (bits of [`NameContext`]): "in Torvale" in one sentence is evidence of a
+    /// place where another only says "Torvale is".
     pub name_contexts: FxHashMap<String, u8>,
 }
 
@@ -654,7 +654,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             } else if end + 1 < tokens.len()
                 && lexicon::possessive_inside_name(word(end - 1), word(end), word(end + 1))
                 && opens(end + 1)
-                && cx.kb.lookup(word(end - 1)).next().is_none()
+                && !cx.kb.knows(word(end - 1))
             {
                 // "Leicester Magistrates' Court", "the Children's Hospital": a plural's
                 // possessive before an organisation's word is inside the name (not a known

@@ -774,10 +774,9 @@ fn addressee_at(
         let w = t.span.slice(text);
         t.kind == TokenKind::Word && !contains(&lexicon::SPEECH_VERBS, w) && w != "that"
     };
-    let start = (k..tokens.len().min(k + 3))
+    let mut m = (k..tokens.len().min(k + 3))
         .take_while(|&j| j == k || describing(&tokens[j - 1]))
-        .find(|&j| mention_starting(ex, &tokens[j]).is_some())?;
-    let mut m = mention_starting(ex, &tokens[start])?;
+        .find_map(|j| mention_starting(ex, &tokens[j]))?;
     let mut next = after(m);
     if let Some(named) = tokens.get(next).and_then(|t| mention_starting(ex, t)) {
         if ex.mentions[named].kind == MentionKind::Named
