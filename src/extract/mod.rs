@@ -11,6 +11,7 @@ pub(crate) mod ner;
 mod quotes;
 mod relations;
 pub mod tagger;
+pub mod word_classes;
 
 use crate::date::PartialDate;
 use crate::document::Document;

@@ -830,8 +830,9 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         if is_connector(word(head + 1)) {
             // A first name after the body, else a body of a word or two ("Education",
             // "Crisis Management") followed by a two- or three-word name whose first word
-            // is no common capitalised word nor a noun of a portfolio ("Management").
-            let named_after_body = (head + 3..end.min(head + 5)).find(|&k| {
+            // is no common capitalised word nor a noun of a portfolio ("Management"); the
+            // longer body first, as most names have two words ("Health Care Ola Berg").
+            let named_after_body = (head + 3..end.min(head + 5)).rev().find(|&k| {
                 (2..=3).contains(&(end - k))
                     && !contains(&lexicon::COMMON_CAPITALISED, word(k))
                     && !lexicon::closes_organisation(word(k))
@@ -1826,6 +1827,13 @@ mod tests {
         assert!(
             got.iter()
                 .any(|g| g.0 == "Ilaria Venturelli" && g.1 == EntityType::Person),
+            "{got:?}"
+        );
+        // A body of two ordinary words: the name is the last two, not three.
+        let got = found("The plan came from Minister for Health Care Ola Berg.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Ola Berg" && g.1 == EntityType::Person),
             "{got:?}"
         );
         // A title of a place stays no person.

@@ -1,15 +1,17 @@
-//! The statistical named-entity tagger: a structured averaged perceptron over IO tags for
-//! named Person, Organization and Place mentions, decoded by Viterbi over pairs of tags
-//! (the features read the two previous tags). Its features are the
-//! words around a token, their shapes and affixes, the knowledge base and lexicon, what
-//! the rest of the document does with the word, and the rule recogniser's own guess, so
-//! the model learns from annotated text when each rule is to be trusted.
+//! The statistical named-entity tagger: a structured averaged perceptron over BILOU tags
+//! for named Person, Organization and Place mentions, decoded by Viterbi over pairs of
+//! tags (the features read the two previous tags). Its features are the words around a
+//! token, their shapes, affixes and word classes (learnt from unlabelled text, see
+//! [`super::word_classes`]), the knowledge base and lexicon, what the rest of the document
+//! does with the word, and the rule recogniser's own guess, so the model learns from
+//! annotated text when each rule is to be trusted.
 //!
 //! The shipped weights (`data/ner.model`) are trained by `newskg train` on the GUM train
 //! split; the same input and model always give the same tags.
 
 use super::lexicon::{self, contains};
 use super::ner::{Candidate, DocumentStats, NameContext};
+use super::word_classes::{WordClasses, LEVELS};
 use super::{EntityType, MentionKind, Method};
 use crate::kb::Kb;
 use crate::segment::{Segmented, Token, TokenKind, Zone};
@@ -539,6 +541,14 @@ const F_SHAPE_PAIR: u64 = 24;
 const F_NAME_CONTEXT: u64 = 25;
 const F_PREV_WORD_SHAPE: u64 = 26;
 const F_NEXT_WORD_SHAPE: u64 = 27;
+const F_CLASS: u64 = 34;
+const F_PREV_MID_CLASS: u64 = 35;
+const F_CLASS_SHAPE: u64 = 36;
+const F_PREV_CLASS: u64 = 37;
+const F_NEXT_CLASS: u64 = 38;
+const F_NEXT_MID_CLASS: u64 = 39;
+/// The class value of a word the class table does not have.
+const NO_CLASS: u64 = u64::MAX;
 const F_PREV_TAG: u64 = 30;
 const F_PREV_TAGS: u64 = 31;
 const F_PREV_TAG_WORD: u64 = 32;
@@ -594,6 +604,8 @@ struct WordKeys {
     doc: Option<u64>,
     /// The contexts the document puts the word's names in (bits of `NameContext`).
     contexts: u8,
+    /// The word's classes ([`WordClasses`]), finest first, or a value for none.
+    classes: [u64; LEVELS],
 }
 
 /// The [`WordKeys`] of a document's words, filled as sentences are read.
@@ -619,6 +631,7 @@ impl<'t> WordTable<'t> {
         self.shape.clear();
         push_shape(word, &mut self.shape);
         let lower = self.lower.as_str();
+        let classes = WordClasses::shipped().get(lower);
         let doc = word.starts_with(char::is_uppercase).then(|| {
             let doc = match (
                 stats.lowercase.contains(lower),
@@ -647,6 +660,7 @@ impl<'t> WordTable<'t> {
             class: value_hash(lexicon_class(kb, word).as_bytes()),
             doc,
             contexts: stats.name_contexts.get(word).copied().unwrap_or(0),
+            classes: classes.map_or([NO_CLASS; LEVELS], |c| c.0.map(u64::from)),
         };
         self.keys.insert(word, keys);
         keys
@@ -798,7 +812,7 @@ impl SentenceFeatures {
         let type_hashes = TYPES.map(|t| value_hash(t.as_bytes()));
         let mut initial = true;
         let mut out = SentenceFeatures {
-            features: Vec::with_capacity(tokens.len() * 28),
+            features: Vec::with_capacity(tokens.len() * 36),
             ends: Vec::with_capacity(tokens.len()),
             words: Vec::with_capacity(tokens.len()),
             word_ids: words.iter().map(|w| w.id).collect(),
@@ -873,6 +887,16 @@ impl SentenceFeatures {
                 None => f.push(keyed(F_RULE, none)),
             }
             f.push(keyed(F_ZONE, zone));
+            let fine = |k: &WordKeys| k.classes[0];
+            let mid = |k: &WordKeys| k.classes[1];
+            for (level, &class) in w.classes.iter().enumerate() {
+                f.push(feature_of(F_CLASS, &[level as u64, class]));
+            }
+            f.push(feature_of(F_CLASS_SHAPE, &[w.classes[0], w.shape]));
+            f.push(keyed(F_PREV_CLASS, around(i, -1, fine)));
+            f.push(keyed(F_NEXT_CLASS, around(i, 1, fine)));
+            f.push(keyed(F_PREV_MID_CLASS, around(i, -1, mid)));
+            f.push(keyed(F_NEXT_MID_CLASS, around(i, 1, mid)));
             out.ends.push(f.len());
             out.words.push(keyed(F_PREV_TAG_WORD, w.lower));
         }
