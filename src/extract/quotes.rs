@@ -786,6 +786,27 @@ fn addressee_at(
             next = after(named);
         }
     }
+    // "told Ruritanian newspaper La Voce": a name read in the description (a country's
+    // adjective) gives way to the name the description's lower-case noun introduces.
+    let noun = |t: &Token| {
+        let w = t.span.slice(text);
+        describing(t)
+            && w.starts_with(char::is_lowercase)
+            && !matches!(
+                w,
+                "in" | "on" | "at" | "from" | "of" | "for" | "with" | "by" | "the"
+            )
+    };
+    let described = (next..tokens.len().min(next + 2))
+        .take_while(|&j| ex.mentions[m].kind == MentionKind::Named && noun(&tokens[j]))
+        .last()
+        .and_then(|j| tokens.get(j + 1))
+        .and_then(|t| mention_starting(ex, t))
+        .filter(|&named| ex.mentions[named].kind == MentionKind::Named);
+    if let Some(named) = described {
+        m = named;
+        next = after(named);
+    }
     Some((m, next))
 }
 
@@ -991,7 +1012,38 @@ fn inverted(
     let comma = tokens
         .iter()
         .rposition(|t| t.span.end <= ex.mentions[m].span.start && t.span.slice(text) == ",")?;
-    if tokens.get(comma + 1).map(|t| t.span.start) != Some(ex.mentions[m].span.start) {
+    // Between the comma and the speaker, at most the speaker's role in lower case
+    // ("..., chief executive Omar Haddad said"), no clause of its own ("and then").
+    let speaker_start = tokens
+        .iter()
+        .position(|t| t.span.start == ex.mentions[m].span.start)?;
+    let role = tokens.get(comma + 1..speaker_start)?;
+    let is_role_word = |t: &Token| {
+        let w = t.span.slice(text);
+        t.kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && !matches!(
+                w,
+                "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "then"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "that"
+                    | "where"
+                    | "after"
+                    | "before"
+                    | "said"
+            )
+    };
+    if role.len() > 3 || !role.iter().all(is_role_word) {
         return None;
     }
     // "told Italian newspaper La Stampa": the addressee.
@@ -1001,9 +1053,17 @@ fn inverted(
         }
         _ => (None, v + 1),
     };
-    // Only time words after the verb, then perhaps a prepositional phrase ("amid reports").
-    for t in tokens.get(rest..).unwrap_or_default() {
+    // Only time words after the verb, then perhaps a prepositional phrase ("amid reports"),
+    // or a comma and the rest of the claim ("If the port closes, he said, the town ...").
+    let mut resumed = None;
+    for (k, t) in tokens.iter().enumerate().skip(rest) {
         let w = t.span.slice(text);
+        if w == "," {
+            resumed = claim_resumed(text, tokens, k + 1);
+            if resumed.is_some() {
+                break;
+            }
+        }
         if t.kind != TokenKind::Word || is_weekday(w) || contains(&FILLERS, w) {
             continue;
         }
@@ -1034,9 +1094,32 @@ fn inverted(
     }
     let clause = Span::new(
         tokens[first].span.start.max(sentence.start),
-        tokens[comma - 1].span.end,
+        resumed.map_or(tokens[comma - 1].span.end, |last: usize| {
+            tokens[last].span.end
+        }),
     );
     (clause.slice(text).split_whitespace().count() >= 4).then_some((clause, m, addressee))
+}
+
+/// After "CLAUSE, he said," the claim goes on when the rest of the sentence, from `from`,
+/// is a lower-case clause of three words or more with no other speaker's verb: the index
+/// of its last token before the closing punctuation.
+fn claim_resumed(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
+    let rest = tokens.get(from..)?;
+    let first = rest.first()?.span.slice(text);
+    // "..., he said, adding that ...", "citing ...": a second report, not the claim.
+    if !first.starts_with(char::is_lowercase) || first.ends_with("ing") {
+        return None;
+    }
+    let last = from + rest.iter().rposition(|t| t.kind == TokenKind::Word)?;
+    let words = tokens[from..=last]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    let reports = tokens[from..=last]
+        .iter()
+        .any(|t| contains(&lexicon::REPORTING_VERBS, t.span.slice(text)));
+    (words >= 3 && !reports).then_some(last)
 }
 
 #[cfg(test)]
@@ -1164,6 +1247,16 @@ mod tests {
             ),
             (
                 "The ferry would sail again within a week, Dana Whit told local broadcaster Radio Quay.",
+                &[("The ferry would sail again within a week", Some("Dana Whit"))],
+            ),
+            // A claim the speaker's verb interrupts goes on after it.
+            (
+                "If the port closes, Dana Whit said on Monday, the town will lose a thousand jobs.",
+                &[("If the port closes, Dana Whit said on Monday, the town will lose a thousand jobs", Some("Dana Whit"))],
+            ),
+            // The speaker's role between the comma and the name.
+            (
+                "The ferry would sail again within a week, harbour master Dana Whit said.",
                 &[("The ferry would sail again within a week", Some("Dana Whit"))],
             ),
             // A fronted claim with a pronoun for its speaker.
