@@ -694,11 +694,24 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         split_multi(col(row, "nsi_paths")).count() >= 3
             || split_multi(col(row, "location_set")).count() >= 3
     };
+    // "Sainsbury's": a name with its possessive names the shop when the brand trades
+    // widely, as for one-word brands, and the name is no ordinary word and (below) no
+    // first name ("Wendy's"); narrower chains are mostly a surname's possessive in news
+    // ("Becker's", "Copeland's").
+    let possessive_base = |name: &str| {
+        name.strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .filter(|base| base.chars().count() >= 4 && word_distinctive(base))
+            .map(str::to_owned)
+    };
     let mut one_word_brands: Vec<&HashMap<String, String>> = Vec::new();
+    let mut possessive_brands: Vec<(&HashMap<String, String>, String)> = Vec::new();
     for row in nsi {
         let label = col(row, "label");
         if !shape_distinctive(label) {
-            if word_distinctive(label) && wide_reach(row) {
+            if let Some(base) = possessive_base(label) {
+                possessive_brands.push((row, base));
+            } else if word_distinctive(label) && wide_reach(row) {
                 one_word_brands.push(row);
             }
             continue;
@@ -841,10 +854,16 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             _ => {}
         }
     }
+    let people = Kb::from_entries(items.values().cloned().collect());
+    let possessive_brands = possessive_brands
+        .into_iter()
+        .filter(|(row, base)| wide_reach(row) && !people.is_first_name(base))
+        .map(|(row, _)| row);
     let one_word_brands: Vec<(String, String, String)> = one_word_brands
         .into_iter()
         .filter(|row| !known_places.contains(col(row, "qid")))
         .filter(|row| !taken_names.contains(col(row, "label")))
+        .chain(possessive_brands.filter(|row| !known_places.contains(col(row, "qid"))))
         .map(|row| {
             (
                 col(row, "qid").to_owned(),

@@ -956,8 +956,18 @@ pub(crate) fn nested_known_places(
             .then(|| {
                 (k + 1..=name.len()).rev().find_map(|e| {
                     let span = Span::new(name[k].span.start, name[e - 1].span.end);
-                    kb.best(span.slice(text))
-                        .filter(|entry| entry.kind == EntityType::Place && (e - k) < name.len())
+                    let words = span.slice(text);
+                    // A name's first words are a place by the place's own name, or by a
+                    // name only places have: "Gulf" in "Gulf Marine Underwriters" is no
+                    // place (two gulfs and a war); after "of" any place's name is.
+                    let only_places =
+                        k > 0 || kb.lookup(words).all(|i| i.kind == EntityType::Place);
+                    kb.best(words)
+                        .filter(|entry| {
+                            entry.kind == EntityType::Place
+                                && (e - k) < name.len()
+                                && (only_places || entry.label == words)
+                        })
                         .map(|entry| (e, span, entry.qid.clone()))
                 })
             })
@@ -1048,10 +1058,19 @@ fn type_name(
             true,
         ));
     }
+    // "Sainsbury's": a brand named with its possessive, which stays out of the mention.
+    let with_possessive = matches!(word_at(after), "'s" | "\u{2019}s")
+        .then(|| format!("{name}'s"))
+        .unwrap_or_default();
     if let Some(entry) = cx
         .kb
         .best(name)
         .or_else(|| cased.as_deref().and_then(|c| cx.kb.best(c)))
+        .or_else(|| {
+            cx.kb
+                .best(&with_possessive)
+                .filter(|e| e.kind == EntityType::Organization)
+        })
     {
         return Some(candidate(
             entry.kind,
@@ -1809,6 +1828,38 @@ mod tests {
                 "Jane Holloway".to_owned(),
                 Some("Minister of Fisheries".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn a_place_nested_in_an_organisation_is_named_by_a_name_only_places_have() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tPlace\tGulf of Ruritania\tGulf\t7\n\
+             Q2\tEvent\tGulf War\tGulf\t6\n\
+             Q3\tPlace\tRiverton\t\t5\n",
+        );
+        let got = found_with(
+            &kb,
+            "Gulf Marine Underwriters and Riverton Marine Underwriters paid the claims.",
+        );
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|g| g.1 == EntityType::Place)
+            .map(|g| g.0.as_str())
+            .collect();
+        assert_eq!(places, ["Riverton"], "{got:?}");
+    }
+
+    #[test]
+    fn a_brand_named_with_its_possessive_is_found_without_it() {
+        let kb =
+            Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tHalvard's\t\t3\n");
+        let got = found_with(&kb, "She joined the firm from Halvard’s in 2019.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Halvard" && g.1 == EntityType::Organization),
+            "{got:?}"
         );
     }
 
