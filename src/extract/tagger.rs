@@ -1231,7 +1231,11 @@ pub fn recognize_named(
                 && spans
                     .iter()
                     .filter(|(span, _, _)| span.start < c.span.end && c.span.start < span.end)
-                    .all(|&(_, _, margin)| margin < SURE_MARGIN);
+                    // A person's name never ends with "Council": no other reading, however
+                    // sure the tagger is.
+                    .all(|&(span, ty, margin)| {
+                        margin < SURE_MARGIN || (ty == EntityType::Person && span.end == c.span.end)
+                    });
             let recurring = c.typed && named_counts[name] >= RECURRING_NAME;
             // "Rafael van der Vaart": the tagger rarely saw a family name's particles and
             // cuts the name at them; the rules' person, opened by a first name, stands.
