@@ -90,14 +90,13 @@ def main() -> int:
         # Each word's class at this level: its class at the level below, grouped again.
         levels.append(assignment if not levels else assignment[levels[-1]])
     # One line per finest class: its class at each level, then its words by frequency.
-    by_class: dict[int, list[str]] = {}
-    for i, word in enumerate(words):
-        by_class.setdefault(int(levels[0][i]), []).append(word)
+    by_class: dict[int, list[int]] = {}
+    for i in range(len(words)):
+        by_class.setdefault(int(levels[0][i]), []).append(i)
     with args.out.open("w", encoding="utf-8", newline="\n") as out:
-        for fine, members in sorted(by_class.items()):
-            i = words.index(members[0])
-            classes = [str(level[i]) for level in levels]
-            out.write("\t".join(classes + [" ".join(members)]) + "\n")
+        for _, members in sorted(by_class.items()):
+            classes = [str(level[members[0]]) for level in levels]
+            out.write("\t".join(classes + [" ".join(words[i] for i in members)]) + "\n")
     print(f"{args.out}: {len(words)} words in {' / '.join(map(str, args.classes))} classes",
           file=sys.stderr)
     return 0

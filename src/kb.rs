@@ -854,7 +854,13 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             _ => {}
         }
     }
-    let people = Kb::from_entries(items.values().cloned().collect());
+    let people = Kb::from_entries(
+        items
+            .values()
+            .filter(|e| e.kind == EntityType::Person)
+            .cloned()
+            .collect(),
+    );
     let possessive_brands = possessive_brands
         .into_iter()
         .filter(|(row, base)| wide_reach(row) && !people.is_first_name(base))

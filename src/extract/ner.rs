@@ -1058,17 +1058,15 @@ fn type_name(
             true,
         ));
     }
-    // "Sainsbury's": a brand named with its possessive, which stays out of the mention.
-    let with_possessive = matches!(word_at(after), "'s" | "\u{2019}s")
-        .then(|| format!("{name}'s"))
-        .unwrap_or_default();
     if let Some(entry) = cx
         .kb
         .best(name)
         .or_else(|| cased.as_deref().and_then(|c| cx.kb.best(c)))
+        // "Sainsbury's": a brand named with its possessive, which stays out of the mention.
         .or_else(|| {
-            cx.kb
-                .best(&with_possessive)
+            matches!(word_at(after), "'s" | "\u{2019}s")
+                .then(|| cx.kb.best(&format!("{name}'s")))
+                .flatten()
                 .filter(|e| e.kind == EntityType::Organization)
         })
     {

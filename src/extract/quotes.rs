@@ -528,6 +528,12 @@ static CLAUSE_BREAKS: WordList = WordList::new(&[
     "adding",
 ]);
 
+/// Words that join clauses, which no speaker's role between a comma and the speaker's
+/// name holds ("..., and then Jane Roe said").
+static CONNECTIVES: WordList = WordList::new(&[
+    "and", "or", "so", "then", "when", "as", "because", "if", "that", "where", "after", "before",
+]);
+
 /// Whether a reported clause may hold these direct quotations: only short ones inside it
 /// ("the driver was a “hero” who ..."), not a long quotation of its own.
 fn only_short_quotes_inside(text: &str, ex: &Extraction, clause: Span) -> bool {
@@ -787,20 +793,13 @@ fn addressee_at(
         }
     }
     // "told Ruritanian newspaper La Voce": a name read in the description (a country's
-    // adjective) gives way to the name the description's lower-case noun introduces.
-    let noun = |t: &Token| {
-        let w = t.span.slice(text);
-        describing(t)
-            && w.starts_with(char::is_lowercase)
-            && !matches!(
-                w,
-                "in" | "on" | "at" | "from" | "of" | "for" | "with" | "by" | "the"
-            )
-    };
-    let described = (next..tokens.len().min(next + 2))
-        .take_while(|&j| ex.mentions[m].kind == MentionKind::Named && noun(&tokens[j]))
-        .last()
-        .and_then(|j| tokens.get(j + 1))
+    // adjective) gives way to the name the description's word for an outlet or another
+    // kind of organisation introduces.
+    let described = (ex.mentions[m].kind == MentionKind::Named)
+        .then(|| tokens.get(next))
+        .flatten()
+        .filter(|t| contains(&lexicon::ORGANIZATION_KINDS, t.span.slice(text)))
+        .and_then(|_| tokens.get(next + 1))
         .and_then(|t| mention_starting(ex, t))
         .filter(|&named| ex.mentions[named].kind == MentionKind::Named);
     if let Some(named) = described {
@@ -1022,26 +1021,9 @@ fn inverted(
         let w = t.span.slice(text);
         t.kind == TokenKind::Word
             && w.starts_with(char::is_lowercase)
-            && !matches!(
-                w,
-                "and"
-                    | "but"
-                    | "or"
-                    | "so"
-                    | "then"
-                    | "which"
-                    | "who"
-                    | "when"
-                    | "as"
-                    | "while"
-                    | "because"
-                    | "if"
-                    | "that"
-                    | "where"
-                    | "after"
-                    | "before"
-                    | "said"
-            )
+            && !contains(&CLAUSE_BREAKS, w)
+            && !contains(&CONNECTIVES, w)
+            && !contains(&lexicon::SPEECH_VERBS, w)
     };
     if role.len() > 3 || !role.iter().all(is_role_word) {
         return None;
@@ -1107,8 +1089,12 @@ fn inverted(
 fn claim_resumed(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
     let rest = tokens.get(from..)?;
     let first = rest.first()?.span.slice(text);
-    // "..., he said, adding that ...", "citing ...": a second report, not the claim.
-    if !first.starts_with(char::is_lowercase) || first.ends_with("ing") {
+    // "..., he said, adding that ...", "citing ...", "but ...": a second report or a
+    // clause of the speaker's own, not the claim.
+    if !first.starts_with(char::is_lowercase)
+        || first.ends_with("ing")
+        || contains(&CLAUSE_BREAKS, first)
+    {
         return None;
     }
     let last = from + rest.iter().rposition(|t| t.kind == TokenKind::Word)?;
