@@ -10,6 +10,8 @@ recall and F1 over all folds, plus span-only F1.
     python3 scripts/crossval.py
     python3 scripts/crossval.py --folds 5 --gold ../shared/corpora/gum/brat-train
     python3 scripts/crossval.py --seeds 0 1 2 3     # the mean over four training orders
+    python3 scripts/crossval.py --models /tmp/folds  # keep the fold models; a rerun that
+                                                     # changed only decoding reuses them
 
 Fold 0 of 5 is the "held-out fifth" the README reports.
 """
@@ -36,6 +38,10 @@ def main() -> int:
                          "for error analysis on the training split (from the first seed's models)")
     ap.add_argument("--epochs", type=int, default=None,
                     help="passes over the training sentences (default: newskg train's)")
+    ap.add_argument("--models", type=Path, default=None,
+                    help="keep each fold's model in this directory (seedS-foldK.model) and reuse "
+                         "one found there instead of training it: for changes to decoding or to "
+                         "the rules after the tagger, which leave the trained weights alone")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0],
                     help="training orders (newskg train --seed) to cross-validate with; a change "
                          "to the rules moves every model a little, so compare means over several")
@@ -52,14 +58,15 @@ def main() -> int:
     f1s = []
     for n, seed in enumerate(args.seeds):
         keep = args.keep if n == 0 else None
-        f1s.append(cross_validate(binary, args.gold, names, args.folds, args.epochs, seed, keep))
+        f1s.append(cross_validate(binary, args.gold, names, args.folds, args.epochs, seed, keep,
+                                  args.models))
     if len(f1s) > 1:
         print(f"mean F1 over seeds {' '.join(map(str, args.seeds))}: {sum(f1s) / len(f1s):.4f}")
     return 0
 
 
 def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs, seed: int,
-                   keep) -> float:
+                   keep, models) -> float:
     """Trains and scores one model per fold with one seed; prints and returns micro F1."""
     totals = {"exact": [0, 0, 0], "span": [0, 0, 0]}
     per_fold = []
@@ -72,11 +79,13 @@ def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs
                 part = "test" if i % folds == k else "train"
                 for ext in (".txt", ".ann"):
                     os.symlink((gold_dir / f"{name}{ext}").resolve(), fold / part / f"{name}{ext}")
-            model = fold / "ner.model"
+            model = models / f"seed{seed}-fold{k}.model" if models else fold / "ner.model"
             scores = fold / "scores.json"
-            subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model),
-                            "--seed", str(seed)] + (["--epochs", str(epochs)] if epochs else []),
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if not model.exists():
+                model.parent.mkdir(parents=True, exist_ok=True)
+                subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model),
+                                "--seed", str(seed)] + (["--epochs", str(epochs)] if epochs else []),
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             subprocess.run([str(binary), "eval", "--gold", str(fold / "test"), "--model", str(model),
                             "--json", str(scores)], check=True, stdout=subprocess.DEVNULL)
             if keep:

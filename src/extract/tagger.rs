@@ -9,7 +9,7 @@
 //! The shipped weights (`data/ner.model`) are trained by `newskg train` on the GUM train
 //! split; the same input and model always give the same tags.
 
-use super::lexicon::{self, contains};
+use super::lexicon::{self, contains, contains_lower};
 use super::ner::{Candidate, DocumentStats, NameContext};
 use super::word_classes::{WordClasses, LEVELS};
 use super::{EntityType, MentionKind, Method};
@@ -547,6 +547,7 @@ const F_CLASS_SHAPE: u64 = 36;
 const F_PREV_CLASS: u64 = 37;
 const F_NEXT_CLASS: u64 = 38;
 const F_NEXT_MID_CLASS: u64 = 39;
+const F_GIVEN_NAME: u64 = 40;
 /// The class value of a word the class table does not have.
 const NO_CLASS: u64 = u64::MAX;
 const F_PREV_TAG: u64 = 30;
@@ -606,6 +607,8 @@ struct WordKeys {
     contexts: u8,
     /// The word's classes ([`WordClasses`]), finest first, or a value for none.
     classes: [u64; LEVELS],
+    /// Whether the word is a common given name ([`lexicon::is_given_name`]).
+    given_name: bool,
 }
 
 /// The [`WordKeys`] of a document's words, filled as sentences are read.
@@ -661,6 +664,7 @@ impl<'t> WordTable<'t> {
             doc,
             contexts: stats.name_contexts.get(word).copied().unwrap_or(0),
             classes: classes.map_or([NO_CLASS; LEVELS], |c| c.0.map(u64::from)),
+            given_name: lexicon::is_given_name(word),
         };
         self.keys.insert(word, keys);
         keys
@@ -897,6 +901,7 @@ impl SentenceFeatures {
             f.push(keyed(F_NEXT_CLASS, around(i, 1, fine)));
             f.push(keyed(F_PREV_MID_CLASS, around(i, -1, mid)));
             f.push(keyed(F_NEXT_MID_CLASS, around(i, 1, mid)));
+            f.push(keyed(F_GIVEN_NAME, u64::from(w.given_name)));
             out.ends.push(f.len());
             out.words.push(keyed(F_PREV_TAG_WORD, w.lower));
         }
@@ -1682,9 +1687,10 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
     out
 }
 
-/// Acronyms the article introduces for a term written in lower case ("sea surface
-/// salinity (SSS)", "centre of mass (CoM)"): an abbreviation, no organisation, wherever
-/// the article uses it. The acronym's capitals spell the initials of the words before the
+/// Acronyms the article introduces for a term ("sea surface salinity (SSS)", "centre of
+/// mass (CoM)", "Global Positioning System (GPS)"): an abbreviation, no organisation,
+/// wherever the article uses it; nor is the term a name where the article writes it in
+/// capitals. The acronym's capitals spell the initials of the words before the
 /// parenthesis, function words aside.
 fn acronyms_of_terms<'t>(text: &'t str, seg: &Segmented) -> Vec<&'t str> {
     let mut terms = Vec::new();
@@ -1701,19 +1707,32 @@ fn acronyms_of_terms<'t>(text: &'t str, seg: &Segmented) -> Vec<&'t str> {
                 continue;
             }
             let capitals: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
-            // The lower-case words before the parenthesis, nearest first.
-            let initials: Vec<char> = tokens[..k]
-                .iter()
+            // The lower-case words before the parenthesis, nearest first; or capitalised
+            // words that a term's head noun closes ("Geographic Information Systems
+            // (GIS)", "Compact Fluorescent Light (CFL)"), where an organisation's word
+            // would close a name ("Open Rights Group (ORG)").
+            let title_case = word(k - 1).starts_with(char::is_uppercase)
+                && contains_lower(&lexicon::TERM_HEADS, word(k - 1));
+            // The words whose initials spell the acronym, nearest first, with their index.
+            let spelled: Vec<(usize, &str)> = (0..k)
                 .rev()
-                .map(|t| t.span.slice(text))
-                .take_while(|w| w.starts_with(char::is_lowercase))
-                .filter(|w| !contains(&lexicon::NAME_CONNECTORS, w) && *w != "the")
+                .map(|i| (i, word(i)))
+                .take_while(|(_, w)| {
+                    w.starts_with(char::is_lowercase)
+                        || title_case && w.starts_with(char::is_uppercase)
+                })
+                .filter(|(_, w)| !contains(&lexicon::NAME_CONNECTORS, w) && *w != "the")
                 .take(capitals.len())
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
                 .collect();
-            if capitals.len() >= 2 && initials.iter().rev().eq(capitals.iter()) {
+            let initials = spelled
+                .iter()
+                .filter_map(|(_, w)| w.chars().next())
+                .flat_map(char::to_uppercase);
+            if capitals.len() >= 2 && initials.rev().eq(capitals.iter().copied()) {
                 terms.push(acronym);
+                if let (true, Some(&(first, _))) = (title_case, spelled.last()) {
+                    terms.push(&text[tokens[first].span.start..tokens[k - 1].span.end]);
+                }
             }
         }
     }
@@ -2485,6 +2504,23 @@ mod tests {
         );
         let terms = acronyms_of_terms(text, &crate::segment::segment(text));
         assert_eq!(terms, ["SSS", "CoM"]);
+    }
+
+    #[test]
+    fn acronyms_of_capitalised_terms_are_no_names_but_organisations_stay() {
+        let text = "Crews at Velmar Docks track cranes with the Global Positioning System \
+                    (GPS). The Harbour Workers Union (HWU) objected. GPS data is shared \
+                    with the HWU every week.";
+        let terms = acronyms_of_terms(text, &crate::segment::segment(text));
+        assert_eq!(terms, ["GPS", "Global Positioning System"]);
+        let found = named_mentions(text);
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.0.contains("GPS") || m.0.contains("Positioning")),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|m| m.0 == "HWU"), "{found:?}");
     }
 
     /// A name the tagger found in sentence 0.
