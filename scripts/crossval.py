@@ -38,8 +38,10 @@ def main() -> int:
                          "for error analysis on the training split (from the first seed's models)")
     ap.add_argument("--epochs", type=int, default=None,
                     help="passes over the training sentences (default: newskg train's)")
+    ap.add_argument("--stages", choices=["one", "two"], default=None,
+                    help="the tagger's stages (default: newskg train's, two)")
     ap.add_argument("--models", type=Path, default=None,
-                    help="keep each fold's model in this directory (seedS-foldK.model) and reuse "
+                    help="keep each fold's model in this directory (seedS-foldK[-STAGES].model) and reuse "
                          "one found there instead of training it: for changes to decoding or to "
                          "the rules after the tagger, which leave the trained weights alone")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0],
@@ -59,14 +61,14 @@ def main() -> int:
     for n, seed in enumerate(args.seeds):
         keep = args.keep if n == 0 else None
         f1s.append(cross_validate(binary, args.gold, names, args.folds, args.epochs, seed, keep,
-                                  args.models))
+                                  args.models, args.stages))
     if len(f1s) > 1:
         print(f"mean F1 over seeds {' '.join(map(str, args.seeds))}: {sum(f1s) / len(f1s):.4f}")
     return 0
 
 
 def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs, seed: int,
-                   keep, models) -> float:
+                   keep, models, stages) -> float:
     """Trains and scores one model per fold with one seed; prints and returns micro F1."""
     totals = {"exact": [0, 0, 0], "span": [0, 0, 0]}
     per_fold = []
@@ -79,12 +81,14 @@ def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs
                 part = "test" if i % folds == k else "train"
                 for ext in (".txt", ".ann"):
                     os.symlink((gold_dir / f"{name}{ext}").resolve(), fold / part / f"{name}{ext}")
-            model = models / f"seed{seed}-fold{k}.model" if models else fold / "ner.model"
+            name = f"seed{seed}-fold{k}" + (f"-{stages}" if stages else "") + ".model"
+            model = models / name if models else fold / "ner.model"
             scores = fold / "scores.json"
             if not model.exists():
                 model.parent.mkdir(parents=True, exist_ok=True)
                 subprocess.run([str(binary), "train", "--gold", str(fold / "train"), "--out", str(model),
-                                "--seed", str(seed)] + (["--epochs", str(epochs)] if epochs else []),
+                                "--seed", str(seed)] + (["--epochs", str(epochs)] if epochs else [])
+                               + (["--stages", stages] if stages else []),
                                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             subprocess.run([str(binary), "eval", "--gold", str(fold / "test"), "--model", str(model),
                             "--json", str(scores)], check=True, stdout=subprocess.DEVNULL)

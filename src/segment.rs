@@ -424,9 +424,18 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut j = i + 1;
             while j < chars.len() {
                 let c = chars[j].1;
-                if c.is_alphanumeric() {
+                // "terroristKhalid": a space lost in copy between a lower-case word and a
+                // capitalised one (not "iPhone", "eBay", "deGrasse" or "macOS").
+                let glued = c.is_uppercase()
+                    && j - i >= 3
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_lowercase())
+                    && chars[i..j].iter().all(|&(_, c)| c.is_lowercase());
+                if c.is_alphanumeric() && !glued {
                     j += 1;
                     continue;
+                }
+                if glued {
+                    break;
                 }
                 let next = chars.get(j + 1).map(|&(_, n)| n);
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
@@ -536,6 +545,18 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
         tokens.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn words_glued_by_a_lost_space_come_apart() {
+        assert_eq!(
+            words("sent by the bridge attackerJon Dale, police said"),
+            ["sent", "by", "the", "bridge", "attacker", "Jon", "Dale", ",", "police", "said"]
+        );
+        assert_eq!(
+            words("an iPhone, eBay, macOS and Neil deGrasse Tyson"),
+            ["an", "iPhone", ",", "eBay", ",", "macOS", "and", "Neil", "deGrasse", "Tyson"]
+        );
     }
 
     #[test]

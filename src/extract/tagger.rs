@@ -147,6 +147,7 @@ impl Hasher for KeyHasher {
 pub type FeatureMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 const MAGIC: &[u8; 8] = b"NKNER02\n";
+const TWO_STAGE_MAGIC: &[u8; 8] = b"NKNER2S\n";
 
 /// Why a model file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -164,6 +165,9 @@ pub enum ModelError {
 #[derive(Debug, Clone, Default)]
 pub struct NerModel {
     pub weights: FeatureMap<[f32; TAG_COUNT]>,
+    /// The model whose tags of the whole document give these weights' history features
+    /// ([`add_document_history`]); none for a model that reads each sentence alone.
+    pub first_stage: Option<Box<NerModel>>,
     /// A hash of the weights, recorded in the content hash of every processed article.
     pub id: u64,
     /// What the tags before a token add whatever the token, filled on first use.
@@ -190,12 +194,30 @@ impl NerModel {
     }
 
     /// Reads the format [`NerModel::to_bytes`] writes: a magic line, the feature count,
-    /// then per feature its hash and one little-endian `f32` per tag.
+    /// then per feature its hash and one little-endian `f32` per tag. A model of two
+    /// stages is its own magic line, the byte length of the first stage, the first stage
+    /// and the second, each in that format.
     pub fn from_bytes(bytes: &[u8], path: &str) -> Result<NerModel, ModelError> {
         let bad = |reason| ModelError::Format {
             path: path.to_owned(),
             reason,
         };
+        if let Some(rest) = bytes.strip_prefix(TWO_STAGE_MAGIC.as_slice()) {
+            let (length, rest) = rest.split_at_checked(8).ok_or_else(|| bad("truncated"))?;
+            let length = u64::from_le_bytes(length.try_into().map_err(|_| bad("truncated"))?);
+            let (first, second) = usize::try_from(length)
+                .ok()
+                .and_then(|length| rest.split_at_checked(length))
+                .ok_or_else(|| bad("truncated"))?;
+            let first = Self::from_bytes(first, path)?;
+            let mut model = Self::from_bytes(second, path)?;
+            if first.first_stage.is_some() || model.first_stage.is_some() {
+                return Err(bad("a stage of more than one stage"));
+            }
+            model.first_stage = Some(Box::new(first));
+            model.id = xxhash_rust::xxh3::xxh3_64(bytes);
+            return Ok(model);
+        }
         let rest = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or_else(|| bad("wrong magic bytes"))?;
@@ -218,6 +240,7 @@ impl NerModel {
         }
         Ok(NerModel {
             weights,
+            first_stage: None,
             id: xxhash_rust::xxh3::xxh3_64(bytes),
             transitions: OnceLock::new(),
         })
@@ -225,8 +248,17 @@ impl NerModel {
 
     /// A model of these weights, its id the hash of its bytes.
     pub fn from_weights(weights: FeatureMap<[f32; TAG_COUNT]>) -> NerModel {
+        Self::from_stages(None, weights)
+    }
+
+    /// A model of these weights that reads the tags `first_stage` gives the document.
+    pub fn from_stages(
+        first_stage: Option<NerModel>,
+        weights: FeatureMap<[f32; TAG_COUNT]>,
+    ) -> NerModel {
         let mut model = NerModel {
             weights,
+            first_stage: first_stage.map(Box::new),
             id: 0,
             transitions: OnceLock::new(),
         };
@@ -236,6 +268,19 @@ impl NerModel {
 
     /// The model as bytes, features in hash order so equal models give equal files.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let Some(first) = &self.first_stage else {
+            return self.stage_bytes();
+        };
+        let first = first.stage_bytes();
+        let mut out = TWO_STAGE_MAGIC.to_vec();
+        out.extend_from_slice(&(first.len() as u64).to_le_bytes());
+        out.extend_from_slice(&first);
+        out.extend_from_slice(&self.stage_bytes());
+        out
+    }
+
+    /// This stage's weights as bytes.
+    fn stage_bytes(&self) -> Vec<u8> {
         let mut keys: Vec<u64> = self.weights.keys().copied().collect();
         keys.sort_unstable();
         let mut out = Vec::with_capacity(16 + keys.len() * (8 + 4 * TAG_COUNT));
@@ -278,6 +323,25 @@ impl NerModel {
         })
     }
 
+    /// Tags every sentence of one document (as [`document_features`] gives them): with a
+    /// first stage, that stage's tags of the whole document add their history features
+    /// ([`add_document_history`]) before this model tags.
+    pub fn tag_document(&self, sentences: &mut [&mut SentenceFeatures]) -> Vec<Vec<(Tag, f32)>> {
+        if let Some(first) = &self.first_stage {
+            let mut word_scores = WordScores::default();
+            let tags: Vec<Vec<(Tag, f32)>> = sentences
+                .iter()
+                .map(|features| first.tags_only(features, &mut word_scores))
+                .collect();
+            add_document_history(sentences, &tags);
+        }
+        let mut word_scores = WordScores::default();
+        sentences
+            .iter()
+            .map(|features| self.tag(features, &mut word_scores))
+            .collect()
+    }
+
     /// Tags one sentence: the best sequence of tags under the model (see [`best_sequence`]),
     /// each tag with its margin. `word_scores` keeps, per word of the document, the scores
     /// of its [`WORD_FEATURES`] and of its word and shape with each previous tag, for the
@@ -288,10 +352,34 @@ impl NerModel {
         sentence: &SentenceFeatures,
         word_scores: &mut WordScores,
     ) -> Vec<(Tag, f32)> {
+        best_sequence(
+            &self.token_scores(sentence, word_scores),
+            self.transitions(),
+        )
+    }
+
+    /// The tags of [`NerModel::tag`] without their margins (each 0), a little faster.
+    pub fn tags_only(
+        &self,
+        sentence: &SentenceFeatures,
+        word_scores: &mut WordScores,
+    ) -> Vec<(Tag, f32)> {
+        best_tags(
+            &self.token_scores(sentence, word_scores),
+            self.transitions(),
+        )
+    }
+
+    /// The scores of each tag at each token of a sentence.
+    fn token_scores(
+        &self,
+        sentence: &SentenceFeatures,
+        word_scores: &mut WordScores,
+    ) -> Vec<TokenScores> {
         if sentence.is_empty() {
             return Vec::new();
         }
-        let tokens: Vec<TokenScores> = (0..sentence.len())
+        (0..sentence.len())
             .map(|i| {
                 let fixed = sentence.fixed(i);
                 let word = word_scores.of(sentence.word_ids[i], || {
@@ -309,8 +397,7 @@ impl NerModel {
                 self.add_scores(&mut token.own, &fixed[WORD_FEATURES..]);
                 token
             })
-            .collect();
-        best_sequence(&tokens, self.transitions())
+            .collect()
     }
 }
 
@@ -364,6 +451,19 @@ static WELL_FORMED_PAIRS: LazyLock<Vec<usize>> = LazyLock::new(|| {
 /// token another type or none (max-marginals, from a backward pass). Ties go to the lower
 /// tag, so the result is the same on every run.
 pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> Vec<(Tag, f32)> {
+    viterbi(tokens, transitions, true)
+}
+
+/// The tags of [`best_sequence`] without their margins (each 0): no backward pass.
+fn best_tags(tokens: &[TokenScores], transitions: &TransitionScores) -> Vec<(Tag, f32)> {
+    viterbi(tokens, transitions, false)
+}
+
+fn viterbi(
+    tokens: &[TokenScores],
+    transitions: &TransitionScores,
+    with_margins: bool,
+) -> Vec<(Tag, f32)> {
     let n = tokens.len();
     if n == 0 {
         return Vec::new();
@@ -395,6 +495,23 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
     }
     // backward[i][pair]: the best score the tags after i add, given the pair at i (minus
     // infinity where a name is left open at the end, and for pairs no sequence holds).
+    let mut pair = (0..TAG_PAIRS)
+        .filter(|&pair| !opens(pair % TAG_COUNT))
+        .fold(start, |best, pair| {
+            if forward[n - 1][pair] > forward[n - 1][best] {
+                pair
+            } else {
+                best
+            }
+        });
+    if !with_margins {
+        let mut tags = vec![(OUTSIDE, 0f32); n];
+        for i in (0..n).rev() {
+            tags[i].0 = pair % TAG_COUNT;
+            pair = usize::from(from[i][pair]);
+        }
+        return tags;
+    }
     let mut backward = vec![[f32::NEG_INFINITY; TAG_PAIRS]; n];
     for (pair, slot) in backward[n - 1].iter_mut().enumerate() {
         if !opens(pair % TAG_COUNT) {
@@ -413,15 +530,6 @@ pub fn best_sequence(tokens: &[TokenScores], transitions: &TransitionScores) -> 
                 .fold(f32::NEG_INFINITY, larger);
         }
     }
-    let mut pair = (0..TAG_PAIRS)
-        .filter(|&pair| !opens(pair % TAG_COUNT))
-        .fold(start, |best, pair| {
-            if forward[n - 1][pair] > forward[n - 1][best] {
-                pair
-            } else {
-                best
-            }
-        });
     let mut tags = vec![(OUTSIDE, 0f32); n];
     for i in (0..n).rev() {
         let tag = pair % TAG_COUNT;
@@ -548,6 +656,10 @@ const F_PREV_CLASS: u64 = 37;
 const F_NEXT_CLASS: u64 = 38;
 const F_NEXT_MID_CLASS: u64 = 39;
 const F_GIVEN_NAME: u64 = 40;
+const F_HISTORY_NONE: u64 = 41;
+const F_HISTORY_TYPE: u64 = 42;
+const F_HISTORY_MOST: u64 = 43;
+const F_HISTORY_TAG: u64 = 44;
 /// The class value of a word the class table does not have.
 const NO_CLASS: u64 = u64::MAX;
 const F_PREV_TAG: u64 = 30;
@@ -968,6 +1080,20 @@ impl SentenceFeatures {
         out.extend_from_slice(&transition_features(previous, before));
     }
 
+    /// Adds `extra[i]` to the features of token `i`, after its own.
+    pub fn append(&mut self, extra: &[Vec<u64>]) {
+        let added: usize = extra.iter().map(Vec::len).sum();
+        let mut features = Vec::with_capacity(self.features.len() + added);
+        let mut ends = Vec::with_capacity(self.ends.len());
+        for (i, more) in extra.iter().enumerate().take(self.len()) {
+            features.extend_from_slice(self.fixed(i));
+            features.extend_from_slice(more);
+            ends.push(features.len());
+        }
+        self.features = features;
+        self.ends = ends;
+    }
+
     /// The hash that names the lower-cased word of token `i` (counted by training).
     pub fn word_key(&self, i: usize) -> u64 {
         self.fixed(i)[IDENTITY_FEATURES.end - 1]
@@ -1017,6 +1143,54 @@ pub fn document_features(
             (s, features)
         })
         .collect()
+}
+
+/// Adds to every token the tags a first stage gave the same word elsewhere in the document
+/// (Ratinov and Roth 2009's "prediction history", over the whole article): whether another
+/// occurrence was read as part of a name of each type, and in which position (first, inner,
+/// last or only word), and the reading most other occurrences had. "Torvale" read as a place
+/// in "in Torvale" is evidence for the sentence that only says "Torvale is". `tags` holds
+/// each sentence's tags, in the order of `sentences`.
+pub fn add_document_history(sentences: &mut [&mut SentenceFeatures], tags: &[Vec<(Tag, f32)>]) {
+    // Per distinct word, how often each tag was read.
+    let mut readings: FxHashMap<u32, [u32; TAG_COUNT]> = FxHashMap::default();
+    for (features, tags) in sentences.iter().zip(tags) {
+        for (&word, &(tag, _)) in features.word_ids.iter().zip(tags) {
+            readings.entry(word).or_default()[tag] += 1;
+        }
+    }
+    for (features, tags) in sentences.iter_mut().zip(tags) {
+        let extra: Vec<Vec<u64>> = features
+            .word_ids
+            .iter()
+            .zip(tags)
+            .map(|(word, &(tag, _))| {
+                let mut others = readings.get(word).copied().unwrap_or_default();
+                others[tag] -= 1;
+                if others.iter().all(|&n| n == 0) {
+                    return vec![keyed(F_HISTORY_NONE, 0)];
+                }
+                let mut by_type = [0f32; TYPE_COUNT];
+                for (t, &n) in others.iter().enumerate() {
+                    by_type[type_index_of(t)] += n as f32;
+                }
+                let mut out = Vec::new();
+                for (t, &n) in by_type.iter().enumerate().skip(1) {
+                    if n > 0.0 {
+                        out.push(keyed(F_HISTORY_TYPE, t as u64));
+                    }
+                }
+                out.push(keyed(F_HISTORY_MOST, best(&by_type).0 as u64));
+                for (t, &n) in others.iter().enumerate().skip(1) {
+                    if n > 0 {
+                        out.push(keyed(F_HISTORY_TAG, t as u64));
+                    }
+                }
+                out
+            })
+            .collect();
+        features.append(&extra);
+    }
 }
 
 /// The spans a tag sequence marks (from a name's first word or a one-word name to where
@@ -1144,11 +1318,16 @@ pub fn recognize_named(
     }
     let mut keep = vec![true; candidates.len()];
     let mut added = Vec::new();
-    let mut word_scores = WordScores::default();
-    for (s, features) in document_features(text, seg, kb, stats, &candidates, &in_sentence) {
+    let mut sentences = document_features(text, seg, kb, stats, &candidates, &in_sentence);
+    let document_tags = model.tag_document(
+        &mut sentences
+            .iter_mut()
+            .map(|(_, features)| features)
+            .collect::<Vec<_>>(),
+    );
+    for (&(s, _), tags) in sentences.iter().zip(&document_tags) {
         let tokens = seg.sentence_tokens(s);
-        let tags = model.tag(&features, &mut word_scores);
-        let mut spans = spans_of(text, tokens, &tags);
+        let mut spans = spans_of(text, tokens, tags);
         // A person's name never ends in a title word ("Ruritania Home" of a headline's
         // "Ruritania Home Secretary Warns ..."): such a span is no reading at all.
         spans.retain(|&(span, ty, _)| {
@@ -2048,6 +2227,11 @@ mod tests {
                 .expect("one sequence at least");
             let tags: Vec<Tag> = got.iter().map(|t| t.0).collect();
             assert_eq!(tags, top.0, "n={n} seed={seed}");
+            let without_margins: Vec<Tag> = best_tags(&tokens, &transitions)
+                .iter()
+                .map(|t| t.0)
+                .collect();
+            assert_eq!(without_margins, tags, "n={n} seed={seed}");
             for (i, &(tag, margin)) in got.iter().enumerate() {
                 let best_other = all
                     .iter()
@@ -2424,9 +2608,23 @@ mod tests {
             acronyms.iter().all(|m| m.1 == EntityType::Organization),
             "{found:?}"
         );
-        assert!(
-            acronyms.iter().any(|m| m.2 == "document-repeat"),
-            "{found:?}"
+        // A repeat no stage read is added as a mention of the name's type.
+        let seg = crate::segment::segment(text);
+        let stats = DocumentStats::new(text, &seg);
+        let at = text.find("VBWA").expect("in the text");
+        let first = Candidate {
+            sentence: 0,
+            ..tagged(Span::new(at, at + 4), EntityType::Organization)
+        };
+        let found = [first];
+        let repeats = repeated_names(text, &seg, &stats, &found, &type_votes(text, &found));
+        let repeats: Vec<(&str, EntityType, Method)> = repeats
+            .iter()
+            .map(|c| (c.span.slice(text), c.entity_type, c.method))
+            .collect();
+        assert_eq!(
+            repeats,
+            [("VBWA", EntityType::Organization, Method::DocumentRepeat)]
         );
     }
 
@@ -2678,6 +2876,69 @@ mod tests {
         let again = NerModel::from_bytes(&bytes, "memory").expect("round trip");
         assert_eq!(again.weights.len(), model.weights.len());
         assert_eq!(again.id, model.id);
+    }
+
+    #[test]
+    fn a_model_of_two_stages_round_trips_and_a_cut_one_is_refused() {
+        let stage = |key: u64, w: f32| {
+            let mut weights = FeatureMap::default();
+            weights.insert(key, [w; TAG_COUNT]);
+            weights
+        };
+        let model =
+            NerModel::from_stages(Some(NerModel::from_weights(stage(1, 0.5))), stage(2, 1.5));
+        let bytes = model.to_bytes();
+        let again = NerModel::from_bytes(&bytes, "two.model").expect("round trip");
+        assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.id, model.id);
+        let first = again.first_stage.as_ref().expect("a first stage");
+        assert_eq!(first.weights[&1], [0.5; TAG_COUNT]);
+        assert_eq!(again.weights[&2], [1.5; TAG_COUNT]);
+        for cut in [10, bytes.len() - 3] {
+            let err = NerModel::from_bytes(&bytes[..cut], "two.model").unwrap_err();
+            assert!(err.to_string().contains("two.model"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_history_of_a_word_is_what_the_first_stage_read_elsewhere() {
+        let text = "Torvale is calm. They live in Torvale. Torvale grew.";
+        let seg = crate::segment::segment(text);
+        let kb = Kb::default();
+        let stats = DocumentStats::new(text, &seg);
+        let mut sentences =
+            document_features(text, &seg, &kb, &stats, &[], &by_sentence(&seg, &[]));
+        let before: Vec<usize> = sentences.iter().map(|(_, f)| f.fixed(0).len()).collect();
+        let place = name_tags(EntityType::Place, 1)[0];
+        // The first stage read a place in the second sentence only.
+        let tags: Vec<Vec<(Tag, f32)>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(s, (_, f))| {
+                (0..f.len())
+                    .map(|i| {
+                        if s == 1 && i == 3 {
+                            (place, 1.0)
+                        } else {
+                            (OUTSIDE, 1.0)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut refs: Vec<&mut SentenceFeatures> = sentences.iter_mut().map(|(_, f)| f).collect();
+        add_document_history(&mut refs, &tags);
+        let place_elsewhere = keyed(
+            F_HISTORY_TYPE,
+            type_index(EntityType::Place).unwrap() as u64,
+        );
+        // "Torvale" opening sentences 0 and 2 was read a place elsewhere; the place itself
+        // (sentence 1) was not, and its own reading does not count.
+        assert!(sentences[0].1.fixed(0).contains(&place_elsewhere));
+        assert!(sentences[2].1.fixed(0).contains(&place_elsewhere));
+        assert_eq!(seg.sentence_tokens(1)[3].span.slice(text), "Torvale");
+        assert!(!sentences[1].1.fixed(3).contains(&place_elsewhere));
+        assert!(sentences[0].1.fixed(0).len() > before[0]);
     }
 
     #[test]
