@@ -666,6 +666,9 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 }
             {
                 end += 2;
+            } else if let Some(list_end) = remit_list_end(cx, tokens, start, end, &opens) {
+                // "the Department for Digital, Culture, Media and Sport".
+                end = list_end;
             } else if word(end) == "." && cx.kb.knows(&span_text(text, tokens, start, end + 1)) {
                 // "Calif.", "Mass.": a known name that ends in an abbreviation's dot. (A
                 // possessive stays out of every name, "McDonald's" too, as the gold has it.)
@@ -711,17 +714,60 @@ fn remit_goes_on(
     let body = (start + 1..and)
         .find(|&k| matches!(word(k), "of" | "for"))
         .is_some_and(|k| lexicon::closes_organisation(word(k - 1)));
+    body && field_of_remit(cx, tokens, and + 1, opens).is_some()
+}
+
+/// Where the field of a body's remit that starts at `at` ends: a run of capitalised words
+/// that is no name of its own (one the knowledge base knows, or one of several words that
+/// an organisation's word closes: "Home Office", where "Media" alone is a field).
+fn field_of_remit(
+    cx: &Context,
+    tokens: &[Token],
+    at: usize,
+    opens: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let word = |i: usize| tokens[i].span.slice(cx.text);
+    let mut end = at;
+    while end < tokens.len() && opens(end) {
+        end += 1;
+    }
+    if end == at {
+        return None;
+    }
+    let own_name = cx.kb.knows(word(at))
+        || cx.kb.knows(&span_text(cx.text, tokens, at, end))
+        || end - at > 1 && lexicon::closes_organisation(word(end - 1));
+    (!own_name).then_some(end)
+}
+
+/// "the Department for Environment, Food and Rural Affairs": the fields of a body's remit
+/// listed with commas and closed by "and"; where the list ends, when the comma at `comma`
+/// opens one.
+fn remit_list_end(
+    cx: &Context,
+    tokens: &[Token],
+    start: usize,
+    comma: usize,
+    opens: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let word = |i: usize| tokens[i].span.slice(cx.text);
+    if word(comma) != "," || comma + 1 >= tokens.len() {
+        return None;
+    }
+    let body = (start + 1..comma)
+        .find(|&k| matches!(word(k), "of" | "for"))
+        .is_some_and(|k| lexicon::closes_organisation(word(k - 1)));
     if !body {
-        return false;
+        return None;
     }
-    let mut next_end = and + 1;
-    while next_end < tokens.len() && opens(next_end) {
-        next_end += 1;
+    let mut at = comma;
+    while at < tokens.len() && word(at) == "," {
+        at = field_of_remit(cx, tokens, at + 1, opens)?;
+        if at + 1 < tokens.len() && word(at) == "and" {
+            return field_of_remit(cx, tokens, at + 1, opens);
+        }
     }
-    next_end > and + 1
-        && !cx.kb.knows(word(and + 1))
-        && !cx.kb.knows(&span_text(cx.text, tokens, and + 1, next_end))
-        && !lexicon::closes_organisation(word(next_end - 1))
+    None
 }
 
 fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
@@ -1674,6 +1720,14 @@ mod tests {
         assert!(two.contains(&"University of Elm".to_owned()), "{two:?}");
         let two = names("She left the Department of Health and Home Office in May.");
         assert!(two.contains(&"Department of Health".to_owned()), "{two:?}");
+        assert_eq!(
+            names("He joined the Department for Transport, Food and Rural Affairs in 2019."),
+            ["Department for Transport, Food and Rural Affairs"]
+        );
+        // A list of places after a body's name is no remit.
+        let list = names("It has campuses of the University of Elm, Riverton and Oak Vale.");
+        assert!(list.contains(&"University of Elm".to_owned()), "{list:?}");
+        assert!(list.contains(&"Riverton".to_owned()), "{list:?}");
     }
 
     #[test]
