@@ -134,7 +134,8 @@ fn choose(context: &Context, entity: &Entity, kbs: &[&Kb]) -> Option<Link> {
         // "The Independent": the mention starts after the article (SCHEMA.md's minimal
         // spans), the item's name holds it; the article names it so.
         let with_article = format!("The {variant}");
-        let written_with_article = context.text.contains(&with_article);
+        let written_with_article =
+            kbs.iter().any(|kb| kb.knows(&with_article)) && context.text.contains(&with_article);
         let names = std::iter::once(variant.as_str())
             .chain(written_with_article.then_some(with_article.as_str()));
         for (name, entry) in names.flat_map(|name| {

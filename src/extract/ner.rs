@@ -710,11 +710,17 @@ fn remit_goes_on(
     and: usize,
     opens: &dyn Fn(usize) -> bool,
 ) -> bool {
-    let word = |i: usize| tokens[i].span.slice(cx.text);
-    let body = (start + 1..and)
-        .find(|&k| matches!(word(k), "of" | "for"))
-        .is_some_and(|k| lexicon::closes_organisation(word(k - 1)));
-    body && field_of_remit(cx, tokens, and + 1, opens).is_some()
+    names_a_body(cx.text, &tokens[start..and])
+        && field_of_remit(cx, tokens, and + 1, opens).is_some()
+}
+
+/// Whether a name's words open with a body and its remit: an organisation's word before
+/// "of" or "for" ("Department of", "Centre for").
+fn names_a_body(text: &str, name: &[Token]) -> bool {
+    name.windows(2).any(|pair| {
+        matches!(pair[1].span.slice(text), "of" | "for")
+            && lexicon::closes_organisation(pair[0].span.slice(text))
+    })
 }
 
 /// Where the field of a body's remit that starts at `at` ends: a run of capitalised words
@@ -754,10 +760,7 @@ fn remit_list_end(
     if word(comma) != "," || comma + 1 >= tokens.len() {
         return None;
     }
-    let body = (start + 1..comma)
-        .find(|&k| matches!(word(k), "of" | "for"))
-        .is_some_and(|k| lexicon::closes_organisation(word(k - 1)));
-    if !body {
+    if !names_a_body(cx.text, &tokens[start..comma]) {
         return None;
     }
     let mut at = comma;
