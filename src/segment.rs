@@ -424,7 +424,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut j = i + 1;
             while j < chars.len() {
                 let c = chars[j].1;
-                // "terroristKhalid": a space lost in copy between a lower-case word and a
+                // "attackerJon Dale": a space lost in copy between a lower-case word and a
                 // capitalised one (not "iPhone", "eBay", "deGrasse" or "macOS").
                 let glued = c.is_uppercase()
                     && j - i >= 3
