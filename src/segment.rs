@@ -284,13 +284,16 @@ fn split_sentences(
                 && is_final_dot_word(t)
                 && tokens[i].kind == TokenKind::Word)
         {
-            // Swallow closing quotes and brackets after the terminator.
+            // Swallow closing quotes and brackets after the terminator. A straight quote
+            // closes when it touches what it follows; after a space it opens the next
+            // sentence ('... in Leeds. "We never saw ...').
             let mut j = i + 1;
             while j < tokens.len()
-                && matches!(
-                    tokens[j].span.slice(text),
-                    "”" | "\"" | "’" | "'" | ")" | "]"
-                )
+                && match tokens[j].span.slice(text) {
+                    "”" | "’" | ")" | "]" => true,
+                    "\"" | "'" => tokens[j].span.start == tokens[j - 1].span.end,
+                    _ => false,
+                }
             {
                 j += 1;
             }
@@ -616,6 +619,11 @@ mod tests {
                 "Then it ended in the U.S.",
                 "Next line"
             ]
+        );
+        let text = "He said \"no.\" Then she went. \"We stay,\" she said.";
+        assert_eq!(
+            sentence_texts(text),
+            ["He said \"no.\"", "Then she went.", "\"We stay,\" she said."]
         );
     }
 

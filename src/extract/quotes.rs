@@ -694,6 +694,25 @@ fn claim_after(
                 k = that + 1;
                 break;
             }
+            // "told reporters he would stay": the claim opens with its subject pronoun
+            // after an addressee no mention covers. Without "that" or such a subject,
+            // the words after "told" are whom and where it was told ("told reporters at
+            // a briefing"), not a claim.
+            let subject = (k + 1..tokens.len().min(k + 5))
+                .find(|&j| {
+                    matches!(
+                        tokens[j].span.slice(text),
+                        "he" | "she" | "they" | "it" | "we" | "I" | "there"
+                    )
+                })
+                .filter(|&j| tokens[k..j].iter().all(|t| t.kind == TokenKind::Word));
+            match subject {
+                Some(subject) => {
+                    k = subject;
+                    break;
+                }
+                None => return None,
+            }
         }
         let next = tokens.get(k + 1).map_or("", |t| t.span.slice(text));
         let after = tokens.get(k + 2).map_or("", |t| t.span.slice(text));
@@ -746,6 +765,10 @@ fn claim_after(
                 | "if"
                 | "on"
                 | "in"
+                | "at"
+                | "from"
+                | "during"
+                | "outside"
                 | "according"
                 | "“"
                 | "\""
@@ -780,9 +803,14 @@ fn addressee_at(
         let w = t.span.slice(text);
         t.kind == TokenKind::Word && !contains(&lexicon::SPEECH_VERBS, w) && w != "that"
     };
+    // A pronoun after such words opens the claim ("told reporters she would stay"); only
+    // right after the verb is it the addressee ("told her").
     let mut m = (k..tokens.len().min(k + 3))
         .take_while(|&j| j == k || describing(&tokens[j - 1]))
-        .find_map(|j| mention_starting(ex, &tokens[j]))?;
+        .find_map(|j| {
+            mention_starting(ex, &tokens[j])
+                .filter(|&m| j == k || ex.mentions[m].kind != MentionKind::Pronoun)
+        })?;
     let mut next = after(m);
     if let Some(named) = tokens.get(next).and_then(|t| mention_starting(ex, t)) {
         if ex.mentions[named].kind == MentionKind::Named
@@ -1192,6 +1220,19 @@ mod tests {
             (
                 "Jane Roe told reporters on the quay that the ferry would sail again on Monday.",
                 &[("the ferry would sail again on Monday", Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe told reporters she would stay in Harbourtown.",
+                &[("she would stay in Harbourtown", Some("Jane Roe"))],
+            ),
+            // Whom and where it was told is no claim.
+            (
+                "Jane Roe told reporters at a briefing outside the town hall.",
+                &[],
+            ),
+            (
+                "Jane Roe told a news conference at the Harbourtown stadium.",
+                &[],
             ),
             // A fronted clause ends the claim at its comma.
             (
