@@ -6,7 +6,7 @@
 
 use crate::extract::EntityType;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,12 @@ const DEMONYM: &str = "Demonym";
 /// a place by name, with no link.
 const DIVISION: &str = "Division";
 
+/// The type column of rows that give the name of a city, town or region of the long-tail
+/// gazetteers (about 136,000 names: "Kerrville", "Bourg-la-Reine"): evidence the tagger
+/// weighs (a town's name is often a surname or a word too), never a mention or a link by
+/// itself.
+const PLACE_NAME: &str = "PlaceName";
+
 /// Why a knowledge-base file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
@@ -81,18 +87,27 @@ pub struct Kb {
     /// Names of first-level divisions with no item here ("Emilia-Romagna"), by
     /// [`name_key`], with their country.
     divisions: FxHashMap<String, String>,
+    /// Names of cities, towns and regions, known or not as items ([`PLACE_NAME`]).
+    place_names: FxHashSet<Box<str>>,
     /// A hash of the table, recorded in the content hash of every processed article.
     pub id: u64,
 }
 
 /// The key a name is found by: typographic apostrophes read as straight ones, so
-/// "McDonald’s" and "McDonald's" name the same items.
+/// "McDonald’s" and "McDonald's" name the same items, and letters without their accents,
+/// so "Atlético Mineiro" finds the club a source lists as "Atletico Mineiro" and "Sao
+/// Paulo" the city written "São Paulo".
 fn name_key(name: &str) -> std::borrow::Cow<'_, str> {
-    if name.contains('\u{2019}') {
-        name.replace('\u{2019}', "'").into()
-    } else {
-        name.into()
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if name.is_ascii() {
+        return name.into();
     }
+    name.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .nfc()
+        .collect::<String>()
+        .into()
 }
 
 /// The entries one name names, without a vector for the common case of one.
@@ -161,6 +176,10 @@ impl Kb {
             if kind == DIVISION {
                 kb.divisions
                     .insert(name_key(label).into_owned(), description.to_owned());
+                continue;
+            }
+            if kind == PLACE_NAME {
+                kb.place_names.insert(name_key(label).into());
                 continue;
             }
             let Some(kind) = EntityType::parse(kind) else {
@@ -250,8 +269,11 @@ impl Kb {
             .map(|(name, country)| (name.clone(), country.clone()))
             .collect();
         divisions.sort();
+        let mut place_names: Vec<String> = self.place_names.iter().map(|n| n.to_string()).collect();
+        place_names.sort();
         Built {
             divisions,
+            place_names,
             entries: self.entries.clone(),
             demonyms: demonyms
                 .into_iter()
@@ -303,6 +325,12 @@ impl Kb {
     /// a place, with no link.
     pub fn is_division(&self, name: &str) -> bool {
         self.divisions.contains_key(&*name_key(name))
+    }
+
+    /// Whether `name` is the name of a city, town or region in the long-tail gazetteers
+    /// ([`PLACE_NAME`]): a hint, not a reading.
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.place_names.contains(&*name_key(name))
     }
 
     /// The type of the thing `name` names here: its most popular item's, or a place for a
@@ -405,6 +433,8 @@ pub struct Built {
     pub demonyms: Vec<(String, Vec<String>)>,
     /// (name, country) of first-level divisions no entry names.
     pub divisions: Vec<(String, String)>,
+    /// Names of cities, towns and regions ([`PLACE_NAME`]), sorted.
+    pub place_names: Vec<String>,
 }
 
 /// The lower-case words of a folder of English text (`*.txt`): a one-word brand name that
@@ -429,6 +459,9 @@ pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
 
 /// Wikidata's class of occupations (Q12737077).
 const OCCUPATION: &str = "Q12737077";
+
+/// The Wikipedia sitelinks an agency of `agency-registry` needs to join the knowledge base.
+const MIN_AGENCY_SITELINKS: f32 = 5.0;
 
 /// Last words of organisation names that news leaves out ("Greenpeace International" is
 /// "Greenpeace").
@@ -889,6 +922,46 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         );
         describe(qid, "", description);
     }
+    // Government agencies and statistics offices ("FEMA", "the Census Bureau", "Statistics
+    // Canada"), with their Wikipedia sitelinks as popularity. An office few Wikipedias
+    // know is left out (most are a generic "Ministry of Economy"); so are two-letter
+    // acronyms ("VA", "WB") and an acronym that already names another item ("CBS", the
+    // broadcaster, not Israel's statistics bureau).
+    let known_names: HashSet<String> = items
+        .values()
+        .flat_map(|e| std::iter::once(&e.label).chain(&e.aliases).cloned())
+        .collect();
+    for row in read_table(&sources.join("agency-registry/agencies.tsv"))? {
+        let sitelinks: f32 = col(&row, "sitelinks").parse().unwrap_or(0.0);
+        if sitelinks < MIN_AGENCY_SITELINKS {
+            continue;
+        }
+        let aliases = split_multi(col(&row, "aliases_en"))
+            // Not a catalogue's form ("United States. Dept. of the Interior. Geological
+            // Survey"): a word that a full stop closes is an initial or "U.S.".
+            .filter(|a| {
+                !a.contains(['(', ','])
+                    && !a.split(' ').any(|w| {
+                        w.strip_suffix('.')
+                            .is_some_and(|w| w.chars().count() > 2 && !w.contains('.'))
+                    })
+            })
+            .filter(|a| {
+                let acronym = !a.chars().any(char::is_lowercase);
+                !acronym || a.chars().count() >= 3 && !known_names.contains(*a)
+            })
+            .collect();
+        add(
+            &mut items,
+            col(&row, "qid"),
+            EntityType::Organization,
+            col(&row, "label_en"),
+            aliases,
+            5.0 + 0.5 * (1.0 + sitelinks).ln(),
+        );
+        let class = col(&row, "p31").split('|').next().unwrap_or("");
+        describe(col(&row, "qid"), class, col(&row, "description_en"));
+    }
     // Items the source tables lack or name only by a form news does not use, written by
     // hand (`data/kb-curated.tsv`, each row with a note saying why); they come last so
     // their popularity and aliases join what the sources say.
@@ -917,6 +990,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
     country_demonyms.sort();
+    let place_names = place_names(sources)?;
     let entries: Vec<KbEntry> = items.into_values().collect();
     let divisions = unnamed_divisions(
         &division_countries,
@@ -927,7 +1001,41 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         entries,
         demonyms: country_demonyms,
         divisions,
+        place_names,
     })
+}
+
+/// The names of cities, towns and first-level divisions in the long-tail gazetteers (the
+/// cities of dr5hn and of the US table, Natural Earth's populated places), whatever their
+/// Q-ids (dr5hn's are often doubtful, its names rarely): capitalised, of three characters
+/// or more and four words or fewer.
+fn place_names(sources: &Path) -> io::Result<Vec<String>> {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut keep = |name: &str| {
+        let name = name.trim();
+        if name.chars().count() >= 3
+            && name.starts_with(char::is_uppercase)
+            && name.split(' ').count() <= 4
+            && !name.contains('\t')
+        {
+            names.insert(name.to_owned());
+        }
+    };
+    for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
+        keep(col(&row, "name"));
+        keep(col(&row, "state_name"));
+    }
+    for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
+        keep(col(&row, "placeLabel"));
+    }
+    for row in
+        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
+    {
+        for column in ["name", "name_ascii", "name_en"] {
+            keep(col(&row, column));
+        }
+    }
+    Ok(names.into_iter().collect())
 }
 
 /// The first-level divisions no item of `items` names, as (name, country): not a label or
@@ -997,6 +1105,9 @@ pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
     for (name, country) in &built.divisions {
         writeln!(out, "\t{DIVISION}\t{name}\t\t0\t\t{}", one_field(country))?;
     }
+    for name in &built.place_names {
+        writeln!(out, "\t{PLACE_NAME}\t{name}\t\t0\t\t")?;
+    }
     Ok(())
 }
 
@@ -1052,11 +1163,15 @@ mod tests {
             entries,
             demonyms: Vec::new(),
             divisions: kept,
+            place_names: vec!["Harbourtown".to_owned()],
         };
         let mut tsv = Vec::new();
         write_tsv(&built, &mut tsv).expect("written to memory");
         let kb = Kb::parse(std::str::from_utf8(&tsv).expect("UTF-8"));
         assert_eq!(kb.len(), 2);
+        // A town's name is a hint for the tagger, not a reading of its own.
+        assert!(kb.is_place_name("Harbourtown") && !kb.is_place_name("Tuscany"));
+        assert_eq!(kb.type_of("Harbourtown"), None);
         assert!(kb.is_division("Tuscany") && !kb.is_division("Lombardy"));
         assert_eq!(kb.type_of("Emilia-Romagna"), Some(EntityType::Place));
         assert!(kb.best("Emilia-Romagna").is_none());
@@ -1071,6 +1186,7 @@ mod tests {
             countries,
             [("Emilia-Romagna", "Ruritania"), ("Tuscany", "Ruritania")]
         );
+        assert_eq!(again.place_names, ["Harbourtown"]);
     }
 
     #[test]
@@ -1080,6 +1196,24 @@ mod tests {
         assert_eq!(ids("Harrow's"), ["Q1", "Q2"]);
         assert_eq!(ids("Harrow\u{2019}s"), ["Q1", "Q2"]);
         assert!(kb.knows("Harrow\u{2019}s Deli"));
+    }
+
+    #[test]
+    fn names_are_found_with_or_without_their_accents() {
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tAtletico Ribeira\t\t3.0\nQ2\tPlace\tSão Torvel\t\t1.0\n\tPlaceName\tVila Nogueirão\t\t0\t\t\n");
+        // Composed and decomposed accents, and none.
+        for name in [
+            "Atlético Ribeira",
+            "Atle\u{301}tico Ribeira",
+            "Atletico Ribeira",
+        ] {
+            assert_eq!(kb.best(name).map(|e| e.qid.as_str()), Some("Q1"), "{name}");
+        }
+        assert_eq!(kb.type_of("Sao Torvel"), Some(EntityType::Place));
+        assert!(kb.is_place_name("Vila Nogueirao") && kb.is_place_name("Vila Nogueirão"));
+        // Letters that are not a letter and its accent stay apart: "Łódź" is not "Lodz".
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ3\tPlace\tŁódź\t\t1.0\n");
+        assert!(kb.knows("Łodz") && !kb.knows("Lodz"));
     }
 
     #[test]

@@ -369,6 +369,7 @@ impl WikidataLookup {
             entries: entries.clone(),
             demonyms: Vec::new(),
             divisions: Vec::new(),
+            place_names: Vec::new(),
         };
         let cache_error = |source| OnlineError::Cache {
             path: path.clone(),

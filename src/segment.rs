@@ -330,6 +330,27 @@ fn split_sentences(
 /// sentence after it.
 const NAME_AFTER_ACRONYM: &[&str] = &[
     "Department",
+    "Circuit",
+    "District",
+    "Chamber",
+    "Securities",
+    "Environmental",
+    "Centers",
+    "Fish",
+    "Patent",
+    "Park",
+    "Space",
+    "Cyber",
+    "Southern",
+    "Northern",
+    "Naval",
+    "Military",
+    "Capitol",
+    "Conference",
+    "Steel",
+    "Open",
+    "Soccer",
+    "Holocaust",
     "Senate",
     "House",
     "Army",
@@ -623,19 +644,24 @@ mod tests {
         let text = "He said \"no.\" Then she went. \"We stay,\" she said.";
         assert_eq!(
             sentence_texts(text),
-            ["He said \"no.\"", "Then she went.", "\"We stay,\" she said."]
+            [
+                "He said \"no.\"",
+                "Then she went.",
+                "\"We stay,\" she said."
+            ]
         );
     }
 
     #[test]
     fn a_name_goes_on_after_a_dotted_acronym() {
-        let text = "The U.S. Department of Agriculture met the U.S. Senate. He moved to the U.S. Then it ended.";
+        let text = "The U.S. Department of Agriculture met the U.S. Senate. He moved to the U.S. Then it ended. He will appeal to the 1st U.S. Circuit Court of Appeals.";
         assert_eq!(
             sentence_texts(text),
             [
                 "The U.S. Department of Agriculture met the U.S. Senate.",
                 "He moved to the U.S.",
-                "Then it ended."
+                "Then it ended.",
+                "He will appeal to the 1st U.S. Circuit Court of Appeals."
             ]
         );
     }

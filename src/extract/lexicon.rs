@@ -1,6 +1,7 @@
 //! Closed word lists of English news prose: titles, function words, head nouns of
 //! nominal mentions, speech and arrest verbs. General vocabulary, no article's strings.
 
+use super::word_classes::WordClasses;
 use rustc_hash::FxHashSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -427,6 +428,60 @@ pub static VERB_GROUP_WORDS: WordList = WordList::new(&[
     "critically",
     "fatally",
 ]);
+
+/// Nouns for what people do, in lower case: they say that a capitalised word opening a
+/// sentence before a given name is the person's role ("Goalkeeper Ana Silva saved ...").
+/// See also [`is_occupation`].
+pub static OCCUPATIONS: WordList = WordList::new(&[
+    "activist",
+    "actor",
+    "actress",
+    "analyst",
+    "attorney",
+    "author",
+    "campaigner",
+    "coach",
+    "defender",
+    "designer",
+    "driver",
+    "economist",
+    "farmer",
+    "goalkeeper",
+    "lawyer",
+    "lecturer",
+    "manager",
+    "midfielder",
+    "nurse",
+    "pilot",
+    "player",
+    "rapper",
+    "singer",
+    "strategist",
+    "striker",
+    "student",
+    "teacher",
+    "volunteer",
+    "winger",
+]);
+
+/// Whether a lower-case word names an occupation: one of [`OCCUPATIONS`], or a word of the
+/// finest word class of "scientist" or of "journalist" ("hydrologist", "photographer",
+/// "consultant"), the two classes of the professions. Other classes of occupations hold
+/// surnames too ("lawyer" with "cochran"), so they are not used.
+pub fn is_occupation(lower: &str) -> bool {
+    static CLASSES: LazyLock<FxHashSet<u16>> = LazyLock::new(|| {
+        let classes = WordClasses::shipped();
+        ["scientist", "journalist"]
+            .iter()
+            .filter_map(|w| classes.get(w))
+            .map(|c| c.0[0])
+            .collect()
+    });
+    contains(&OCCUPATIONS, lower)
+        || WordClasses::shipped()
+            .get(lower)
+            .is_some_and(|c| CLASSES.contains(&c.0[0]))
+}
 
 /// Verbs that follow a person's full name in news more than any other kind of name ("Orla
 /// Quennell met fishermen").

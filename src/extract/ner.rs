@@ -786,6 +786,27 @@ fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
         .all(|t| t.kind == TokenKind::Punct && !matches!(t.span.slice(text), "," | ";"))
 }
 
+/// "Hydrologist Priya Raman said": a noun for an occupation, capitalised only because it
+/// opens the sentence (the run of capitals ends at `end`), before a given name or before
+/// two words no name here knows: the person's role, as a title would be.
+fn occupation_before_name(cx: &Context, tokens: &[Token], k: usize, end: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(cx.text));
+    let w = word(k);
+    let given = |w: &str| lexicon::is_given_name(w) || cx.kb.is_first_name(w);
+    let unknown_name = end - k == 3
+        && (k + 1..end).all(|i| {
+            let w = word(i);
+            !known_word(cx.kb, w)
+                && !contains(&lexicon::COMMON_CAPITALISED, w)
+                && w.chars().all(char::is_alphabetic)
+        });
+    sentence_initial(cx.text, tokens, k)
+        && !given(w)
+        && !known_word(cx.kb, w)
+        && (given(word(k + 1)) || unknown_name)
+        && lexicon::is_occupation(&w.to_lowercase())
+}
+
 /// Types one run of capitalised words, splitting off titles and sentence-initial words.
 fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, end: usize) {
     let text = cx.text;
@@ -913,10 +934,10 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     }
     // Title split: "Finance Minister Jane Roe", "Riverton Police Deputy Assistant
     // Commissioner John Doe": the words after the last title head are the person.
-    if let Some(head) = (start..end.saturating_sub(1))
-        .rev()
-        .find(|&k| contains(&lexicon::TITLE_HEADS, word(k)))
-    {
+    if let Some(head) = (start..end.saturating_sub(1)).rev().find(|&k| {
+        contains(&lexicon::TITLE_HEADS, word(k))
+            || k == start && end - k >= 3 && occupation_before_name(cx, tokens, k, end)
+    }) {
         let mut title_start = head;
         while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
             title_start -= 1;
@@ -1979,6 +2000,40 @@ mod tests {
                 "Jane Holloway".to_owned(),
                 Some("Minister of Fisheries".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn an_occupation_opening_a_sentence_before_a_given_name_is_the_role() {
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\n");
+        let people = |text: &str| -> Vec<(String, Option<String>)> {
+            let seg = segment(text);
+            recognize(text, &seg, &kb, &DocumentStats::new(text, &seg))
+                .into_iter()
+                .filter(|c| c.kind == MentionKind::Named)
+                .map(|c| (c.span.slice(text).to_owned(), c.role))
+                .collect()
+        };
+        for (text, role) in [
+            (
+                "Hydrologist Priya Raman said the river rose.",
+                "Hydrologist",
+            ),
+            ("Goalkeeper Maria Oduya saved twice.", "Goalkeeper"),
+        ] {
+            let name = text
+                .split(' ')
+                .skip(1)
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(people(text), [(name, Some(role.to_owned()))], "{text}");
+        }
+        // A surname before a given name is no occupation.
+        assert_eq!(
+            people("Walker Mary Obi said it.")[0].1,
+            None,
+            "a surname is no role"
         );
     }
 

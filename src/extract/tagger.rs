@@ -656,6 +656,7 @@ const F_PREV_CLASS: u64 = 37;
 const F_NEXT_CLASS: u64 = 38;
 const F_NEXT_MID_CLASS: u64 = 39;
 const F_GIVEN_NAME: u64 = 40;
+const F_PLACE_NAME: u64 = 45;
 const F_HISTORY_NONE: u64 = 41;
 const F_HISTORY_TYPE: u64 = 42;
 const F_HISTORY_MOST: u64 = 43;
@@ -821,6 +822,32 @@ pub(crate) fn push_shape(word: &str, out: &mut String) {
 /// Per token, the type (index in [`TYPES`]) of the longest knowledge-base name covering it,
 /// and whether the token opens a one-word name, opens a longer one or is inside one.
 fn kb_types(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(usize, &'static str)>> {
+    longest_names(text, tokens, 6, |name| kb.type_of(name))
+        .into_iter()
+        .map(|found| found.and_then(|(t, kind)| type_index(t).map(|t| (t, kind))))
+        .collect()
+}
+
+/// Per token, where it stands in the longest name of the long-tail place gazetteers
+/// ([`Kb::is_place_name`]) covering it, as in [`kb_types`]: a town's name is as often a
+/// surname or a word, so the tagger weighs it.
+fn listed_places(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<&'static str>> {
+    longest_names(text, tokens, 4, |name| kb.is_place_name(name).then_some(()))
+        .into_iter()
+        .map(|found| found.map(|((), kind)| kind))
+        .collect()
+}
+
+/// Per token, what `find` says of the longest run of up to `max_words` tokens covering it
+/// that opens with a capitalised word and that `find` knows, read left to right, and
+/// whether the token opens a one-word name ("single"), opens a longer one ("multi") or is
+/// inside one ("inside").
+fn longest_names<T: Copy>(
+    text: &str,
+    tokens: &[Token],
+    max_words: usize,
+    find: impl Fn(&str) -> Option<T>,
+) -> Vec<Option<(T, &'static str)>> {
     let mut out = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
@@ -830,16 +857,17 @@ fn kb_types(text: &str, tokens: &[Token], kb: &Kb) -> Vec<Option<(usize, &'stati
             i += 1;
             continue;
         }
-        let longest = (i + 1..=tokens.len().min(i + 6)).rev().find_map(|end| {
-            let span = tokens[i].span.cover(tokens[end - 1].span);
-            kb.type_of(span.slice(text)).map(|t| (end, t))
-        });
+        let longest = (i + 1..=tokens.len().min(i + max_words))
+            .rev()
+            .find_map(|end| {
+                let span = tokens[i].span.cover(tokens[end - 1].span);
+                find(span.slice(text)).map(|found| (end, found))
+            });
         match longest {
-            Some((end, entity_type)) => {
+            Some((end, found)) => {
                 let kind = if end - i > 1 { "multi" } else { "single" };
                 for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
-                    *slot =
-                        type_index(entity_type).map(|t| (t, if k > i { "inside" } else { kind }));
+                    *slot = Some((found, if k > i { "inside" } else { kind }));
                 }
                 i = end;
             }
@@ -916,6 +944,7 @@ impl SentenceFeatures {
             .map(|t| table.get(t.span.slice(text), kb, stats))
             .collect();
         let kb_types = kb_types(text, tokens, kb);
+        let listed_places = listed_places(text, tokens, kb);
         let rule_types = rule_types(seg, sentence, tokens, rules);
         let (start, end) = (value_hash(b"<s>"), value_hash(b"</s>"));
         // The value `read` takes of the word `d` places from `i`, or a boundary marker.
@@ -1014,6 +1043,10 @@ impl SentenceFeatures {
             f.push(keyed(F_PREV_MID_CLASS, around(i, -1, mid)));
             f.push(keyed(F_NEXT_MID_CLASS, around(i, 1, mid)));
             f.push(keyed(F_GIVEN_NAME, u64::from(w.given_name)));
+            f.push(keyed(
+                F_PLACE_NAME,
+                value_hash(listed_places[i].unwrap_or("-").as_bytes()),
+            ));
             out.ends.push(f.len());
             out.words.push(keyed(F_PREV_TAG_WORD, w.lower));
         }
@@ -1504,7 +1537,7 @@ pub fn recognize_named(
         .filter_map(|(c, keep)| keep.then_some(c))
         .chain(added)
         .collect();
-    one_reading_per_name(text, seg, stats, works, &mut out);
+    one_reading_per_name(text, seg, (stats, kb), works, &mut out);
     out.retain(|c| {
         !is_a_modifier_alone(text, seg, kb, c) && !is_piece_of_a_longer_name(text, seg, c)
     });
@@ -1626,7 +1659,7 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
 fn one_reading_per_name<'t>(
     text: &'t str,
     seg: &Segmented,
-    stats: &DocumentStats,
+    (stats, kb): (&DocumentStats, &Kb),
     works: FxHashSet<&'t str>,
     out: &mut Vec<Candidate>,
 ) {
@@ -1646,7 +1679,7 @@ fn one_reading_per_name<'t>(
     cite_authors(text, seg, out);
     coordinated_types(text, out);
     let mut votes = type_votes(text, out);
-    for short in company_short_names(text, out) {
+    for short in short_names_of_organisations(text, (stats, kb), out) {
         if let (Some(v), Some(org)) = (votes.get_mut(short), type_index(EntityType::Organization)) {
             let all: f32 = v.iter().sum();
             *v = [0.0; TYPE_COUNT];
@@ -1705,9 +1738,15 @@ fn coordinated_types(text: &str, out: &mut [Candidate]) {
     }
 }
 
-/// "Zorvex" where the article also names "Zorvex Semiconductor" or "Zorvex Holdings Ltd":
-/// a company's name without the words that close it is the company's short name.
-fn company_short_names<'t>(text: &'t str, found: &[Candidate]) -> Vec<&'t str> {
+/// The short names an article's organisations go by: a firm's name without its company
+/// words ("Zorvex" of "Zorvex Semiconductor Ltd"), and a club's first word before the
+/// city it plays in ("Bayern" of "Bayern Munich", "Borussia" of "Borussia Dortmund")
+/// when that word is no known name and the article never writes it in lower case.
+fn short_names_of_organisations<'t>(
+    text: &'t str,
+    (stats, kb): (&DocumentStats, &Kb),
+    found: &[Candidate],
+) -> Vec<&'t str> {
     found
         .iter()
         .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Organization)
@@ -1721,7 +1760,18 @@ fn company_short_names<'t>(text: &'t str, found: &[Candidate]) -> Vec<&'t str> {
                 closed = true;
                 name = rest.trim_end_matches(',');
             }
-            (closed && !name.is_empty()).then_some(name)
+            if closed && !name.is_empty() {
+                return Some(name);
+            }
+            let (first, city) = name.split_once(' ')?;
+            let club = !city.contains(' ')
+                && kb.type_of(city) == Some(EntityType::Place)
+                && first.chars().all(char::is_alphabetic)
+                && !kb.knows(first)
+                && !kb.is_first_name(first)
+                && !lexicon::is_given_name(first)
+                && !stats.written_in_lower_case(first);
+            club.then_some(first)
         })
         .collect()
 }
@@ -2594,6 +2644,19 @@ mod tests {
             !got.iter().any(|(name, _, _)| name.contains(" of ")),
             "a person of a firm is two names: {got:?}"
         );
+    }
+
+    #[test]
+    fn a_clubs_first_word_before_its_city_is_the_club() {
+        let text = "Bayern Munich signed the striker on Monday. Bayern chief executive Jan \
+                    Dreesen said Bayern had paid a record fee.";
+        let got = named_mentions(text);
+        let bayern: Vec<EntityType> = got
+            .iter()
+            .filter(|(name, _, _)| name == "Bayern")
+            .map(|(_, t, _)| *t)
+            .collect();
+        assert_eq!(bayern, [EntityType::Organization; 2], "{got:?}");
     }
 
     #[test]
