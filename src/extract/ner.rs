@@ -814,7 +814,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     // Sentence-initial common words ("The", "Police", "Despite") are not names; a
     // dateline's place is one ("KESWICK, England —").
     let whole = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-    let dateline = is_shouted(whole.slice(text)) && opens_a_dateline(text, whole);
+    let dateline = is_dateline_place(text, whole);
     while start < end && !dateline {
         let w = word(start);
         let initial = sentence_initial(text, tokens, start);
@@ -1128,13 +1128,38 @@ pub(crate) fn nested_known_places(
 
 /// Whether `span` opens its line as a dateline does: then, on the same line, an optional
 /// region after a comma ("Maine", "Calif."), an optional agency in parentheses, and a dash.
+/// Whether `span` is the place in capitals that opens a dateline ("NAIROBI, Kenya —",
+/// "KYIV (AP) —"): a place whether known or not, and a word of four capitals there is no
+/// acronym.
+fn is_dateline_place(text: &str, span: Span) -> bool {
+    let name = span.slice(text);
+    !name.chars().any(char::is_lowercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && opens_a_dateline(text, span)
+}
+
 fn opens_a_dateline(text: &str, span: Span) -> bool {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
-            .expect("valid dateline pattern")
+        Regex::new(&format!("^{DATELINE_AFTER_PLACE}")).expect("valid dateline pattern")
     });
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     text[line_start..span.start].trim().is_empty() && AFTER.is_match(&text[span.end..])
+}
+
+/// What follows the place in capitals of a dateline ("KYIV, Ukraine (AP) — "): perhaps a
+/// region or country, perhaps an agency in brackets, then a dash and a space.
+const DATELINE_AFTER_PLACE: &str = r"(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]";
+
+/// Where the dateline that opens the text at `start` ends, if one does: the byte after
+/// its dash and space ("KYIV, Ukraine (AP) — ", "LONDON – "). No part of what anyone said.
+pub(super) fn dateline_end(text: &str, start: usize) -> Option<usize> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^\p{{Lu}}[\p{{Lu}}.'’-]*(?:[ \t]+\p{{Lu}}[\p{{Lu}}.'’-]*){{0,3}}{DATELINE_AFTER_PLACE}"
+        ))
+        .expect("valid dateline pattern")
+    });
+    DATELINE.find(text.get(start..)?).map(|m| start + m.end())
 }
 
 /// Decides the type of a name span, or `None` when it is not an entity name.
@@ -1150,7 +1175,8 @@ fn type_name(
     let name = span.slice(text);
     // A name in capitals is read in ordinary case: its words against the word lists, the
     // whole against the knowledge base.
-    let cased = ordinary_case(name);
+    let dateline = is_dateline_place(text, span);
+    let cased = ordinary_case(name).or_else(|| dateline.then(|| title_case(name)));
     let lookup_name = cased.as_deref().unwrap_or(name);
     let words: Vec<&str> = lookup_name.split_whitespace().collect();
     let last = *words.last()?;
@@ -1219,7 +1245,7 @@ fn type_name(
             true,
         ));
     }
-    if cased.is_some() && opens_a_dateline(text, span) {
+    if dateline {
         return Some(candidate(EntityType::Place, DATELINE, 0.8, None, true));
     }
     if contains(&lexicon::NEVER_NAMES, name) || is_calendar_word(name) {

@@ -1088,17 +1088,10 @@ fn inverted(
     if comma == 0 {
         return None;
     }
-    // A dateline ("LONDON –") is not part of what was said.
-    let first = tokens
-        .iter()
-        .position(|t| matches!(t.span.slice(text), "–" | "—" | "-"))
-        .filter(|&d| {
-            d < 4
-                && tokens[..d]
-                    .iter()
-                    .all(|t| !t.span.slice(text).chars().any(char::is_lowercase))
-        })
-        .map_or(0, |d| d + 1);
+    // A dateline ("LONDON –", "KYIV, Ukraine (AP) —") is not part of what was said.
+    let first = super::ner::dateline_end(text, sentence.start)
+        .and_then(|end| tokens.iter().position(|t| t.span.start >= end))
+        .unwrap_or(0);
     if first >= comma {
         return None;
     }
@@ -1224,6 +1217,11 @@ mod tests {
             (
                 "Jane Roe told reporters she would stay in Harbourtown.",
                 &[("she would stay in Harbourtown", Some("Jane Roe"))],
+            ),
+            // A dateline is no part of the claim.
+            (
+                "HARBOURTOWN, Ruritania (AP) — The ferry will sail again within a week, Jane Roe said on Monday.",
+                &[("The ferry will sail again within a week", Some("Jane Roe"))],
             ),
             // Whom and where it was told is no claim.
             (

@@ -1325,7 +1325,7 @@ const RECURRING_NAME: usize = 5;
 /// Decides the named Person, Organization and Place mentions from the rule recogniser's
 /// candidates and the tagger. A rule name stays when the tagger finds the same span and
 /// type (keeping the rules' role, gender and Wikidata item), when it is a knowledge-base
-/// name (a surname alone needs the tagger), a photo credit, a firm ("X & Y"), a name an
+/// name (a surname alone needs the tagger), a photo credit, a dateline's place, a firm ("X & Y"), a name an
 /// organisation word closes that the tagger is unsure of, a piece of a word ("Acme" in
 /// "Acme-owned"), a place nested in a tagged name, or a typed name the article repeats
 /// ([`RECURRING_NAME`]); the tagger's other spans are added where no kept name overlaps
@@ -1481,6 +1481,7 @@ pub fn recognize_named(
                 && (piece_of_word
                     || c.method == super::ner::CAPTION_CREDIT
                     || c.method == super::ner::LEGISLATURE_BUILDING
+                    || c.method == super::ner::DATELINE
                     || c.method == super::ner::ORG_APPOSITION
                     || confirmed
                     || nested_place
@@ -2552,6 +2553,12 @@ mod tests {
                 "LENBRIDGE",
             ),
             ("Notes\n\nOSTRAVEL — Snow closed the pass.\n", "OSTRAVEL"),
+            // Four capitals at a dateline are a place, not an acronym.
+            (
+                "KYIV, Ukraine (AP) — Drones struck a power station overnight.\n",
+                "KYIV",
+            ),
+            ("VORN (AP) — The ferry sank on Friday.\n", "VORN"),
         ] {
             let got = named_mentions(text);
             assert!(has(&got, place, EntityType::Place), "{text}: {got:?}");
