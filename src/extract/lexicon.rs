@@ -483,6 +483,63 @@ pub fn is_occupation(lower: &str) -> bool {
             .is_some_and(|c| CLASSES.contains(&c.0[0]))
 }
 
+/// Words of a report of a game: three of them or more make an article about sport.
+pub static GAME_WORDS: WordList = WordList::new(&[
+    "match",
+    "goal",
+    "goals",
+    "scored",
+    "penalty",
+    "referee",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "tournament",
+    "squad",
+    "half-time",
+    "Cup",
+    "league",
+    "fixture",
+    "semi-final",
+    "quarter-final",
+    "innings",
+    "wicket",
+    "wickets",
+    "equaliser",
+    "equalizer",
+]);
+
+/// Verbs of playing a game, before or after a team's name ("Sweden defeated", "lost to
+/// England", "faced Panama").
+pub static GAME_VERBS: WordList = WordList::new(&[
+    "beat",
+    "beats",
+    "defeated",
+    "defeat",
+    "defeats",
+    "drew",
+    "faced",
+    "faces",
+    "face",
+    "lost",
+    "won",
+    "win",
+    "wins",
+    "thrashed",
+    "edged",
+    "eliminated",
+    "conceded",
+    "played",
+    "plays",
+    "outplayed",
+    "hammered",
+]);
+
+/// The nations of the United Kingdom, which field their own teams; the knowledge base
+/// does not class them as countries.
+pub static HOME_NATIONS: WordList =
+    WordList::new(&["England", "Scotland", "Wales", "Northern Ireland"]);
+
 /// Verbs that follow a person's full name in news more than any other kind of name ("Orla
 /// Quennell met fishermen").
 pub static PERSON_ACTION_VERBS: WordList = WordList::new(&[

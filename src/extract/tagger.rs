@@ -1702,6 +1702,76 @@ fn one_reading_per_name<'t>(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+    let teams = national_teams(text, seg, kb, out);
+    for c in out.iter_mut() {
+        if c.kind == MentionKind::Named
+            && c.entity_type == EntityType::Place
+            && teams.contains(c.span.slice(text))
+        {
+            c.entity_type = EntityType::Organization;
+            c.qid = None;
+        }
+    }
+}
+
+/// "Sweden defeated South Korea 1 – 0": in a report of a game, a country that plays (it
+/// beats, draws, faces or loses to another; a score follows it) is its national team, an
+/// organisation, in every mention; its Wikidata item is the country's, so it goes. A
+/// country counts as a team when the article is about sport (three words of the game or
+/// more) and puts the country in such a context twice.
+fn national_teams<'t>(
+    text: &'t str,
+    seg: &Segmented,
+    kb: &Kb,
+    found: &[Candidate],
+) -> FxHashSet<&'t str> {
+    let mut teams = FxHashSet::default();
+    let game_words: FxHashSet<&str> = seg
+        .tokens
+        .iter()
+        .map(|t| t.span.slice(text))
+        .filter(|w| contains(&lexicon::GAME_WORDS, w))
+        .collect();
+    if game_words.len() < 3 {
+        return teams;
+    }
+    let mut plays: FxHashMap<&str, usize> = FxHashMap::default();
+    for c in found {
+        let name = c.span.slice(text);
+        let country = c.kind == MentionKind::Named
+            && c.entity_type == EntityType::Place
+            && kb
+                .best(name)
+                .is_some_and(|e| e.class == "Q6256" || contains(&lexicon::HOME_NATIONS, &e.label));
+        if !country {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(c.sentence);
+        let (first, last) = seg.token_bounds(c.sentence, c.span);
+        let word = |k: Option<usize>| {
+            k.and_then(|k| tokens.get(k))
+                .map_or("", |t| t.span.slice(text))
+        };
+        let after = |d: usize| word(Some(last + d));
+        let before = |d: usize| word(first.checked_sub(d));
+        let score_after = after(1).starts_with(|ch: char| ch.is_ascii_digit())
+            && (after(1).contains(['-', '–']) || matches!(after(2), "-" | "–"));
+        let playing = contains(&lexicon::GAME_VERBS, after(1))
+            || matches!(before(1), "against" | "vs" | "v" | "versus")
+            || contains(&lexicon::GAME_VERBS, before(1)) && before(1) != "lost"
+            || before(1) == "to"
+                && (2..=5).any(|d| matches!(before(d), "lost" | "lose" | "losing"));
+        if score_after || playing {
+            *plays.entry(name).or_default() += 1;
+        }
+    }
+    teams.extend(
+        plays
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(name, _)| name),
+    );
+    teams
 }
 
 /// "moves by Zorvex and Brenmoor Holdings", "Tulsa and Bartlesville": a one-word name whose
@@ -2651,6 +2721,30 @@ mod tests {
             !got.iter().any(|(name, _, _)| name.contains(" of ")),
             "a person of a firm is two names: {got:?}"
         );
+    }
+
+    #[test]
+    fn countries_that_play_a_game_are_their_teams() {
+        let types = |text: &str, name: &str| -> Vec<EntityType> {
+            named_mentions(text)
+                .into_iter()
+                .filter(|(n, _, _)| n == name)
+                .map(|(_, t, _)| t)
+                .collect()
+        };
+        let game = "Sweden defeated South Korea 1 – 0 in their World Cup match on Monday. \
+                    The referee gave a penalty and Sweden scored the only goal. South Korea \
+                    lost to Sweden for the first time.";
+        assert_eq!(types(game, "Sweden"), [EntityType::Organization; 3]);
+        assert_eq!(types(game, "South Korea"), [EntityType::Organization; 2]);
+        assert!(
+            types(game, "South").is_empty(),
+            "no place inside the team's name"
+        );
+        // The same verbs outside a report of a game leave the countries places.
+        let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
+                    again in June.";
+        assert_eq!(types(vote, "Norway"), [EntityType::Place; 2]);
     }
 
     #[test]
