@@ -483,6 +483,50 @@ pub fn is_occupation(lower: &str) -> bool {
             .is_some_and(|c| CLASSES.contains(&c.0[0]))
 }
 
+/// Lower-case words of the roles a company, club or other organisation gives ("chief
+/// executive", "chief financial officer", "president", "spokeswoman"), written after its
+/// name: "Zorvex chief executive Jane Roe".
+pub static CORPORATE_ROLE_WORDS: WordList = WordList::new(&[
+    "chief",
+    "executive",
+    "financial",
+    "operating",
+    "technology",
+    "officer",
+    "CEO",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "vice",
+    "managing",
+    "director",
+    "boss",
+    "owner",
+]);
+
+/// The words a role of [`CORPORATE_ROLE_WORDS`] ends in.
+pub static CORPORATE_ROLE_HEADS: WordList = WordList::new(&[
+    "executive",
+    "officer",
+    "CEO",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "director",
+    "boss",
+    "owner",
+]);
+
 /// Words of a report of a game: three of them or more make an article about sport.
 pub static GAME_WORDS: WordList = WordList::new(&[
     "match",

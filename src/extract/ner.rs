@@ -408,13 +408,27 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
         })
 }
 
+/// "Zorvex chief executive Jane Roe", "Benfica president Rui Costa": a name before a role
+/// in lower case that a company or club gives (up to three words, ending in a role's
+/// head), then a capitalised name, is the organisation whose role it is. A title in
+/// capitals ("Texas Governor Greg Abbott") is a person's title, read elsewhere.
+fn gives_a_role<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
+    let words = (after..after + 3)
+        .take_while(|&k| contains(&lexicon::CORPORATE_ROLE_WORDS, word_at(k)))
+        .count();
+    words > 0
+        && contains(&lexicon::CORPORATE_ROLE_HEADS, word_at(after + words - 1))
+        && word_at(after + words).starts_with(char::is_uppercase)
+}
+
 /// How the names of a photo credit are found: a method of their own in the graph.
 pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
 /// the tagger.
 pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-building");
 /// A name in apposition to a word for a kind of organisation ("the logistics firm Tandry
-/// Freight", "the campaign group Fair Trade Now"): the context decides, not the tagger.
+/// Freight", "the campaign group Fair Trade Now"), or before a role such an organisation
+/// gives ("Zorvex chief executive Jane Roe"): the context decides, not the tagger.
 pub(super) const ORG_APPOSITION: Method = Method::Pattern("org-apposition");
 /// The place in capitals that opens a wire story's first line, "HARBORVIEW, Maine —" or
 /// "KESWICK (Reuters) -": where the story was filed, known or not.
@@ -1328,6 +1342,7 @@ fn type_name(
     let next = tokens.get(after).map(|t| t.span.slice(text));
     if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p))
         || described_as_organisation(&word_at, after)
+        || gives_a_role(&word_at, after)
     {
         return Some(candidate(
             EntityType::Organization,
@@ -2027,6 +2042,22 @@ mod tests {
                 Some("Minister of Fisheries".to_owned())
             )]
         );
+    }
+
+    #[test]
+    fn a_name_before_a_role_a_company_gives_is_the_company() {
+        let got = named("Shares fell after Zorvex chief executive Jane Roe resigned, and Quarrel Athletic president Tom Ede said nothing.");
+        for (name, entity_type) in [
+            ("Zorvex", EntityType::Organization),
+            ("Jane Roe", EntityType::Person),
+            ("Quarrel Athletic", EntityType::Organization),
+            ("Tom Ede", EntityType::Person),
+        ] {
+            assert!(
+                got.contains(&(name.to_owned(), entity_type)),
+                "{name}: {got:?}"
+            );
+        }
     }
 
     #[test]
