@@ -155,7 +155,8 @@ impl Kb {
             id: xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()),
             ..Kb::default()
         };
-        let rows = tsv.bytes().filter(|&b| b == b'\n').count();
+        // Items only: rows of names without an item (divisions, place names) open with a tab.
+        let rows = tsv.lines().filter(|l| !l.starts_with('\t')).count();
         kb.entries.reserve(rows);
         kb.by_name.reserve(rows * 2);
         for line in tsv.lines().skip(1) {
