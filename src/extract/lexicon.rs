@@ -483,33 +483,19 @@ pub fn is_occupation(lower: &str) -> bool {
             .is_some_and(|c| CLASSES.contains(&c.0[0]))
 }
 
-/// Lower-case words of the roles a company, club or other organisation gives ("chief
-/// executive", "chief financial officer", "president", "spokeswoman"), written after its
-/// name: "Zorvex chief executive Jane Roe".
-pub static CORPORATE_ROLE_WORDS: WordList = WordList::new(&[
+/// Lower-case words that open the role a company, club or other organisation gives but do
+/// not end it ("chief" of "chief financial officer"); the role ends in one of
+/// [`CORPORATE_ROLE_HEADS`]: "Zorvex chief executive Jane Roe".
+pub static CORPORATE_ROLE_MODIFIERS: WordList = WordList::new(&[
     "chief",
-    "executive",
     "financial",
     "operating",
     "technology",
-    "officer",
-    "CEO",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
     "vice",
     "managing",
-    "director",
-    "boss",
-    "owner",
 ]);
 
-/// The words a role of [`CORPORATE_ROLE_WORDS`] ends in.
+/// The words the role a company or club gives ends in ("executive", "president").
 pub static CORPORATE_ROLE_HEADS: WordList = WordList::new(&[
     "executive",
     "officer",

@@ -414,7 +414,10 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
 /// capitals ("Texas Governor Greg Abbott") is a person's title, read elsewhere.
 fn gives_a_role<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
     let words = (after..after + 3)
-        .take_while(|&k| contains(&lexicon::CORPORATE_ROLE_WORDS, word_at(k)))
+        .take_while(|&k| {
+            contains(&lexicon::CORPORATE_ROLE_MODIFIERS, word_at(k))
+                || contains(&lexicon::CORPORATE_ROLE_HEADS, word_at(k))
+        })
         .count();
     words > 0
         && contains(&lexicon::CORPORATE_ROLE_HEADS, word_at(after + words - 1))
