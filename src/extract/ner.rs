@@ -674,6 +674,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                             .best(&span_text(text, tokens, start, end + 2))
                             .is_some()
                             || remit_goes_on(cx, tokens, start, end, &opens)
+                            || field_before_body(cx, tokens, start, end, &opens)
                     }
                     // "Procter & Gamble", but not the authors of a citation, "(Roe &
                     // Diaz, 2019)", "Roe & Diaz (2019)".
@@ -729,6 +730,47 @@ fn remit_goes_on(
 ) -> bool {
     names_a_body(cx.text, &tokens[start..and])
         && field_of_remit(cx, tokens, and + 1, opens).is_some()
+}
+
+/// "Homicide and Major Enquiry Team", "Fish and Wildlife Service": the fields of a body's
+/// remit joined by the "and" at `and`, then the rest of its name, which a body's word
+/// closes within four words, are one name. The fields are common words (the word classes
+/// know them), three at most before "and", none a body's word or "of", and no known name
+/// ("Leeds and Bradford Council" is two); a firm's or club's word closes two names
+/// ("Quorbit and Brenmoor Holdings").
+fn field_before_body(
+    cx: &Context,
+    tokens: &[Token],
+    start: usize,
+    and: usize,
+    opens: &dyn Fn(usize) -> bool,
+) -> bool {
+    let word = |k: usize| tokens[k].span.slice(cx.text);
+    let common = |k: usize| {
+        super::word_classes::WordClasses::shipped()
+            .get(&word(k).to_lowercase())
+            .is_some()
+    };
+    let left_is_field = and - start <= 3
+        && (start..and)
+            .all(|k| common(k) && !lexicon::closes_organisation(word(k)) && !is_connector(word(k)))
+        && !cx.kb.knows(&span_text(cx.text, tokens, start, and))
+        && !cx.kb.knows(word(and - 1));
+    if !left_is_field {
+        return false;
+    }
+    let rest = (and + 1..tokens.len().min(and + 5))
+        .take_while(|&k| opens(k))
+        .count();
+    let last = word(and + rest);
+    rest > 1
+        && (and + 1..and + rest).all(common)
+        && lexicon::closes_organisation(last)
+        && !contains(&lexicon::COMPANY_ENDINGS, last)
+        && !contains(&lexicon::CLUB_ENDINGS, last)
+        && !cx
+            .kb
+            .knows(&span_text(cx.text, tokens, and + 1, and + 1 + rest))
 }
 
 /// Whether a name's words open with a body and its remit: an organisation's word before
@@ -2044,6 +2086,24 @@ mod tests {
                 "Jane Holloway".to_owned(),
                 Some("Minister of Fisheries".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn fields_joined_by_and_before_a_bodys_word_are_one_name() {
+        let got = named("Detectives from the Homicide and Major Enquiry Team and officers of the Riverton and Easton Council met.");
+        assert!(
+            got.contains(&(
+                "Homicide and Major Enquiry Team".to_owned(),
+                EntityType::Organization
+            )),
+            "{got:?}"
+        );
+        // A known name before "and" is a name of its own.
+        assert!(
+            got.iter()
+                .any(|(name, t)| name == "Riverton" && *t == EntityType::Place),
+            "{got:?}"
         );
     }
 

@@ -1495,6 +1495,16 @@ pub fn recognize_named(
                     || speaker);
         }
         for (span, entity_type, margin) in spans {
+            // "CCTV", "DNA", "GMT": acronyms the rules never read as names, whatever the
+            // tagger makes of them. (GUM types "World", "God" or "OK" as names where they
+            // are, so words in ordinary case stay the tagger's to read.)
+            let name = span.slice(text);
+            if contains(&lexicon::NEVER_NAMES, name)
+                && name.chars().filter(char::is_ascii_uppercase).count() >= 3
+                && !name.chars().any(char::is_lowercase)
+            {
+                continue;
+            }
             let covered = in_sentence[s].iter().any(|&i| {
                 let c = &candidates[i];
                 keep[i]
