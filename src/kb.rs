@@ -26,12 +26,6 @@ const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
     ("EU", &["EU"]),
 ];
 
-/// A compass word alone is no name of the item a benchmark's mention form gives it ("South"
-/// for South Korea, "North" for North America): it names a part of any place.
-const COMPASS_WORDS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-];
-
 /// Demonyms used as nouns for one person where the tables give only the adjective.
 const NOUN_DEMONYMS: &[(&str, &str)] = &[("GB", "Briton")];
 
@@ -564,7 +558,9 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         for alias in std::iter::once(label).chain(aliases) {
             if alias != entry.label
                 && usable_name(alias)
-                && !COMPASS_WORDS.contains(&alias)
+                // A compass word alone is no name of the item a benchmark's mention form
+                // gives it ("South" for South Korea): it names a part of any place.
+                && !crate::extract::lexicon::COMPASS_WORDS.contains(alias)
                 && !demonyms.contains(alias)
                 && !titled(alias)
                 && !entry.aliases.iter().any(|a| a == alias)

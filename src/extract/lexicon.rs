@@ -1007,6 +1007,12 @@ pub static NAME_MODIFIERS: WordList = WordList::new(&[
 ]);
 
 /// Direction words that, before a known place, name a part of it ("Southern Indiana").
+/// Compass words that open the name of a region of a place ("West Texas", "Northern
+/// Ontario", "Central Asia").
+pub static COMPASS_WORDS: WordList = WordList::new(&[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+]);
+
 pub static DIRECTION_MODIFIERS: WordList =
     WordList::new(&["Western", "Eastern", "Northern", "Southern"]);
 

@@ -424,6 +424,10 @@ fn gives_a_role<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
         && word_at(after + words).starts_with(char::is_uppercase)
 }
 
+/// A compass word before a known place ("West Texas"): a region of it, whatever the
+/// tagger reads ("West" is a surname too).
+pub(super) const REGION: Method = Method::Pattern("region-of-place");
+
 /// How the names of a photo credit are found: a method of their own in the graph.
 pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
@@ -1294,6 +1298,17 @@ fn type_name(
             true,
         ));
     }
+    // "West Texas", "Northern Ontario": a compass word before a known place is a region
+    // of it, a place.
+    let region = words.len() >= 2
+        && contains(&lexicon::COMPASS_WORDS, words[0])
+        && cx
+            .kb
+            .type_of(&words[1..].join(" "))
+            .is_some_and(|t| t == EntityType::Place);
+    if region {
+        return Some(candidate(EntityType::Place, REGION, 0.8, None, true));
+    }
     // "Emilia-Romagna": a region the knowledge base knows by name only, with no item.
     if cx.kb.is_division(lookup_name) {
         return Some(candidate(
@@ -2087,6 +2102,17 @@ mod tests {
                 Some("Minister of Fisheries".to_owned())
             )]
         );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_known_place_is_a_region() {
+        let got = named("Floods hit West Riverton and Northern Riverton on Monday.");
+        for region in ["West Riverton", "Northern Riverton"] {
+            assert!(
+                got.contains(&(region.to_owned(), EntityType::Place)),
+                "{region}: {got:?}"
+            );
+        }
     }
 
     #[test]

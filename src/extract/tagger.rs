@@ -1482,6 +1482,7 @@ pub fn recognize_named(
                     || c.method == super::ner::CAPTION_CREDIT
                     || c.method == super::ner::LEGISLATURE_BUILDING
                     || c.method == super::ner::DATELINE
+                    || c.method == super::ner::REGION
                     || c.method == super::ner::ORG_APPOSITION
                     || confirmed
                     || nested_place
