@@ -677,8 +677,7 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                         cx.kb
                             .best(&span_text(text, tokens, start, end + 2))
                             .is_some()
-                            || remit_goes_on(cx, tokens, start, end, &opens)
-                            || field_before_body(cx, tokens, start, end, &opens)
+                            || name_goes_on_across_and(cx, tokens, start, end, &opens)
                     }
                     // "Procter & Gamble", but not the authors of a citation, "(Roe &
                     // Diaz, 2019)", "Roe & Diaz (2019)".
@@ -720,35 +719,31 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     }
 }
 
-/// "the Department of Health and Social Care", "the Centre for Welsh and Cornish Studies":
-/// the name of a body ("Department of", "Centre for") goes on across the "and" at `and` to
-/// the second field of its remit, unless what follows is a name of its own: one the
-/// knowledge base knows ("the University of Leeds and Manchester"), or one an organisation's
-/// word closes ("the Department of Health and Home Office").
-fn remit_goes_on(
+/// Whether the name from `start` goes on across the "and" at `and`, in two shapes.
+///
+/// - "the Department of Health and Social Care", "the Centre for Welsh and Cornish
+///   Studies": the name of a body ("Department of", "Centre for") goes on to the second
+///   field of its remit, unless what follows is a name of its own: one the knowledge base
+///   knows ("the University of Leeds and Manchester"), or one an organisation's word
+///   closes ("the Department of Health and Home Office").
+/// - "Homicide and Major Enquiry Team", "Fish and Wildlife Service": the fields of a body's
+///   remit, then the rest of its name, which a body's word closes within four words, are
+///   one name. The fields are common words (the word classes know them), three at most
+///   before "and", none a body's word or "of", and no known name ("Leeds and Bradford
+///   Council" is two); a firm's or club's word closes two names ("Quorbit and Brenmoor
+///   Holdings").
+fn name_goes_on_across_and(
     cx: &Context,
     tokens: &[Token],
     start: usize,
     and: usize,
     opens: &dyn Fn(usize) -> bool,
 ) -> bool {
-    names_a_body(cx.text, &tokens[start..and])
+    if names_a_body(cx.text, &tokens[start..and])
         && field_of_remit(cx, tokens, and + 1, opens).is_some()
-}
-
-/// "Homicide and Major Enquiry Team", "Fish and Wildlife Service": the fields of a body's
-/// remit joined by the "and" at `and`, then the rest of its name, which a body's word
-/// closes within four words, are one name. The fields are common words (the word classes
-/// know them), three at most before "and", none a body's word or "of", and no known name
-/// ("Leeds and Bradford Council" is two); a firm's or club's word closes two names
-/// ("Quorbit and Brenmoor Holdings").
-fn field_before_body(
-    cx: &Context,
-    tokens: &[Token],
-    start: usize,
-    and: usize,
-    opens: &dyn Fn(usize) -> bool,
-) -> bool {
+    {
+        return true;
+    }
     let word = |k: usize| tokens[k].span.slice(cx.text);
     let common = |k: usize| {
         super::word_classes::WordClasses::shipped()
@@ -2104,33 +2099,26 @@ mod tests {
         );
     }
 
+    /// Whether `got` ([`named`]) holds `name` with type `entity_type`.
+    fn names(got: &[(String, EntityType)], name: &str, entity_type: EntityType) -> bool {
+        got.iter().any(|(n, t)| n == name && *t == entity_type)
+    }
+
     #[test]
     fn a_compass_word_before_a_known_place_is_a_region() {
         let got = named("Floods hit West Riverton and Northern Riverton on Monday.");
         for region in ["West Riverton", "Northern Riverton"] {
-            assert!(
-                got.contains(&(region.to_owned(), EntityType::Place)),
-                "{region}: {got:?}"
-            );
+            assert!(names(&got, region, EntityType::Place), "{region}: {got:?}");
         }
     }
 
     #[test]
     fn fields_joined_by_and_before_a_bodys_word_are_one_name() {
         let got = named("Detectives from the Homicide and Major Enquiry Team and officers of the Riverton and Easton Council met.");
-        assert!(
-            got.contains(&(
-                "Homicide and Major Enquiry Team".to_owned(),
-                EntityType::Organization
-            )),
-            "{got:?}"
-        );
+        let team = "Homicide and Major Enquiry Team";
+        assert!(names(&got, team, EntityType::Organization), "{got:?}");
         // A known name before "and" is a name of its own.
-        assert!(
-            got.iter()
-                .any(|(name, t)| name == "Riverton" && *t == EntityType::Place),
-            "{got:?}"
-        );
+        assert!(names(&got, "Riverton", EntityType::Place), "{got:?}");
     }
 
     #[test]
@@ -2142,10 +2130,7 @@ mod tests {
             ("Quarrel Athletic", EntityType::Organization),
             ("Tom Ede", EntityType::Person),
         ] {
-            assert!(
-                got.contains(&(name.to_owned(), entity_type)),
-                "{name}: {got:?}"
-            );
+            assert!(names(&got, name, entity_type), "{name}: {got:?}");
         }
     }
 
