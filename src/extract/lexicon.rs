@@ -516,6 +516,12 @@ pub static CORPORATE_ROLE_HEADS: WordList = WordList::new(&[
     "owner",
 ]);
 
+/// Verbs of a share price ("Zorvex shares fell").
+pub static MARKET_MOVES: WordList = WordList::new(&[
+    "fell", "rose", "jumped", "slid", "slumped", "closed", "dropped", "gained", "surged",
+    "tumbled", "climbed", "soared", "sank", "plunged", "rallied", "edged", "traded", "were",
+]);
+
 /// Words of a report of a game: three of them or more make an article about sport.
 pub static GAME_WORDS: WordList = WordList::new(&[
     "match",
@@ -667,6 +673,8 @@ pub static COMMON_CAPITALISED: WordList = WordList::new(&[
     "A",
     "An",
     "The",
+    "Shares",
+    "Stocks",
     "This",
     "That",
     "These",

@@ -428,6 +428,16 @@ fn gives_a_role<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
 /// tagger reads ("West" is a surname too).
 pub(super) const REGION: Method = Method::Pattern("region-of-place");
 
+/// "Shares of Zorvex fell", "Zorvex shares rose 4%": a name whose shares or stock trade is
+/// a company.
+fn traded<'t>(word_at: &impl Fn(usize) -> &'t str, first: usize, after: usize) -> bool {
+    let before = |d: usize| first.checked_sub(d).map_or("", |k| word_at(k));
+    let of_shares = before(1) == "of" && matches!(before(2), "shares" | "Shares" | "stock");
+    let shares_move = matches!(word_at(after), "shares" | "stock")
+        && contains(&lexicon::MARKET_MOVES, word_at(after + 1));
+    of_shares || shares_move
+}
+
 /// How the names of a photo credit are found: a method of their own in the graph.
 pub(super) const CAPTION_CREDIT: Method = Method::Pattern("caption-credit");
 /// A legislature's name where the text speaks of its building: the context decides, not
@@ -1398,6 +1408,7 @@ fn type_name(
     if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p))
         || described_as_organisation(&word_at, after)
         || gives_a_role(&word_at, after)
+        || traded(&word_at, first, after)
     {
         return Some(candidate(
             EntityType::Organization,
@@ -2131,6 +2142,17 @@ mod tests {
             ("Tom Ede", EntityType::Person),
         ] {
             assert!(names(&got, name, entity_type), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_whose_shares_trade_is_a_company() {
+        let got = named("Shares of Zorvex fell 6 percent on Friday, and Quillan stock rose.");
+        for name in ["Zorvex", "Quillan"] {
+            assert!(
+                names(&got, name, EntityType::Organization),
+                "{name}: {got:?}"
+            );
         }
     }
 
