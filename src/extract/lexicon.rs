@@ -308,6 +308,8 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Fund",
     "Society",
     "Federation",
+    "Confederation",
+    "Chamber",
     "Organization",
     "Organisation",
     "Army",

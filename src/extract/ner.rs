@@ -2146,6 +2146,22 @@ mod tests {
     }
 
     #[test]
+    fn a_confederation_and_a_chamber_head_bodies() {
+        let got = named(
+            "The Confederation of Ruritanian Industry and the Riverton Chamber of Commerce met.",
+        );
+        for body in [
+            "Confederation of Ruritanian Industry",
+            "Riverton Chamber of Commerce",
+        ] {
+            assert!(
+                names(&got, body, EntityType::Organization),
+                "{body}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_name_whose_shares_trade_is_a_company() {
         let got = named("Shares of Zorvex fell 6 percent on Friday, and Quillan stock rose.");
         for name in ["Zorvex", "Quillan"] {
