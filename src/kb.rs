@@ -461,6 +461,9 @@ pub fn ordinary_words(dir: &Path) -> io::Result<HashSet<String>> {
 /// Wikidata's class of occupations (Q12737077).
 const OCCUPATION: &str = "Q12737077";
 
+/// Wikidata's class of countries (Q6256), the class the knowledge base gives them.
+pub const COUNTRY_CLASS: &str = "Q6256";
+
 /// The Wikipedia sitelinks an agency of `agency-registry` needs to join the knowledge base.
 const MIN_AGENCY_SITELINKS: f32 = 5.0;
 
@@ -612,7 +615,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             12.0,
         );
         if level == "country" {
-            describe(col(row, "qid"), "Q6256", "country");
+            describe(col(row, "qid"), COUNTRY_CLASS, "country");
         }
         let names: Vec<String> = world
             .iter()
@@ -635,21 +638,26 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
 
-    // Cities and towns, popularity from population.
-    for row in
-        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
-    {
-        let pop: f32 = col(&row, "pop_max").parse().unwrap_or(1000.0);
-        let aliases = vec![col(&row, "name"), col(&row, "name_ascii")];
+    // Cities and towns, popularity from population. The long-tail place names (see
+    // [`PLACE_NAME`]) are gathered where their tables are read.
+    let populated_places =
+        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?;
+    let mut place_names: BTreeSet<String> = BTreeSet::new();
+    for row in &populated_places {
+        for column in ["name", "name_ascii", "name_en"] {
+            add_place_name(&mut place_names, col(row, column));
+        }
+        let pop: f32 = col(row, "pop_max").parse().unwrap_or(1000.0);
+        let aliases = vec![col(row, "name"), col(row, "name_ascii")];
         add(
             &mut items,
-            col(&row, "qid"),
+            col(row, "qid"),
             EntityType::Place,
-            col(&row, "name_en"),
+            col(row, "name_en"),
             aliases,
             pop.max(1.0).ln(),
         );
-        describe(col(&row, "qid"), "Q486972", "");
+        describe(col(row, "qid"), "Q486972", "");
     }
 
     // International organisations.
@@ -795,6 +803,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     }
     for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
         known_places.insert(col(&row, "WD-QID").to_owned());
+        add_place_name(&mut place_names, col(&row, "placeLabel"));
     }
     // The first-level divisions the cities lie in ("British Columbia", "Gujarat"), by name:
     // the table gives their names but not their Q-ids.
@@ -802,15 +811,15 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     let mut division_countries: BTreeMap<String, String> = BTreeMap::new();
     for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
         known_places.insert(col(&row, "qid").to_owned());
+        add_place_name(&mut place_names, col(&row, "name"));
+        add_place_name(&mut place_names, col(&row, "state_name"));
         division_names.insert(col(&row, "state_name").to_owned());
         division_countries
             .entry(col(&row, "state_name").to_owned())
             .or_insert_with(|| col(&row, "country_name").to_owned());
     }
-    for row in
-        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
-    {
-        known_places.insert(col(&row, "qid").to_owned());
+    for row in &populated_places {
+        known_places.insert(col(row, "qid").to_owned());
     }
     known_places.extend(
         countries
@@ -994,7 +1003,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
     country_demonyms.sort();
-    let place_names = place_names(sources)?;
+    let place_names = place_names.into_iter().collect();
     let entries: Vec<KbEntry> = items.into_values().collect();
     let divisions = unnamed_divisions(
         &division_countries,
@@ -1009,37 +1018,19 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     })
 }
 
-/// The names of cities, towns and first-level divisions in the long-tail gazetteers (the
-/// cities of dr5hn and of the US table, Natural Earth's populated places), whatever their
-/// Q-ids (dr5hn's are often doubtful, its names rarely): capitalised, of three characters
-/// or more and four words or fewer.
-fn place_names(sources: &Path) -> io::Result<Vec<String>> {
-    let mut names: BTreeSet<String> = BTreeSet::new();
-    let mut keep = |name: &str| {
-        let name = name.trim();
-        if name.chars().count() >= 3
-            && name.starts_with(char::is_uppercase)
-            && name.split(' ').count() <= 4
-            && !name.contains('\t')
-        {
-            names.insert(name.to_owned());
-        }
-    };
-    for row in read_table(&sources.join("dr5hn-cities/dr5hn_cities.tsv"))? {
-        keep(col(&row, "name"));
-        keep(col(&row, "state_name"));
-    }
-    for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {
-        keep(col(&row, "placeLabel"));
-    }
-    for row in
-        read_table(&sources.join("natural-earth-populated-places/ne_10m_populated_places.tsv"))?
+/// Adds a name of a city, town or first-level division of the long-tail gazetteers (the
+/// cities of dr5hn and of the US table, Natural Earth's populated places), whatever its
+/// Q-id (dr5hn's are often doubtful, its names rarely): capitalised, of three characters or
+/// more and four words or fewer.
+fn add_place_name(names: &mut BTreeSet<String>, name: &str) {
+    let name = name.trim();
+    if name.chars().count() >= 3
+        && name.starts_with(char::is_uppercase)
+        && name.split(' ').count() <= 4
+        && !name.contains('\t')
     {
-        for column in ["name", "name_ascii", "name_en"] {
-            keep(col(&row, column));
-        }
+        names.insert(name.to_owned());
     }
-    Ok(names.into_iter().collect())
 }
 
 /// The first-level divisions no item of `items` names, as (name, country): not a label or

@@ -424,10 +424,6 @@ fn gives_a_role<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
         && word_at(after + words).starts_with(char::is_uppercase)
 }
 
-/// A compass word before a known place ("West Texas"): a region of it, whatever the
-/// tagger reads ("West" is a surname too).
-pub(super) const REGION: Method = Method::Pattern("region-of-place");
-
 /// "Shares of Zorvex fell", "Zorvex shares rose 4%": a name whose shares or stock trade is
 /// a company.
 fn traded<'t>(word_at: &impl Fn(usize) -> &'t str, first: usize, after: usize) -> bool {
@@ -447,6 +443,10 @@ pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-bui
 /// Freight", "the campaign group Fair Trade Now"), or before a role such an organisation
 /// gives ("Zorvex chief executive Jane Roe"): the context decides, not the tagger.
 pub(super) const ORG_APPOSITION: Method = Method::Pattern("org-apposition");
+/// A compass word before a known place ("West Texas"): a region of it, whatever the
+/// tagger reads ("West" is a surname too).
+pub(super) const REGION: Method = Method::Pattern("region-of-place");
+
 /// The place in capitals that opens a wire story's first line, "HARBORVIEW, Maine —" or
 /// "KESWICK (Reuters) -": where the story was filed, known or not.
 pub(super) const DATELINE: Method = Method::Pattern("dateline");

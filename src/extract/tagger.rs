@@ -1737,6 +1737,21 @@ fn national_teams<'t>(
     found: &[Candidate],
 ) -> FxHashSet<&'t str> {
     let mut teams = FxHashSet::default();
+    let countries: Vec<&Candidate> = found
+        .iter()
+        .filter(|c| {
+            let name = c.span.slice(text);
+            c.kind == MentionKind::Named
+                && c.entity_type == EntityType::Place
+                && kb.best(name).is_some_and(|e| {
+                    e.class == crate::kb::COUNTRY_CLASS
+                        || contains(&lexicon::HOME_NATIONS, &e.label)
+                })
+        })
+        .collect();
+    if countries.is_empty() {
+        return teams;
+    }
     let game_words: FxHashSet<&str> = seg
         .tokens
         .iter()
@@ -1747,16 +1762,8 @@ fn national_teams<'t>(
         return teams;
     }
     let mut plays: FxHashMap<&str, usize> = FxHashMap::default();
-    for c in found {
+    for c in countries {
         let name = c.span.slice(text);
-        let country = c.kind == MentionKind::Named
-            && c.entity_type == EntityType::Place
-            && kb
-                .best(name)
-                .is_some_and(|e| e.class == "Q6256" || contains(&lexicon::HOME_NATIONS, &e.label));
-        if !country {
-            continue;
-        }
         let tokens = seg.sentence_tokens(c.sentence);
         let (first, last) = seg.token_bounds(c.sentence, c.span);
         let word = |k: Option<usize>| {
