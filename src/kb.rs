@@ -464,6 +464,30 @@ const OCCUPATION: &str = "Q12737077";
 /// Wikidata's class of countries (Q6256), the class the knowledge base gives them.
 pub const COUNTRY_CLASS: &str = "Q6256";
 
+/// Whether a Wikidata description says its item is a settlement or a district ("city in
+/// Michigan, United States", "municipality of Paraná state, Brazil").
+fn names_a_settlement(description: &str) -> bool {
+    const SETTLEMENTS: [&str; 11] = [
+        "city",
+        "town",
+        "village",
+        "county",
+        "borough",
+        "municipality",
+        "commune",
+        "township",
+        "hamlet",
+        "census-designated place",
+        "human settlement",
+    ];
+    let lower = description.to_lowercase();
+    SETTLEMENTS.iter().any(|kind| {
+        lower
+            .strip_prefix(kind)
+            .is_some_and(|rest| rest.starts_with(" in ") || rest.starts_with(" of "))
+    })
+}
+
 /// The Wikipedia sitelinks an agency of `agency-registry` needs to join the knowledge base.
 const MIN_AGENCY_SITELINKS: f32 = 5.0;
 
@@ -750,6 +774,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             .map(str::to_owned)
     };
     let mut one_word_brands: Vec<&HashMap<String, String>> = Vec::new();
+    let mut operator_qids: Vec<&str> = Vec::new();
     let mut possessive_brands: Vec<(&HashMap<String, String>, String)> = Vec::new();
     for row in nsi {
         let label = col(row, "label");
@@ -774,14 +799,17 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             .chain(base)
             .filter(|a| !nsi_labels.contains(a))
             .collect();
-        add(
-            &mut items,
-            col(row, "qid"),
-            EntityType::Organization,
-            label,
-            aliases,
-            3.0,
-        );
+        // A town or county as an operator is the place itself ("municipality in Vestland,
+        // Norway"); its government has an item of its own ("county government of ...").
+        if !items.contains_key(col(row, "qid")) {
+            operator_qids.push(col(row, "qid"));
+        }
+        let kind = if names_a_settlement(col(row, "description")) {
+            EntityType::Place
+        } else {
+            EntityType::Organization
+        };
+        add(&mut items, col(row, "qid"), kind, label, aliases, 3.0);
         describe(col(row, "qid"), "", col(row, "description"));
     }
 
@@ -827,6 +855,13 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             .filter(|r| col(r, "level") != "union")
             .map(|r| col(r, "qid").to_owned()),
     );
+    // A town as the operator of its sirens or buses ("City of Sand Springs") came in with
+    // the brands as an organisation; its Q-id is the town's, a place.
+    for qid in &operator_qids {
+        if let Some(entry) = items.get_mut(*qid).filter(|_| known_places.contains(*qid)) {
+            entry.kind = EntityType::Place;
+        }
+    }
 
     // Entities of entity-linking benchmarks (news and Wikipedia), typed.
     for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
@@ -1209,6 +1244,18 @@ mod tests {
         // Letters that are not a letter and its accent stay apart: "Łódź" is not "Lodz".
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ3\tPlace\tŁódź\t\t1.0\n");
         assert!(kb.knows("Łodz") && !kb.knows("Lodz"));
+    }
+
+    #[test]
+    fn a_description_says_when_an_operator_is_a_settlement() {
+        assert!(names_a_settlement("city in Michigan, United States"));
+        assert!(names_a_settlement("County in Norway"));
+        assert!(names_a_settlement("municipality of Paraná state, Brazil"));
+        assert!(!names_a_settlement(
+            "county government of Santa Clara County"
+        ));
+        assert!(!names_a_settlement("city bus in Taoyuan City, Taiwan"));
+        assert!(!names_a_settlement("international organization"));
     }
 
     #[test]

@@ -387,7 +387,6 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Steel",
     "Pharma",
     "Capital",
-    "Airport",
     "Transport",
     "Health",
     "Brewery",
@@ -668,6 +667,99 @@ pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Village",
     "Town",
     "Borough",
+    "Turnpike",
+    "Expressway",
+    "Freeway",
+    "Parkway",
+    "Highway",
+    "Motorway",
+    "Blvd",
+    "Mosque",
+    "Falls",
+    "Springs",
+    "Creek",
+    "Canal",
+    "Glacier",
+    "Trail",
+    "Hotel",
+    "Museum",
+    "Archipelago",
+    "Pier",
+    "Cemetery",
+    "Mall",
+]);
+
+/// Last words of a street's name, after which a house number makes an address.
+pub static STREET_WORDS: WordList = WordList::new(&[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Drive",
+    "Way",
+    "Place",
+    "Plaza",
+    "Terrace",
+    "Crescent",
+    "Court",
+]);
+
+/// Words a number follows inside a place's name: "Route 66", "US 169", "Terminal 2".
+pub static NUMBERED_PLACE_WORDS: WordList = WordList::new(&[
+    "Route",
+    "Highway",
+    "Hwy",
+    "Interstate",
+    "US",
+    "SR",
+    "Terminal",
+    "Pier",
+]);
+
+/// Prefixes of road numbers written as one word: "I-44", "US-75", "SR-51".
+pub static ROAD_NUMBER_PREFIXES: WordList = WordList::new(&["I", "US", "SR"]);
+
+/// Whether a word is a road's number written as one word: "I-44", "US-412", or (with
+/// [`is_road_context`] around it) a British one, "A64", "M62".
+pub fn is_road_number(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(prefix, number)| {
+        ROAD_NUMBER_PREFIXES.contains(prefix)
+            && (1..=4).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// "A64", "M1": a letter and a number, a British road's name only where the words around
+/// it speak of roads, since it is also a rifle's ("M16") or a paper size ("A4").
+pub fn is_letter_road_number(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('A' | 'M'))
+        && (1..=3).contains(&chars.clone().count())
+        && chars.all(|c| c.is_ascii_digit())
+}
+
+/// Words right after a British road's number that show it is a road: "the M1 motorway",
+/// "the A64 towards York", "the A19, then".
+pub static ROAD_CONTEXT_AFTER: WordList = WordList::new(&[
+    "motorway",
+    "road",
+    "junction",
+    "carriageway",
+    "towards",
+    "toward",
+    "northbound",
+    "southbound",
+    "eastbound",
+    "westbound",
+    "North",
+    "South",
+    "East",
+    "West",
 ]);
 
 /// Capitalised words that start sentences but are not names.

@@ -596,6 +596,9 @@ fn name_word(cx: &Context, token: &Token) -> NameWord {
     if contains(&lexicon::NEVER_NAMES, w) || is_inhabitants_of_place(cx.kb, w) {
         return NameWord::No;
     }
+    if lexicon::is_road_number(w) {
+        return NameWord::Name;
+    }
     let Some(dash) = w.find('-') else {
         return NameWord::Name;
     };
@@ -724,8 +727,97 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 break;
             }
         }
+        end = road_number_end(text, tokens, end);
+        let start = address_start(text, tokens, start, end);
         run(cx, sentence, tokens, start, end);
         i = end;
+    }
+}
+
+/// "Route 66", "US 169", "I-44 West": the number after a road's or a terminal's word, and a
+/// compass point after a road's number, are inside the name that ends before `end`.
+fn road_number_end(text: &str, tokens: &[Token], mut end: usize) -> usize {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
+    if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number)
+        && contains(&lexicon::NUMBERED_PLACE_WORDS, word(end - 1))
+        && word(end).bytes().all(|b| b.is_ascii_digit())
+    {
+        end += 1;
+    } else if !lexicon::is_road_number(word(end - 1)) {
+        return end;
+    }
+    if matches!(word(end), "North" | "South" | "East" | "West") {
+        end += 1;
+    }
+    end
+}
+
+/// "Route 66", "US 169", "I-44 West", "the A64 towards York": a road's (or a terminal's)
+/// number, read as written ("US" is no "Us"); the name's tokens are `first..after`.
+fn names_a_road<'t>(
+    name: &str,
+    word_at: &impl Fn(usize) -> &'t str,
+    first: usize,
+    after: usize,
+) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let numbered = words.len() >= 2
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && contains(&lexicon::NUMBERED_PLACE_WORDS, words[words.len() - 2]);
+    let road_number = lexicon::is_road_number(words[0])
+        && (words.len() == 1 || words.len() == 2 && contains(&lexicon::COMPASS_WORDS, last));
+    let letter_road = words.len() == 1
+        && lexicon::is_letter_road_number(last)
+        && (contains(&lexicon::ROAD_CONTEXT_AFTER, word_at(after))
+            || first
+                .checked_sub(1)
+                .is_some_and(|k| matches!(word_at(k), "the" | "onto" | "via" | "off"))
+                && matches!(
+                    word_at(after),
+                    "," | "."
+                        | ";"
+                        | ")"
+                        | ""
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "at"
+                        | "near"
+                        | "between"
+                        | "from"
+                        | "into"
+                ));
+    numbered || road_number || letter_road
+}
+
+/// "1214 Anderson Ave", "10 Downing Street": the house number before a street's name is
+/// inside the address, a place.
+fn address_start(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let number = start
+        .checked_sub(1)
+        .filter(|&k| tokens[k].kind == TokenKind::Number)
+        .map(|k| tokens[k].span.slice(text))
+        .filter(|n| (1..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+        // "In 2019 Main Street closed": a year is no house number.
+        .filter(|n| {
+            let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+            let before = (start >= 2).then(|| tokens[start - 2].span.slice(text));
+            !(year
+                && before.is_none_or(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "in" | "since" | "until" | "by" | "before" | "after" | "during" | "of"
+                    )
+                }))
+        });
+    let street = tokens[end - 1].span.slice(text);
+    if number.is_some() && contains(&lexicon::STREET_WORDS, street.trim_end_matches('.')) {
+        start - 1
+    } else {
+        start
     }
 }
 
@@ -1267,6 +1359,16 @@ fn type_name(
         head: None,
         typed,
     };
+    // "Route 66", "US 169", "I-44 West", "the A64 towards York".
+    if names_a_road(name, &word_at, first, after) {
+        return Some(candidate(
+            EntityType::Place,
+            Method::NameShape,
+            0.8,
+            None,
+            true,
+        ));
+    }
     // A run of titles alone ("President", "Madam Speaker") names no one.
     if words.iter().all(|w| lexicon::is_title_word(w)) {
         return None;
@@ -2113,6 +2215,33 @@ mod tests {
     /// Whether `got` ([`named`]) holds `name` with type `entity_type`.
     fn names(got: &[(String, EntityType)], name: &str, entity_type: EntityType) -> bool {
         got.iter().any(|(n, t)| n == name && *t == entity_type)
+    }
+
+    #[test]
+    fn roads_numbers_and_addresses_are_places() {
+        let places = |text: &str| -> Vec<String> {
+            named(text)
+                .into_iter()
+                .filter(|n| n.1 == EntityType::Place)
+                .map(|n| n.0)
+                .collect()
+        };
+        assert_eq!(
+            places("We took I-44 West, then US 169 and Route 66 past Terminal 2."),
+            ["I-44 West", "US 169", "Route 66", "Terminal 2"]
+        );
+        assert_eq!(
+            places("Follow the A64 towards the coast, or the M62, then the M16 rifle range."),
+            ["A64", "M62"]
+        );
+        assert_eq!(
+            places("The cafe at 1214 Larkspur Ave opened. In 2019 Main Street closed."),
+            ["1214 Larkspur Ave", "Main Street"]
+        );
+        assert_eq!(
+            places("She flew into Riverton International Airport."),
+            ["Riverton International Airport"]
+        );
     }
 
     #[test]

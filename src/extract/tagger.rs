@@ -1554,6 +1554,7 @@ pub fn recognize_named(
         !is_a_modifier_alone(text, seg, kb, c) && !is_piece_of_a_longer_name(text, seg, c)
     });
     add_nested_places(text, seg, kb, &mut out);
+    add_names_opening_organisations(text, seg, &mut out);
     super::ner::sort_candidates(&mut out);
     out
 }
@@ -1660,6 +1661,67 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
             if !present {
                 nested.push(place);
             }
+        }
+    }
+    out.extend(nested);
+}
+
+/// Adds the names of people and places that open an organisation's name where the
+/// document also gives them alone ("Andy Warhol" in "the Andy Warhol Foundation", "New
+/// York" in "The New York Times"): GUM marks them as mentions of their own. Only the
+/// opening words, which name whom or where the body is named after; a place at the end
+/// ("Pittsburgh Pirates") is there for a team, which GUM does not mark. Names of two
+/// words or more only: one word alone is as often the body's own short name ("Vantage"
+/// for "Vantage Telecom"), and the known places of one word are found anyway
+/// ([`add_nested_places`]).
+fn add_names_opening_organisations(text: &str, seg: &Segmented, out: &mut Vec<Candidate>) {
+    let named = |c: &&Candidate| c.kind == MentionKind::Named;
+    // The names given alone: a person's or a place's, not inside another name.
+    let alone: FxHashMap<&str, &Candidate> = out
+        .iter()
+        .filter(named)
+        .filter(|c| matches!(c.entity_type, EntityType::Person | EntityType::Place))
+        .filter(|c| c.span.slice(text).contains(' '))
+        .filter(|c| {
+            !out.iter().any(|o| {
+                o.kind == MentionKind::Named && o.span != c.span && o.span.contains(c.span)
+            })
+        })
+        .map(|c| (c.span.slice(text), c))
+        .collect();
+    if alone.is_empty() {
+        return;
+    }
+    let mut nested = Vec::new();
+    for c in out.iter().filter(named) {
+        if c.entity_type != EntityType::Organization {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(c.sentence);
+        let first = tokens.partition_point(|t| t.span.start < c.span.start);
+        let last = tokens.partition_point(|t| t.span.end <= c.span.end);
+        // The longest opening run of words, shorter than the name, given alone.
+        let found = (first + 1..last.min(first + 4)).rev().find_map(|end| {
+            let span = Span::new(c.span.start, tokens[end - 1].span.end);
+            alone.get(span.slice(text)).map(|given| (span, *given))
+        });
+        let Some((span, given)) = found else {
+            continue;
+        };
+        let present = out
+            .iter()
+            .chain(&nested)
+            .any(|o: &Candidate| o.span == span && o.kind == MentionKind::Named);
+        if !present {
+            nested.push(Candidate {
+                span,
+                sentence: c.sentence,
+                method: Method::DocumentRepeat,
+                confidence: given.confidence.min(c.confidence),
+                role: None,
+                head: None,
+                ..given.clone()
+            });
         }
     }
     out.extend(nested);
@@ -2987,6 +3049,56 @@ mod tests {
                     && *method == "gazetteer"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_person_or_place_the_document_names_alone_is_a_mention_where_it_opens_a_body() {
+        let text = "Mara Quell painted in Port Dunmore. The Mara Quell Foundation and the \
+                    Port Dunmore Tribune praised the Harriers of Port Dunmore Rovers, and \
+                    Vantage praised Vantage Telecom.";
+        let seg = crate::segment::segment(text);
+        let at = |name: &str| {
+            let start = text.find(name).expect("in text");
+            Span::new(start, start + name.len())
+        };
+        let mut found = vec![
+            tagged(at("Mara Quell"), EntityType::Person),
+            tagged(at("Port Dunmore"), EntityType::Place),
+            tagged(at("Mara Quell Foundation"), EntityType::Organization),
+            tagged(at("Port Dunmore Tribune"), EntityType::Organization),
+            tagged(
+                at("Harriers of Port Dunmore Rovers"),
+                EntityType::Organization,
+            ),
+            tagged(at("Vantage"), EntityType::Place),
+            tagged(at("Vantage Telecom"), EntityType::Organization),
+        ];
+        for c in &mut found {
+            c.sentence = seg
+                .sentences
+                .iter()
+                .position(|s| s.span.contains(c.span))
+                .expect("in a sentence");
+        }
+        add_names_opening_organisations(text, &seg, &mut found);
+        let added: Vec<(&str, EntityType, usize)> = found[7..]
+            .iter()
+            .map(|c| (c.span.slice(text), c.entity_type, c.span.start))
+            .collect();
+        // The openings only (not "Port Dunmore" inside the third name), and names of two
+        // words or more ("Vantage" is the body's own short name).
+        let foundation = at("Mara Quell Foundation").start;
+        let tribune = at("Port Dunmore Tribune").start;
+        assert_eq!(
+            added,
+            [
+                ("Mara Quell", EntityType::Person, foundation),
+                ("Port Dunmore", EntityType::Place, tribune),
+            ]
+        );
+        assert!(found[7..]
+            .iter()
+            .all(|c| c.method == Method::DocumentRepeat));
     }
 
     #[test]
