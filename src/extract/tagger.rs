@@ -1676,17 +1676,34 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
 /// ([`add_nested_places`]).
 fn add_names_opening_organisations(text: &str, seg: &Segmented, out: &mut Vec<Candidate>) {
     let named = |c: &&Candidate| c.kind == MentionKind::Named;
+    // The named spans in text order, longer first at one start, each with the furthest
+    // end of the spans before it: a span lies inside another where that end reaches its own.
+    let mut spans: Vec<(usize, std::cmp::Reverse<usize>)> = out
+        .iter()
+        .filter(named)
+        .map(|c| (c.span.start, std::cmp::Reverse(c.span.end)))
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    let furthest_end_before: Vec<usize> = spans
+        .iter()
+        .scan(0, |furthest, &(_, std::cmp::Reverse(end))| {
+            let before = *furthest;
+            *furthest = before.max(end);
+            Some(before)
+        })
+        .collect();
+    let inside_another = |span: Span| {
+        spans
+            .binary_search(&(span.start, std::cmp::Reverse(span.end)))
+            .is_ok_and(|i| furthest_end_before[i] >= span.end)
+    };
     // The names given alone: a person's or a place's, not inside another name.
     let alone: FxHashMap<&str, &Candidate> = out
         .iter()
         .filter(named)
         .filter(|c| matches!(c.entity_type, EntityType::Person | EntityType::Place))
-        .filter(|c| c.span.slice(text).contains(' '))
-        .filter(|c| {
-            !out.iter().any(|o| {
-                o.kind == MentionKind::Named && o.span != c.span && o.span.contains(c.span)
-            })
-        })
+        .filter(|c| c.span.slice(text).contains(' ') && !inside_another(c.span))
         .map(|c| (c.span.slice(text), c))
         .collect();
     if alone.is_empty() {
