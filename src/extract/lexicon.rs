@@ -598,10 +598,13 @@ pub static THIRD_PERSON_VERBS: WordList = WordList::new(&[
     "awaits",
 ]);
 
-/// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town").
+/// First words of place names ("Fort Lee", "Lake Tahoe", "Cape Town"), in English and in
+/// the languages travel writing keeps them in ("Calle 60", "Anse Bertrand", "Wat Arun").
 pub static PLACE_PREFIXES: WordList = WordList::new(&[
     "Fort", "Mount", "Mt", "Lake", "Port", "Cape", "Isle", "Puerto", "Porto", "Las", "Los", "Mont",
-    "Monte",
+    "Monte", "Les", "Anse", "Baie", "Basse", "Pointe", "Morne", "Petite", "Rue", "Calle", "Paseo",
+    "Avenida", "Playa", "Punta", "Cerro", "Sierra", "Isla", "Lago", "Piazza", "Praça", "Rua",
+    "Plac", "Ulica", "Jalan", "Masjid", "Meydan", "Wat",
 ]);
 
 /// Last words of place names.
@@ -687,6 +690,10 @@ pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Pier",
     "Cemetery",
     "Mall",
+    "Platz",
+    "Straße",
+    "Strasse",
+    "Plein",
 ]);
 
 /// Last words of a street's name, after which a house number makes an address.
