@@ -716,6 +716,32 @@ pub static STREET_WORDS: WordList = WordList::new(&[
     "Court",
 ]);
 
+/// First words of a letter's closing, in lower case ("Love always,", "Sincerely,",
+/// "Yours truly,", "With love,").
+pub static VALEDICTIONS: WordList = WordList::new(&[
+    "love",
+    "sincerely",
+    "yours",
+    "regards",
+    "best",
+    "cheers",
+    "thanks",
+    "warmly",
+    "cordially",
+    "respectfully",
+    "affectionately",
+    "faithfully",
+    "truly",
+    "with",
+    "all",
+    "kind",
+    "warm",
+    "fondly",
+    "xoxo",
+    "your",
+    "ever",
+]);
+
 /// Words a number follows inside a place's name: "Route 66", "US 169", "Terminal 2".
 pub static NUMBERED_PLACE_WORDS: WordList = WordList::new(&[
     "Route",

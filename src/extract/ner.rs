@@ -345,6 +345,7 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) ->
         let tokens = seg.sentence_tokens(index);
         names(&mut cx, index, tokens);
         caption_credit(&mut cx, index, tokens);
+        signature(&mut cx, seg, index);
         nominals_and_pronouns(&mut cx, index, tokens, sentence.zone == Zone::Headline);
     }
     let mut out = cx.out;
@@ -447,6 +448,10 @@ pub(super) const ORG_APPOSITION: Method = Method::Pattern("org-apposition");
 /// tagger reads ("West" is a surname too).
 pub(super) const REGION: Method = Method::Pattern("region-of-place");
 
+/// The writer's name on the line after a letter's closing ("Love always,", "Sincerely,"):
+/// a person, whatever the tagger reads of a lone name opening a line.
+pub(super) const SIGNATURE: Method = Method::Pattern("signature");
+
 /// The place in capitals that opens a wire story's first line, "HARBORVIEW, Maine —" or
 /// "KESWICK (Reuters) -": where the story was filed, known or not.
 pub(super) const DATELINE: Method = Method::Pattern("dateline");
@@ -531,6 +536,76 @@ fn caption_credit(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     }
 }
 
+/// "Love always,\n\nMarcie", "Sincerely,\nJane Roe": the name alone on the line after
+/// a letter's closing, itself a line of a few words that a valediction opens, is the
+/// writer's, a person.
+fn signature(cx: &mut Context, seg: &Segmented, sentence: usize) {
+    let text = cx.text;
+    let Some(previous) = sentence.checked_sub(1) else {
+        return;
+    };
+    let alone_on_its_line = |span: Span| {
+        let before = text[..span.start].trim_end_matches([' ', '\t']);
+        (before.is_empty() || before.ends_with('\n'))
+            && text[span.end..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r'])
+    };
+    let closing = seg.sentences[previous].span;
+    let closing_words: Vec<&str> = closing.slice(text).split_whitespace().collect();
+    let valediction = closing_words.first().is_some_and(|w| {
+        contains(
+            &lexicon::VALEDICTIONS,
+            w.trim_end_matches([',', '.', '!']).to_lowercase().as_str(),
+        )
+    });
+    let line = seg.sentences[sentence].span;
+    // "Love ya.", "Yours truly,": a closing ends in a comma or a stop ("Best Picture" is a
+    // heading).
+    let closes =
+        closing.slice(text).trim_end().ends_with([',', '.', '!']) || closing_words.len() == 1;
+    if !valediction
+        || !closes
+        || closing_words.len() > 4
+        || !alone_on_its_line(closing)
+        || !(alone_on_its_line(line) || text[line.end..].trim().is_empty())
+    {
+        return;
+    }
+    let tokens = seg.sentence_tokens(sentence);
+    let words = tokens
+        .iter()
+        .rposition(|t| t.kind == TokenKind::Word)
+        .map_or(0, |last| last + 1);
+    let name_like = |t: &Token| {
+        let w = t.span.slice(text);
+        t.kind == TokenKind::Word && is_capitalised(w) && !contains(&lexicon::NEVER_NAMES, w)
+            || w == "."
+    };
+    if !(1..=4).contains(&words)
+        || !tokens[..words].iter().all(name_like)
+        || tokens[words..].iter().any(|t| t.kind == TokenKind::Word)
+    {
+        return;
+    }
+    let span = Span::new(tokens[0].span.start, tokens[words - 1].span.end);
+    cx.out
+        .retain(|c| !(c.sentence == sentence && span.contains(c.span)));
+    cx.out.push(Candidate {
+        span,
+        entity_type: EntityType::Person,
+        kind: MentionKind::Named,
+        sentence,
+        method: SIGNATURE,
+        confidence: 0.8,
+        qid: None,
+        role: None,
+        gender: None,
+        head: None,
+        typed: true,
+    });
+}
+
 /// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut lower) = (0, 0);
@@ -596,7 +671,12 @@ fn name_word(cx: &Context, token: &Token) -> NameWord {
     if contains(&lexicon::NEVER_NAMES, w) || is_inhabitants_of_place(cx.kb, w) {
         return NameWord::No;
     }
-    if lexicon::is_road_number(w) {
+    // "I-44" (a road), "Naqsh-e Jahan", "Masjed-e Jame" (the Persian ezafe that joins
+    // the words of a name).
+    if lexicon::is_road_number(w)
+        || w.rsplit_once('-')
+            .is_some_and(|(head, ezafe)| matches!(ezafe, "e" | "ye") && head.chars().count() > 2)
+    {
         return NameWord::Name;
     }
     let Some(dash) = w.find('-') else {
@@ -2215,6 +2295,41 @@ mod tests {
     /// Whether `got` ([`named`]) holds `name` with type `entity_type`.
     fn names(got: &[(String, EntityType)], name: &str, entity_type: EntityType) -> bool {
         got.iter().any(|(n, t)| n == name && *t == entity_type)
+    }
+
+    #[test]
+    fn the_name_after_a_letters_closing_is_its_writer() {
+        let people = |text: &str| -> Vec<String> {
+            named(text)
+                .into_iter()
+                .filter(|n| n.1 == EntityType::Person)
+                .map(|n| n.0)
+                .collect()
+        };
+        let letter = people("Dear Tomas,\n\nThe garden is green.\n\nLove always,\n\nBrisa\n");
+        assert!(letter.contains(&"Brisa".to_owned()), "{letter:?}");
+        assert_eq!(
+            people("It rained.\n\nYours truly,\nJo K. Quill"),
+            ["Jo K. Quill"]
+        );
+        // A heading is no closing, and a closing needs a line of its own.
+        let signed = |text: &str| {
+            let seg = segment(text);
+            recognize(text, &seg, Kb::shipped(), &DocumentStats::new(text, &seg))
+                .iter()
+                .any(|c| c.method == SIGNATURE)
+        };
+        assert!(signed("It rained all week.\n\nLove,\nBrisa\n"));
+        assert!(!signed("Best Picture\nOppenheimer\n"));
+        assert!(!signed("Thanks, said the clerk.\nBrisa went home.\n"));
+    }
+
+    #[test]
+    fn the_persian_ezafe_joins_a_name() {
+        assert_eq!(
+            named("We crossed Naqsh-e Jahan Square at noon."),
+            [("Naqsh-e Jahan Square".to_owned(), EntityType::Place)]
+        );
     }
 
     #[test]

@@ -1254,9 +1254,40 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
                 .rsplit_once('-')
                 .is_some_and(|(_, last)| !last.is_empty() && last.chars().all(char::is_lowercase))
     };
+    // "Tell Wendeline I said hello": the pronoun before a verb only a speaker uses of
+    // themselves closes no name ("Elizabeth I was crowned", "World War I" stay whole).
+    let pronoun_before_verb = |i: usize| {
+        tokens[i].span.slice(text) == "I"
+            && tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.span.slice(text),
+                    "am" | "said"
+                        | "say"
+                        | "think"
+                        | "thought"
+                        | "know"
+                        | "knew"
+                        | "want"
+                        | "wanted"
+                        | "hope"
+                        | "feel"
+                        | "felt"
+                        | "guess"
+                        | "mean"
+                        | "love"
+                        | "miss"
+                        | "told"
+                        | "believe"
+                        | "wish"
+                        | "need"
+                        | "'m"
+                        | "’m"
+                )
+            })
+    };
     runs.into_iter()
         .map(|(mut first, mut last, entity_type, margin)| {
-            while first < last && lower(last) {
+            while first < last && (lower(last) || pronoun_before_verb(last)) {
                 last -= 1;
             }
             while first < last && (lower(first) || modifier(first)) {
@@ -1482,6 +1513,7 @@ pub fn recognize_named(
                     || c.method == super::ner::CAPTION_CREDIT
                     || c.method == super::ner::LEGISLATURE_BUILDING
                     || c.method == super::ner::DATELINE
+                    || c.method == super::ner::SIGNATURE
                     || c.method == super::ner::REGION
                     || c.method == super::ner::ORG_APPOSITION
                     || confirmed
@@ -1647,13 +1679,13 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
         if last <= first {
             continue;
         }
-        for place in super::ner::nested_known_places(
-            text,
-            kb,
-            c.sentence,
-            &tokens[first..=last],
-            c.entity_type == EntityType::Organization,
-        ) {
+        let is_org = c.entity_type == EntityType::Organization;
+        let name = &tokens[first..=last];
+        let places = super::ner::nested_known_places(text, kb, c.sentence, name, is_org);
+        let closing = is_org
+            .then(|| closing_known_place(text, kb, c.sentence, name))
+            .flatten();
+        for place in places.into_iter().chain(closing) {
             let present = out
                 .iter()
                 .chain(&nested)
@@ -1664,6 +1696,34 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
         }
     }
     out.extend(nested);
+}
+
+/// The known place that closes an organisation's name, "Africa" of "Creative Commons
+/// Africa", "Istanbul" of "NATO Istanbul": up to three words, fewer than the name's, a
+/// name only places have ("Bank of America" has it after "of", found already).
+fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> Option<Candidate> {
+    (name.len().saturating_sub(3).max(1)..name.len()).find_map(|k| {
+        if name[k - 1].span.slice(text) == "of" {
+            return None;
+        }
+        let span = Span::new(name[k].span.start, name[name.len() - 1].span.end);
+        let words = span.slice(text);
+        let entry = kb.best(words)?;
+        (entry.kind == EntityType::Place && kb.lookup(words).all(|i| i.kind == EntityType::Place))
+            .then(|| Candidate {
+                span,
+                entity_type: EntityType::Place,
+                kind: MentionKind::Named,
+                sentence,
+                method: Method::Gazetteer,
+                confidence: 0.8,
+                qid: Some(entry.qid.clone()),
+                role: None,
+                gender: None,
+                head: None,
+                typed: true,
+            })
+    })
 }
 
 /// Adds the names of people and places that open an organisation's name where the
@@ -2570,6 +2630,53 @@ mod tests {
             vec![
                 ("Mira Okafor", EntityType::Person, 1.0),
                 ("Acme Group", EntityType::Organization, 4.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_pronoun_before_a_verb_closes_no_name() {
+        let text = "Tell Wendeline I said so to Elizabeth I today";
+        let mut tokens = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let tags: Vec<(Tag, f32)> = [OUTSIDE]
+            .into_iter()
+            .chain(name_tags(EntityType::Person, 2))
+            .chain([OUTSIDE; 3])
+            .chain(name_tags(EntityType::Person, 2))
+            .chain([OUTSIDE])
+            .map(|tag| (tag, 1.0))
+            .collect();
+        let names: Vec<&str> = spans_of(text, &tokens, &tags)
+            .iter()
+            .map(|&(s, _, _)| s.slice(text))
+            .collect();
+        assert_eq!(names, ["Wendeline", "Elizabeth I"]);
+    }
+
+    #[test]
+    fn a_known_place_closing_an_organisations_name_is_a_mention() {
+        let text = "She joined Creative Commons Kenya and the Bank of Kenya.";
+        let seg = crate::segment::segment(text);
+        let at = |name: &str| {
+            let start = text.find(name).expect("in text");
+            Span::new(start, start + name.len())
+        };
+        let mut found = vec![
+            tagged(at("Creative Commons Kenya"), EntityType::Organization),
+            tagged(at("Bank of Kenya"), EntityType::Organization),
+        ];
+        add_nested_places(text, &seg, Kb::shipped(), &mut found);
+        let places: Vec<(&str, usize)> = found[2..]
+            .iter()
+            .map(|c| (c.span.slice(text), c.span.start))
+            .collect();
+        // Once each: the place after "of" is found as before, not twice.
+        assert_eq!(
+            places,
+            [
+                ("Kenya", at("Kenya and").start),
+                ("Kenya", text.rfind("Kenya").expect("in text"))
             ]
         );
     }
