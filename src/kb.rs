@@ -464,6 +464,9 @@ const OCCUPATION: &str = "Q12737077";
 /// Wikidata's class of countries (Q6256), the class the knowledge base gives them.
 pub const COUNTRY_CLASS: &str = "Q6256";
 
+/// Wikidata's class of human settlements (cities, towns, villages).
+pub const SETTLEMENT_CLASS: &str = "Q486972";
+
 /// Whether a Wikidata description says its item is a settlement or a district ("city in
 /// Michigan, United States", "municipality of Paraná state, Brazil").
 fn names_a_settlement(description: &str) -> bool {
@@ -681,7 +684,7 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             aliases,
             pop.max(1.0).ln(),
         );
-        describe(col(row, "qid"), "Q486972", "");
+        describe(col(row, "qid"), SETTLEMENT_CLASS, "");
     }
 
     // International organisations.

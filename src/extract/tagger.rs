@@ -1699,8 +1699,10 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
 }
 
 /// The known place that closes an organisation's name, "Africa" of "Creative Commons
-/// Africa", "Istanbul" of "NATO Istanbul": up to three words, fewer than the name's, a
-/// name only places have ("Bank of America" has it after "of", found already).
+/// Africa", "New York" of "Madame Tussauds New York": up to three words, fewer than the
+/// name's, a name only places have ("Bank of America" has it after "of", found
+/// already). A town of one word is no such place: it is as often a word of the name
+/// ("Mobile" of "Brightline Mobile").
 fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> Option<Candidate> {
     (name.len().saturating_sub(3).max(1)..name.len()).find_map(|k| {
         if name[k - 1].span.slice(text) == "of" {
@@ -1709,20 +1711,23 @@ fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> 
         let span = Span::new(name[k].span.start, name[name.len() - 1].span.end);
         let words = span.slice(text);
         let entry = kb.best(words)?;
-        (entry.kind == EntityType::Place && kb.lookup(words).all(|i| i.kind == EntityType::Place))
-            .then(|| Candidate {
-                span,
-                entity_type: EntityType::Place,
-                kind: MentionKind::Named,
-                sentence,
-                method: Method::Gazetteer,
-                confidence: 0.8,
-                qid: Some(entry.qid.clone()),
-                role: None,
-                gender: None,
-                head: None,
-                typed: true,
-            })
+        let town_word = !words.contains(' ') && entry.class == crate::kb::SETTLEMENT_CLASS;
+        (entry.kind == EntityType::Place
+            && !town_word
+            && kb.lookup(words).all(|i| i.kind == EntityType::Place))
+        .then(|| Candidate {
+            span,
+            entity_type: EntityType::Place,
+            kind: MentionKind::Named,
+            sentence,
+            method: Method::Gazetteer,
+            confidence: 0.8,
+            qid: Some(entry.qid.clone()),
+            role: None,
+            gender: None,
+            head: None,
+            typed: true,
+        })
     })
 }
 
