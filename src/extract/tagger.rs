@@ -1702,10 +1702,27 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
 /// Africa", "New York" of "Madame Tussauds New York": up to three words, fewer than the
 /// name's, a name only places have ("Bank of America" has it after "of", found
 /// already). A town of one word is no such place: it is as often a word of the name
-/// ("Mobile" of "Brightline Mobile").
+/// ("Mobile" of "Brightline Mobile"). Nor is the place of a team named for its country
+/// ("South Korea") or a region ("West Texas").
 fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> Option<Candidate> {
+    // A national team has its country's name ("South Korea"): the place is the whole
+    // name, not a part of it.
+    let whole = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    if kb
+        .best(whole.slice(text))
+        .is_some_and(|e| e.kind == EntityType::Place)
+    {
+        return None;
+    }
     (name.len().saturating_sub(3).max(1)..name.len()).find_map(|k| {
-        if name[k - 1].span.slice(text) == "of" {
+        // "South Korea", "Northern Ireland": a compass word before a place makes a
+        // region of it, no body's name.
+        let before = &name[..k];
+        if name[k - 1].span.slice(text) == "of"
+            || before
+                .iter()
+                .all(|t| contains(&lexicon::COMPASS_WORDS, t.span.slice(text)))
+        {
             return None;
         }
         let span = Span::new(name[k].span.start, name[name.len() - 1].span.end);
@@ -1933,6 +1950,15 @@ fn national_teams<'t>(
             .filter(|&(_, n)| n >= 2)
             .map(|(name, _)| name),
     );
+    // "Korea" for the team of "South Korea": the country's name without its compass word.
+    let short_names: Vec<&'t str> = teams
+        .iter()
+        .filter_map(|name| {
+            let (compass, rest) = name.split_once(' ')?;
+            (contains(&lexicon::COMPASS_WORDS, compass) && !rest.contains(' ')).then_some(rest)
+        })
+        .collect();
+    teams.extend(short_names);
     teams
 }
 
@@ -2661,7 +2687,7 @@ mod tests {
 
     #[test]
     fn a_known_place_closing_an_organisations_name_is_a_mention() {
-        let text = "She joined Creative Commons Kenya and the Bank of Kenya.";
+        let text = "She joined Creative Commons Kenya and the Bank of Kenya; South Korea won.";
         let seg = crate::segment::segment(text);
         let at = |name: &str| {
             let start = text.find(name).expect("in text");
@@ -2670,18 +2696,20 @@ mod tests {
         let mut found = vec![
             tagged(at("Creative Commons Kenya"), EntityType::Organization),
             tagged(at("Bank of Kenya"), EntityType::Organization),
+            tagged(at("South Korea"), EntityType::Organization),
         ];
         add_nested_places(text, &seg, Kb::shipped(), &mut found);
-        let places: Vec<(&str, usize)> = found[2..]
+        let places: Vec<(&str, usize)> = found[3..]
             .iter()
             .map(|c| (c.span.slice(text), c.span.start))
             .collect();
-        // Once each: the place after "of" is found as before, not twice.
+        // Once each: the place after "of" is found as before, not twice; a team named for
+        // its country holds no place.
         assert_eq!(
             places,
             [
                 ("Kenya", at("Kenya and").start),
-                ("Kenya", text.rfind("Kenya").expect("in text"))
+                ("Kenya", at("Kenya;").start)
             ]
         );
     }
@@ -2943,13 +2971,15 @@ mod tests {
         };
         let game = "Sweden defeated South Korea 1 – 0 in their World Cup match on Monday. \
                     The referee gave a penalty and Sweden scored the only goal. South Korea \
-                    lost to Sweden for the first time.";
+                    lost to Sweden for the first time. Korea had more of the ball.";
         assert_eq!(types(game, "Sweden"), [EntityType::Organization; 3]);
         assert_eq!(types(game, "South Korea"), [EntityType::Organization; 2]);
         assert!(
             types(game, "South").is_empty(),
             "no place inside the team's name"
         );
+        // The team's short name, and no place "Korea" inside "South Korea".
+        assert_eq!(types(game, "Korea"), [EntityType::Organization]);
         // The same verbs outside a report of a game leave the countries places.
         let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
                     again in June.";
