@@ -547,6 +547,23 @@ pub static GAME_WORDS: WordList = WordList::new(&[
     "wickets",
     "equaliser",
     "equalizer",
+    "baseball",
+    "basketball",
+    "football",
+    "hockey",
+    "soccer",
+    "pitcher",
+    "inning",
+    "shortstop",
+    "batting",
+    "quarterback",
+    "touchdown",
+    "playoff",
+    "playoffs",
+    "NBA",
+    "NFL",
+    "MLB",
+    "NHL",
 ]);
 
 /// Verbs of playing a game, before or after a team's name ("Sweden defeated", "lost to

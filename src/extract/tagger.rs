@@ -1874,6 +1874,7 @@ fn one_reading_per_name<'t>(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+    clubs_named_for_places(text, seg, kb, out);
     let teams = national_teams(text, seg, kb, out);
     for c in out.iter_mut() {
         if c.kind == MentionKind::Named
@@ -1883,6 +1884,59 @@ fn one_reading_per_name<'t>(
             c.entity_type = EntityType::Organization;
             c.qid = None;
         }
+    }
+}
+
+/// Whether an article is about sport: three words of the game or more ("match", "penalty",
+/// "referee", "Cup" ...).
+fn reports_games(text: &str, seg: &Segmented) -> bool {
+    let game_words: FxHashSet<&str> = seg
+        .tokens
+        .iter()
+        .map(|t| t.span.slice(text))
+        .filter(|w| contains(&lexicon::GAME_WORDS, w))
+        .collect();
+    game_words.len() >= 3
+}
+
+/// "Tampa Bay Rays", "Indianapolis Indians", "Boston Red Sox": in a report of games, a
+/// known place, then a capitalised plural that is no place's word ("Islands", "Falls") or
+/// an event's ("Games", "Olympics"), is a club, an organisation; the place's Wikidata item
+/// goes.
+fn clubs_named_for_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut [Candidate]) {
+    let mut clubs = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.kind == MentionKind::Named
+                && matches!(c.entity_type, EntityType::Place | EntityType::Person)
+        })
+        .filter(|(_, c)| {
+            let words: Vec<&str> = c.span.slice(text).split(' ').collect();
+            let Some((&last, _)) = words.split_last() else {
+                return false;
+            };
+            let plural = last == "Sox"
+                || last.starts_with(char::is_uppercase)
+                    && last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && !contains(&lexicon::PLACE_SUFFIXES, last)
+                    && !contains(&lexicon::EVENT_HEADS, last);
+            plural
+                && (1..words.len()).any(|k| {
+                    kb.best(&words[..k].join(" "))
+                        .is_some_and(|e| e.kind == EntityType::Place)
+                })
+        })
+        .map(|(i, _)| i)
+        .peekable();
+    if clubs.peek().is_none() || !reports_games(text, seg) {
+        return;
+    }
+    let clubs: Vec<usize> = clubs.collect();
+    for i in clubs {
+        out[i].entity_type = EntityType::Organization;
+        out[i].qid = None;
     }
 }
 
@@ -1913,13 +1967,7 @@ fn national_teams<'t>(
     if countries.is_empty() {
         return teams;
     }
-    let game_words: FxHashSet<&str> = seg
-        .tokens
-        .iter()
-        .map(|t| t.span.slice(text))
-        .filter(|w| contains(&lexicon::GAME_WORDS, w))
-        .collect();
-    if game_words.len() < 3 {
+    if !reports_games(text, seg) {
         return teams;
     }
     let mut plays: FxHashMap<&str, usize> = FxHashMap::default();
@@ -2984,6 +3032,28 @@ mod tests {
         let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
                     again in June.";
         assert_eq!(types(vote, "Norway"), [EntityType::Place; 2]);
+    }
+
+    #[test]
+    fn a_club_named_for_its_city_is_an_organisation_in_reports_of_games() {
+        let types = |text: &str, name: &str| -> Vec<EntityType> {
+            named_mentions(text)
+                .into_iter()
+                .filter(|(n, _, _)| n == name)
+                .map(|(_, t, _)| t)
+                .collect()
+        };
+        let game = "The pitcher left the Cleveland Guardians for the Boston Red Sox before \
+                    the playoffs. He struck out six batters in the first inning of the \
+                    season's last baseball game.";
+        assert_eq!(types(game, "Boston Red Sox"), [EntityType::Organization]);
+        assert_eq!(
+            types(game, "Cleveland Guardians"),
+            [EntityType::Organization]
+        );
+        // A place's own plural word stays a place, and outside sport nothing changes.
+        let trip = "We sailed from the Cayman Islands to the Florida Keys in May.";
+        assert_eq!(types(trip, "Cayman Islands"), [EntityType::Place]);
     }
 
     #[test]
