@@ -12,6 +12,9 @@ recall and F1 over all folds, plus span-only F1.
     python3 scripts/crossval.py --seeds 0 1 2 3     # the mean over four training orders
     python3 scripts/crossval.py --models /tmp/folds  # keep the fold models; a rerun that
                                                      # changed only decoding reuses them
+    python3 scripts/crossval.py --genres            # also F1 per genre (GUM_GENRE_name) and
+                                                     # their mean, which weighs the genres
+                                                     # equally as GUM dev does
 
 Fold 0 of 5 is the "held-out fifth" the README reports.
 """
@@ -47,6 +50,10 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, nargs="+", default=[0],
                     help="training orders (newskg train --seed) to cross-validate with; a change "
                          "to the rules moves every model a little, so compare means over several")
+    ap.add_argument("--genres", action="store_true",
+                    help="also score each genre apart (the word after the first '_' of a "
+                         "document's name, as GUM names them) and print the mean of their F1: "
+                         "GUM dev holds two documents of each genre, GUM train up to twenty")
     args = ap.parse_args()
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     binary = args.binary or target / "release/newskg"
@@ -61,16 +68,27 @@ def main() -> int:
     for n, seed in enumerate(args.seeds):
         keep = args.keep if n == 0 else None
         f1s.append(cross_validate(binary, args.gold, names, args.folds, args.epochs, seed, keep,
-                                  args.models, args.stages))
+                                  args.models, args.stages, args.genres))
     if len(f1s) > 1:
         print(f"mean F1 over seeds {' '.join(map(str, args.seeds))}: {sum(f1s) / len(f1s):.4f}")
     return 0
 
 
+def genre_of(name: str) -> str:
+    """GUM's genre of a document name ("GUM_voyage_lodz" -> "voyage"); the name otherwise."""
+    parts = name.split("_")
+    return parts[1] if len(parts) > 2 else name
+
+
+def f1_of(correct: int, predicted: int, gold: int) -> float:
+    return 2 * correct / max(predicted + gold, 1)
+
+
 def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs, seed: int,
-                   keep, models, stages) -> float:
+                   keep, models, stages, genres=False) -> float:
     """Trains and scores one model per fold with one seed; prints and returns micro F1."""
     totals = {"exact": [0, 0, 0], "span": [0, 0, 0]}
+    by_genre = {}
     per_fold = []
     with tempfile.TemporaryDirectory(prefix="newskg-crossval-") as work:
         for k in range(folds):
@@ -97,6 +115,21 @@ def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs
                 tests = sorted(str(p) for p in (fold / "test").glob("*.txt"))
                 subprocess.run([str(binary), "annotate", "--model", str(model), "--out", str(keep)] + tests,
                                check=True, stdout=subprocess.DEVNULL)
+            if genres:
+                tests = sorted(p.stem for p in (fold / "test").glob("*.ann"))
+                for genre in sorted({genre_of(t) for t in tests}):
+                    part = fold / f"test-{genre}"
+                    part.mkdir()
+                    for t in tests:
+                        if genre_of(t) == genre:
+                            for ext in (".txt", ".ann"):
+                                os.symlink((fold / "test" / f"{t}{ext}").resolve(), part / f"{t}{ext}")
+                    part_scores = fold / f"scores-{genre}.json"
+                    subprocess.run([str(binary), "eval", "--gold", str(part), "--model", str(model),
+                                    "--json", str(part_scores)], check=True, stdout=subprocess.DEVNULL)
+                    r = json.loads(part_scores.read_text())["ner_exact"]
+                    counts = (r["correct_predicted"], r["predicted"], r["gold"])
+                    by_genre[genre] = [t + c for t, c in zip(by_genre.get(genre, [0, 0, 0]), counts)]
             result = json.loads(scores.read_text())
             for key, field in (("exact", "ner_exact"), ("span", "ner_span")):
                 r = result[field]
@@ -113,6 +146,11 @@ def cross_validate(binary: Path, gold_dir: Path, names: list, folds: int, epochs
     print(f"seed {seed}: NER exact F1 per fold: " + " ".join(f"{f:.3f}" for f in per_fold))
     print(f"seed {seed}: micro: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.4f}  "
           f"(span only F1 {span_f1:.4f})")
+    if by_genre:
+        for genre, counts in sorted(by_genre.items()):
+            print(f"seed {seed}:   {genre:<14} F1 {f1_of(*counts):.3f}  ({counts[2]} names)")
+        mean = sum(f1_of(*c) for c in by_genre.values()) / len(by_genre)
+        print(f"seed {seed}: mean of the {len(by_genre)} genres' F1: {mean:.4f}")
     return f1
 
 

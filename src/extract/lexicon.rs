@@ -1138,6 +1138,27 @@ pub static NEVER_NAMES: WordList = WordList::new(&[
     "Table",
 ]);
 
+/// Diseases and their viruses, which news capitalises but which name no person,
+/// organisation or place ("Covid cases", "the SARS outbreak").
+pub static DISEASES: WordList = WordList::new(&[
+    "Covid",
+    "COVID",
+    "Covid-19",
+    "COVID-19",
+    "SARS",
+    "SARS-CoV-2",
+    "MERS",
+    "HIV",
+    "AIDS",
+    "Ebola",
+    "Zika",
+    "H1N1",
+    "H5N1",
+    "Omicron",
+    "Mpox",
+    "Monkeypox",
+]);
+
 /// Capitalised words that are no name alone but open or continue one when a name word
 /// follows: "Southern Indiana", "Chinese Communist Party", "World Health Organization".
 /// Demonyms the knowledge base knows ("Korean", "Dutch") count too.

@@ -1535,6 +1535,7 @@ pub fn recognize_named(
             if contains(&lexicon::NEVER_NAMES, name)
                 && name.chars().filter(char::is_ascii_uppercase).count() >= 3
                 && !name.chars().any(char::is_lowercase)
+                || contains(&lexicon::DISEASES, name)
             {
                 continue;
             }
@@ -1582,6 +1583,10 @@ pub fn recognize_named(
         .chain(added)
         .collect();
     one_reading_per_name(text, seg, (stats, kb), works, &mut out);
+    // "Covid", "SARS": a disease is no name, whatever the rules or the tagger read.
+    out.retain(|c| {
+        c.kind != MentionKind::Named || !contains(&lexicon::DISEASES, c.span.slice(text))
+    });
     out.retain(|c| {
         !is_a_modifier_alone(text, seg, kb, c) && !is_piece_of_a_longer_name(text, seg, c)
     });
@@ -3032,6 +3037,20 @@ mod tests {
         let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
                     again in June.";
         assert_eq!(types(vote, "Norway"), [EntityType::Place; 2]);
+    }
+
+    #[test]
+    fn a_disease_is_no_name() {
+        let got = named_mentions(
+            "Covid cases rose in Ohio, and the SARS outbreak of 2003 was recalled by \
+             Dr Lena Ortiz of the Ohio Department of Health.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            !names.contains(&"Covid") && !names.contains(&"SARS"),
+            "{got:?}"
+        );
+        assert!(names.contains(&"Lena Ortiz"), "{got:?}");
     }
 
     #[test]
