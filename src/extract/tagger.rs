@@ -1854,6 +1854,8 @@ fn one_reading_per_name<'t>(
     });
     let acronyms = introduced_acronyms(text, seg, out);
     out.extend(acronyms);
+    let bodies = acronyms_people_belong_to(text, seg, out);
+    out.extend(bodies);
     cite_authors(text, seg, out);
     coordinated_types(text, out);
     let mut votes = type_votes(text, out);
@@ -2206,9 +2208,10 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
             _ => continue,
         };
         let acronym_text = acronym.span.slice(text);
-        let introduced = open.span.slice(text) == "("
-            && close.span.slice(text) == ")"
-            && super::ner::is_acronym(acronym_text)
+        let introduced = matches!(
+            (open.span.slice(text), close.span.slice(text)),
+            ("(", ")") | ("[", "]")
+        ) && super::ner::is_acronym(acronym_text)
             && c.span.slice(text).contains(' ');
         if introduced && !covered[c.sentence][next + 1] {
             covered[c.sentence][next + 1] = true;
@@ -2223,6 +2226,67 @@ fn introduced_acronyms(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<
                 typed: true,
                 ..c.clone()
             });
+        }
+    }
+    out
+}
+
+/// How an acronym that a person is "of" is found: a method of its own in the graph.
+const MEMBER_OF_ACRONYM: Method = Method::Pattern("acronym-a-person-is-of");
+
+/// "Elizabeth Quat of DAB", "DAB's Ben Chan", "Jo Roe of the NUT": an acronym of three
+/// capitals or more that a person is "of", or whose possessive opens a person's name, is
+/// the body the person belongs to, an organisation (not a term: "CCTV", "SARS").
+fn acronyms_people_belong_to(text: &str, seg: &Segmented, found: &[Candidate]) -> Vec<Candidate> {
+    let people = found
+        .iter()
+        .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Person);
+    let person_ends: FxHashSet<usize> = people.clone().map(|c| c.span.end).collect();
+    let person_starts: FxHashSet<usize> = people.map(|c| c.span.start).collect();
+    if person_ends.is_empty() {
+        return Vec::new();
+    }
+    let covered = covered_tokens(seg, found);
+    let mut out = Vec::new();
+    for (s, flags) in covered.iter().enumerate() {
+        let tokens = seg.sentence_tokens(s);
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+        let person_ends_at = |k: Option<usize>| {
+            k.and_then(|k| tokens.get(k))
+                .is_some_and(|t| person_ends.contains(&t.span.end))
+        };
+        for (k, token) in tokens.iter().enumerate() {
+            let w = token.span.slice(text);
+            let acronym = !flags[k]
+                && super::ner::is_acronym(w)
+                && w.chars().filter(char::is_ascii_uppercase).count() >= 3
+                && !contains(&lexicon::NEVER_NAMES, w)
+                && !contains(&lexicon::DISEASES, w);
+            if !acronym {
+                continue;
+            }
+            let of_person = word(k.wrapping_sub(1)) == "of"
+                && (person_ends_at(k.checked_sub(2))
+                    || word(k.wrapping_sub(2)) == "the" && person_ends_at(k.checked_sub(3)));
+            let persons_body = matches!(word(k + 1), "'s" | "\u{2019}s")
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|t| person_starts.contains(&t.span.start));
+            if of_person || persons_body {
+                out.push(Candidate {
+                    span: token.span,
+                    entity_type: EntityType::Organization,
+                    kind: MentionKind::Named,
+                    sentence: s,
+                    method: MEMBER_OF_ACRONYM,
+                    confidence: 0.6,
+                    qid: None,
+                    role: None,
+                    gender: None,
+                    head: None,
+                    typed: true,
+                });
+            }
         }
     }
     out
@@ -3037,6 +3101,24 @@ mod tests {
         let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
                     again in June.";
         assert_eq!(types(vote, "Norway"), [EntityType::Place; 2]);
+    }
+
+    #[test]
+    fn an_acronym_a_person_is_of_is_their_body() {
+        let got = named_mentions(
+            "Maren Tolvik of QPLU won the seat, and QPLU's Arvid Brenner came second. \
+             The Brenmoor People's Army [BPA] fired on the posts. Jo Roe of CCTV fame \
+             watched.",
+        );
+        let type_of = |name: &str| {
+            got.iter()
+                .filter(|(n, _, _)| n == name)
+                .map(|(_, t, _)| *t)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(type_of("QPLU"), [EntityType::Organization; 2], "{got:?}");
+        assert_eq!(type_of("BPA"), [EntityType::Organization], "{got:?}");
+        assert!(type_of("CCTV").is_empty(), "{got:?}");
     }
 
     #[test]
