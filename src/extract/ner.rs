@@ -36,6 +36,32 @@ pub struct Candidate {
     pub typed: bool,
 }
 
+impl Candidate {
+    /// A named mention whose type strong evidence gives (a pattern, the knowledge base),
+    /// with no item, role, gender or head yet.
+    pub(crate) fn typed_name(
+        span: Span,
+        entity_type: EntityType,
+        sentence: usize,
+        method: Method,
+        confidence: f32,
+    ) -> Candidate {
+        Candidate {
+            span,
+            entity_type,
+            kind: MentionKind::Named,
+            sentence,
+            method,
+            confidence,
+            qid: None,
+            role: None,
+            gender: None,
+            head: None,
+            typed: true,
+        }
+    }
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -591,19 +617,13 @@ fn signature(cx: &mut Context, seg: &Segmented, sentence: usize) {
     let span = Span::new(tokens[0].span.start, tokens[words - 1].span.end);
     cx.out
         .retain(|c| !(c.sentence == sentence && span.contains(c.span)));
-    cx.out.push(Candidate {
+    cx.out.push(Candidate::typed_name(
         span,
-        entity_type: EntityType::Person,
-        kind: MentionKind::Named,
+        EntityType::Person,
         sentence,
-        method: SIGNATURE,
-        confidence: 0.8,
-        qid: None,
-        role: None,
-        gender: None,
-        head: None,
-        typed: true,
-    });
+        SIGNATURE,
+        0.8,
+    ));
 }
 
 /// Whether most content words of a sentence are capitalised ("Storm Hits Coastal Towns").
@@ -1130,19 +1150,13 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
                 .best(rest.slice(text))
                 .is_some_and(|e| e.kind == EntityType::Place);
         if part_of_place {
-            cx.out.push(Candidate {
-                span: full,
-                entity_type: EntityType::Place,
-                kind: MentionKind::Named,
+            cx.out.push(Candidate::typed_name(
+                full,
+                EntityType::Place,
                 sentence,
-                method: Method::NameShape,
-                confidence: 0.8,
-                qid: None,
-                role: None,
-                gender: None,
-                head: None,
-                typed: true,
-            });
+                Method::NameShape,
+                0.8,
+            ));
             // The known place inside it ("Indiana") is a mention of its own in GUM.
             return;
         }
@@ -1292,6 +1306,14 @@ fn push_with_nested_places(
     }
 }
 
+/// A known place named inside a longer name, a mention of its own.
+pub(crate) fn nested_place(span: Span, sentence: usize, qid: Option<String>) -> Candidate {
+    Candidate {
+        qid,
+        ..Candidate::typed_name(span, EntityType::Place, sentence, Method::Gazetteer, 0.8)
+    }
+}
+
 /// The known places named inside a name of several words: the longest knowledge-base
 /// place that follows "of" ("Maui" in "County of Maui") or, with `from_start`, starts the
 /// name ("Boston" in "Boston University"); never the whole name.
@@ -1345,19 +1367,7 @@ pub(crate) fn nested_known_places(
             .flatten();
         match found {
             Some((e, span, qid)) => {
-                found_places.push(Candidate {
-                    span,
-                    entity_type: EntityType::Place,
-                    kind: MentionKind::Named,
-                    sentence,
-                    method: Method::Gazetteer,
-                    confidence: 0.8,
-                    qid,
-                    role: None,
-                    gender: None,
-                    head: None,
-                    typed: true,
-                });
+                found_places.push(nested_place(span, sentence, qid));
                 k = e;
             }
             None => k += 1,
@@ -1427,27 +1437,24 @@ fn type_name(
         .unwrap_or(tokens.len());
     let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
     let candidate = |entity_type, method, confidence: f32, qid: Option<String>, typed| Candidate {
-        span,
-        entity_type,
-        kind: MentionKind::Named,
-        sentence,
-        method,
-        confidence,
         qid,
         role: role.clone(),
-        gender: None,
-        head: None,
         typed,
+        ..Candidate::typed_name(span, entity_type, sentence, method, confidence)
     };
-    // "Route 66", "US 169", "I-44 West", "the A64 towards York".
-    if names_a_road(name, &word_at, first, after) {
-        return Some(candidate(
+    // A place by the shape of its name: a road's number, a place's word.
+    let shaped_place = || {
+        Some(candidate(
             EntityType::Place,
             Method::NameShape,
             0.8,
             None,
             true,
-        ));
+        ))
+    };
+    // "Route 66", "US 169", "I-44 West", "the A64 towards York".
+    if names_a_road(name, &word_at, first, after) {
+        return shaped_place();
     }
     // A run of titles alone ("President", "Madam Speaker") names no one.
     if words.iter().all(|w| lexicon::is_title_word(w)) {
@@ -1563,13 +1570,7 @@ fn type_name(
         || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
         || headed_by(|w| contains(&lexicon::PLACE_SUFFIXES, w));
     if place_word && words.len() > 1 {
-        return Some(candidate(
-            EntityType::Place,
-            Method::NameShape,
-            0.8,
-            None,
-            true,
-        ));
+        return shaped_place();
     }
     if cx.kb.is_first_name(words[0]) && words.len() <= 4 {
         return Some(candidate(
@@ -2016,6 +2017,15 @@ mod tests {
             .collect()
     }
 
+    /// The named mentions of one type that [`found`] gives.
+    fn named_as(text: &str, entity_type: EntityType) -> Vec<String> {
+        named(text)
+            .into_iter()
+            .filter(|n| n.1 == entity_type)
+            .map(|n| n.0)
+            .collect()
+    }
+
     #[test]
     fn a_body_s_name_goes_on_across_the_and_of_its_remit() {
         let names = |text: &str| -> Vec<String> { named(text).into_iter().map(|n| n.0).collect() };
@@ -2299,13 +2309,7 @@ mod tests {
 
     #[test]
     fn the_name_after_a_letters_closing_is_its_writer() {
-        let people = |text: &str| -> Vec<String> {
-            named(text)
-                .into_iter()
-                .filter(|n| n.1 == EntityType::Person)
-                .map(|n| n.0)
-                .collect()
-        };
+        let people = |text: &str| named_as(text, EntityType::Person);
         let letter = people("Dear Tomas,\n\nThe garden is green.\n\nLove always,\n\nBrisa\n");
         assert!(letter.contains(&"Brisa".to_owned()), "{letter:?}");
         assert_eq!(
@@ -2334,13 +2338,7 @@ mod tests {
 
     #[test]
     fn roads_numbers_and_addresses_are_places() {
-        let places = |text: &str| -> Vec<String> {
-            named(text)
-                .into_iter()
-                .filter(|n| n.1 == EntityType::Place)
-                .map(|n| n.0)
-                .collect()
-        };
+        let places = |text: &str| named_as(text, EntityType::Place);
         assert_eq!(
             places("We took I-44 West, then US 169 and Route 66 past Terminal 2."),
             ["I-44 West", "US 169", "Route 66", "Terminal 2"]

@@ -1737,19 +1737,7 @@ fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> 
         (entry.kind == EntityType::Place
             && !town_word
             && kb.lookup(words).all(|i| i.kind == EntityType::Place))
-        .then(|| Candidate {
-            span,
-            entity_type: EntityType::Place,
-            kind: MentionKind::Named,
-            sentence,
-            method: Method::Gazetteer,
-            confidence: 0.8,
-            qid: Some(entry.qid.clone()),
-            role: None,
-            gender: None,
-            head: None,
-            typed: true,
-        })
+        .then(|| super::ner::nested_place(span, sentence, Some(entry.qid.clone())))
     })
 }
 
@@ -2273,19 +2261,13 @@ fn acronyms_people_belong_to(text: &str, seg: &Segmented, found: &[Candidate]) -
                     .get(k + 2)
                     .is_some_and(|t| person_starts.contains(&t.span.start));
             if of_person || persons_body {
-                out.push(Candidate {
-                    span: token.span,
-                    entity_type: EntityType::Organization,
-                    kind: MentionKind::Named,
-                    sentence: s,
-                    method: MEMBER_OF_ACRONYM,
-                    confidence: 0.6,
-                    qid: None,
-                    role: None,
-                    gender: None,
-                    head: None,
-                    typed: true,
-                });
+                out.push(Candidate::typed_name(
+                    token.span,
+                    EntityType::Organization,
+                    s,
+                    MEMBER_OF_ACRONYM,
+                    0.6,
+                ));
             }
         }
     }
@@ -2806,15 +2788,16 @@ mod tests {
     fn a_known_place_closing_an_organisations_name_is_a_mention() {
         let text = "She joined Creative Commons Kenya and the Bank of Kenya; South Korea won.";
         let seg = crate::segment::segment(text);
-        let at = |name: &str| {
-            let start = text.find(name).expect("in text");
-            Span::new(start, start + name.len())
-        };
-        let mut found = vec![
-            tagged(at("Creative Commons Kenya"), EntityType::Organization),
-            tagged(at("Bank of Kenya"), EntityType::Organization),
-            tagged(at("South Korea"), EntityType::Organization),
-        ];
+        let at = |name: &str| first_span(text, name);
+        let mut found = tagged_names(
+            text,
+            &seg,
+            &[
+                ("Creative Commons Kenya", EntityType::Organization),
+                ("Bank of Kenya", EntityType::Organization),
+                ("South Korea", EntityType::Organization),
+            ],
+        );
         add_nested_places(text, &seg, Kb::shipped(), &mut found);
         let places: Vec<(&str, usize)> = found[3..]
             .iter()
@@ -3312,6 +3295,29 @@ mod tests {
         }
     }
 
+    /// The span of the first occurrence of `name` in `text`.
+    fn first_span(text: &str, name: &str) -> Span {
+        let start = text.find(name).expect("in text");
+        Span::new(start, start + name.len())
+    }
+
+    /// Tagger names at the first occurrence of each of `names` in `text`, each in its
+    /// sentence.
+    fn tagged_names(text: &str, seg: &Segmented, names: &[(&str, EntityType)]) -> Vec<Candidate> {
+        names
+            .iter()
+            .map(|&(name, entity_type)| {
+                let mut c = tagged(first_span(text, name), entity_type);
+                c.sentence = seg
+                    .sentences
+                    .iter()
+                    .position(|s| s.span.contains(c.span))
+                    .expect("in a sentence");
+                c
+            })
+            .collect()
+    }
+
     #[test]
     fn a_tagger_word_glued_to_a_capitalised_word_is_a_piece_of_a_longer_name() {
         let text = "The crew rested before the Harbour Lights Festival began. Marra sailed \
@@ -3387,29 +3393,20 @@ mod tests {
                     Port Dunmore Tribune praised the Harriers of Port Dunmore Rovers, and \
                     Vantage praised Vantage Telecom.";
         let seg = crate::segment::segment(text);
-        let at = |name: &str| {
-            let start = text.find(name).expect("in text");
-            Span::new(start, start + name.len())
-        };
-        let mut found = vec![
-            tagged(at("Mara Quell"), EntityType::Person),
-            tagged(at("Port Dunmore"), EntityType::Place),
-            tagged(at("Mara Quell Foundation"), EntityType::Organization),
-            tagged(at("Port Dunmore Tribune"), EntityType::Organization),
-            tagged(
-                at("Harriers of Port Dunmore Rovers"),
-                EntityType::Organization,
-            ),
-            tagged(at("Vantage"), EntityType::Place),
-            tagged(at("Vantage Telecom"), EntityType::Organization),
-        ];
-        for c in &mut found {
-            c.sentence = seg
-                .sentences
-                .iter()
-                .position(|s| s.span.contains(c.span))
-                .expect("in a sentence");
-        }
+        let at = |name: &str| first_span(text, name);
+        let mut found = tagged_names(
+            text,
+            &seg,
+            &[
+                ("Mara Quell", EntityType::Person),
+                ("Port Dunmore", EntityType::Place),
+                ("Mara Quell Foundation", EntityType::Organization),
+                ("Port Dunmore Tribune", EntityType::Organization),
+                ("Harriers of Port Dunmore Rovers", EntityType::Organization),
+                ("Vantage", EntityType::Place),
+                ("Vantage Telecom", EntityType::Organization),
+            ],
+        );
         add_names_opening_organisations(text, &seg, &mut found);
         let added: Vec<(&str, EntityType, usize)> = found[7..]
             .iter()
@@ -3435,14 +3432,14 @@ mod tests {
     fn known_places_inside_tagged_names_are_mentions() {
         let text = "Officials of the County of Ohio met near the Gulf of Ohio Harbour.";
         let seg = crate::segment::segment(text);
-        let at = |name: &str| {
-            let start = text.find(name).expect("in text");
-            Span::new(start, start + name.len())
-        };
-        let mut found = vec![
-            tagged(at("County of Ohio"), EntityType::Organization),
-            tagged(at("Ohio Harbour"), EntityType::Place),
-        ];
+        let mut found = tagged_names(
+            text,
+            &seg,
+            &[
+                ("County of Ohio", EntityType::Organization),
+                ("Ohio Harbour", EntityType::Place),
+            ],
+        );
         add_nested_places(text, &seg, Kb::shipped(), &mut found);
         let places: Vec<&str> = found[2..].iter().map(|c| c.span.slice(text)).collect();
         // After "of" in an organisation; not at the start of a place's own name.
