@@ -1840,10 +1840,19 @@ fn one_reading_per_name<'t>(
             || type_index(c.entity_type).is_none()
             || !no_names.contains(c.span.slice(text))
     });
+    // Acronyms of names, but not of terms ("Communication Technology (ICT)").
     let acronyms = introduced_acronyms(text, seg, out);
-    out.extend(acronyms);
+    out.extend(
+        acronyms
+            .into_iter()
+            .filter(|c| !no_names.contains(c.span.slice(text))),
+    );
     let bodies = acronyms_people_belong_to(text, seg, out);
-    out.extend(bodies);
+    out.extend(
+        bodies
+            .into_iter()
+            .filter(|c| !no_names.contains(c.span.slice(text))),
+    );
     cite_authors(text, seg, out);
     coordinated_types(text, out);
     let mut votes = type_votes(text, out);
@@ -3102,6 +3111,15 @@ mod tests {
         assert_eq!(type_of("QPLU"), [EntityType::Organization; 2], "{got:?}");
         assert_eq!(type_of("BPA"), [EntityType::Organization], "{got:?}");
         assert!(type_of("CCTV").is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_of_a_term_stays_no_name() {
+        let got = named_mentions(
+            "The ministry wants schools to make better use of Information and \
+             Communication Technology (ICT) in class. Teachers said ICT helped.",
+        );
+        assert!(got.iter().all(|(n, _, _)| n != "ICT"), "{got:?}");
     }
 
     #[test]
