@@ -464,6 +464,9 @@ const OCCUPATION: &str = "Q12737077";
 /// Wikidata's class of countries (Q6256), the class the knowledge base gives them.
 pub const COUNTRY_CLASS: &str = "Q6256";
 
+/// Wikidata's class of the states of the United States.
+pub const US_STATE_CLASS: &str = "Q35657";
+
 /// Wikidata's class of human settlements (cities, towns, villages).
 pub const SETTLEMENT_CLASS: &str = "Q486972";
 
@@ -829,7 +832,11 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             vec![col(&row, "AP")],
             11.0,
         );
-        describe(col(&row, "qid"), "Q35657", "state of the United States");
+        describe(
+            col(&row, "qid"),
+            US_STATE_CLASS,
+            "state of the United States",
+        );
         known_places.insert(col(&row, "qid").to_owned());
     }
     for row in read_table(&sources.join("hearvox-us-media-geo/wikidata-us-cities.tsv"))? {

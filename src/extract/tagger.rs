@@ -1878,6 +1878,7 @@ fn one_reading_per_name<'t>(
     }
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
+    people_by_one_of_their_names(text, seg, kb, out);
     clubs_named_for_places(text, seg, kb, out);
     let teams = national_teams(text, seg, kb, out);
     for c in out.iter_mut() {
@@ -1886,6 +1887,68 @@ fn one_reading_per_name<'t>(
             && teams.contains(c.span.slice(text))
         {
             c.entity_type = EntityType::Organization;
+            c.qid = None;
+        }
+    }
+}
+
+/// A place's or body's name of one word that is the first or last word of a person the
+/// article names in full is that person again: "Mitchell" after "Mitchell Roberts", a
+/// town's name as well, unless the knowledge base reads it as a place the article puts
+/// someone or something in ("spoke in Lincoln"). Not a country's, a state's or a large city's name ("Paris" after
+/// "Paris Hilton" is the city, whose popularity in the knowledge base is that of a city
+/// of some 400,000 people or more).
+fn people_by_one_of_their_names(text: &str, seg: &Segmented, kb: &Kb, out: &mut [Candidate]) {
+    const LARGE_CITY_POPULARITY: f32 = 13.0;
+    let words_of_people: FxHashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Person)
+        .filter_map(|c| {
+            let name = c.span.slice(text);
+            // "Theodorus of Tabennese", "Jean de la Fontaine": the words after a
+            // lower-case particle may name a place.
+            if name.split(' ').any(|w| w.starts_with(char::is_lowercase)) {
+                return None;
+            }
+            let (first, _) = name.split_once(' ')?;
+            let (_, last) = name.rsplit_once(' ')?;
+            Some([first, last])
+        })
+        .flatten()
+        .collect();
+    if words_of_people.is_empty() {
+        return;
+    }
+    // Names the article puts somewhere ("in Lincoln", "from Tyler"): places there.
+    let placed: FxHashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Place)
+        .filter(|c| {
+            let tokens = seg.sentence_tokens(c.sentence);
+            let first = tokens.partition_point(|t| t.span.start < c.span.start);
+            first.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    tokens[k].span.slice(text),
+                    "in" | "at" | "from" | "near" | "to" | "outside" | "across" | "around"
+                )
+            })
+        })
+        .map(|c| c.span.slice(text))
+        .collect();
+    for c in out.iter_mut() {
+        let name = c.span.slice(text);
+        let retype = c.kind == MentionKind::Named
+            && matches!(c.entity_type, EntityType::Place | EntityType::Organization)
+            && !(c.typed && c.method == Method::Gazetteer && placed.contains(name))
+            && words_of_people.contains(name)
+            && kb.best(name).is_none_or(|e| {
+                e.kind != EntityType::Place
+                    || e.class != crate::kb::COUNTRY_CLASS
+                        && e.class != crate::kb::US_STATE_CLASS
+                        && e.popularity < LARGE_CITY_POPULARITY
+            });
+        if retype {
+            c.entity_type = EntityType::Person;
             c.qid = None;
         }
     }
@@ -3111,6 +3174,42 @@ mod tests {
         assert_eq!(type_of("QPLU"), [EntityType::Organization; 2], "{got:?}");
         assert_eq!(type_of("BPA"), [EntityType::Organization], "{got:?}");
         assert!(type_of("CCTV").is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn one_of_a_persons_names_alone_is_the_person_again() {
+        let text = "Mitchell Roberts and Paris Hilton met. Mitchell flew to Paris and Tyler.";
+        let seg = crate::segment::segment(text);
+        let mut found = tagged_names(
+            text,
+            &seg,
+            &[
+                ("Mitchell Roberts", EntityType::Person),
+                ("Paris Hilton", EntityType::Person),
+                ("Mitchell flew", EntityType::Place),
+                ("Paris and", EntityType::Place),
+                ("Tyler", EntityType::Place),
+            ],
+        );
+        // The spans are the names only.
+        for c in &mut found[2..4] {
+            let name_end = c.span.slice(text).find(' ').expect("two words");
+            c.span = Span::new(c.span.start, c.span.start + name_end);
+        }
+        people_by_one_of_their_names(text, &seg, Kb::shipped(), &mut found);
+        let types: Vec<(&str, EntityType)> = found[2..]
+            .iter()
+            .map(|c| (c.span.slice(text), c.entity_type))
+            .collect();
+        // A large city keeps its reading, and a town no person is named after too.
+        assert_eq!(
+            types,
+            [
+                ("Mitchell", EntityType::Person),
+                ("Paris", EntityType::Place),
+                ("Tyler", EntityType::Place)
+            ]
+        );
     }
 
     #[test]
