@@ -1893,7 +1893,7 @@ fn one_reading_per_name<'t>(
 }
 
 /// A place's or body's name of one word that is the first or last word of a person the
-/// article names in full is that person again: "Mitchell" after "Mitchell Roberts", a
+/// article names in full is that person again: "Mitchell" after "Mitchell Dravo", a
 /// town's name as well, unless the knowledge base reads it as a place the article puts
 /// someone or something in ("spoke in Lincoln"). Not a country's, a state's or a large city's name ("Paris" after
 /// "Paris Hilton" is the city, whose popularity in the knowledge base is that of a city
@@ -3178,13 +3178,13 @@ mod tests {
 
     #[test]
     fn one_of_a_persons_names_alone_is_the_person_again() {
-        let text = "Mitchell Roberts and Paris Hilton met. Mitchell flew to Paris and Tyler.";
+        let text = "Mitchell Dravo and Paris Hilton met. Mitchell flew to Paris and Tyler.";
         let seg = crate::segment::segment(text);
         let mut found = tagged_names(
             text,
             &seg,
             &[
-                ("Mitchell Roberts", EntityType::Person),
+                ("Mitchell Dravo", EntityType::Person),
                 ("Paris Hilton", EntityType::Person),
                 ("Mitchell flew", EntityType::Place),
                 ("Paris and", EntityType::Place),
