@@ -1879,8 +1879,10 @@ fn one_reading_per_name<'t>(
     let repeats = repeated_names(text, seg, stats, out, &votes);
     out.extend(repeats);
     people_by_one_of_their_names(text, seg, kb, out);
-    clubs_named_for_places(text, seg, kb, out);
-    let teams = national_teams(text, seg, kb, out);
+    // Read once, and only if a club or a country asks.
+    let reports_games = std::cell::LazyCell::new(|| reports_games(text, seg));
+    clubs_named_for_places(text, kb, &reports_games, out);
+    let teams = national_teams(text, seg, kb, &reports_games, out);
     for c in out.iter_mut() {
         if c.kind == MentionKind::Named
             && c.entity_type == EntityType::Place
@@ -1970,7 +1972,12 @@ fn reports_games(text: &str, seg: &Segmented) -> bool {
 /// known place, then a capitalised plural that is no place's word ("Islands", "Falls") or
 /// an event's ("Games", "Olympics"), is a club, an organisation; the place's Wikidata item
 /// goes.
-fn clubs_named_for_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut [Candidate]) {
+fn clubs_named_for_places(
+    text: &str,
+    kb: &Kb,
+    reports_games: &impl std::ops::Deref<Target = bool>,
+    out: &mut [Candidate],
+) {
     let mut clubs = out
         .iter()
         .enumerate()
@@ -1997,7 +2004,7 @@ fn clubs_named_for_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut [Candi
         })
         .map(|(i, _)| i)
         .peekable();
-    if clubs.peek().is_none() || !reports_games(text, seg) {
+    if clubs.peek().is_none() || !**reports_games {
         return;
     }
     let clubs: Vec<usize> = clubs.collect();
@@ -2016,6 +2023,7 @@ fn national_teams<'t>(
     text: &'t str,
     seg: &Segmented,
     kb: &Kb,
+    reports_games: &impl std::ops::Deref<Target = bool>,
     found: &[Candidate],
 ) -> FxHashSet<&'t str> {
     let mut teams = FxHashSet::default();
@@ -2034,7 +2042,7 @@ fn national_teams<'t>(
     if countries.is_empty() {
         return teams;
     }
-    if !reports_games(text, seg) {
+    if !**reports_games {
         return teams;
     }
     let mut plays: FxHashMap<&str, usize> = FxHashMap::default();
@@ -2859,11 +2867,9 @@ mod tests {
     #[test]
     fn a_known_place_closing_an_organisations_name_is_a_mention() {
         let text = "She joined Creative Commons Kenya and the Bank of Kenya; South Korea won.";
-        let seg = crate::segment::segment(text);
         let at = |name: &str| first_span(text, name);
-        let mut found = tagged_names(
+        let (seg, mut found) = tagged_names(
             text,
-            &seg,
             &[
                 ("Creative Commons Kenya", EntityType::Organization),
                 ("Bank of Kenya", EntityType::Organization),
@@ -2884,6 +2890,15 @@ mod tests {
                 ("Kenya", at("Kenya;").start)
             ]
         );
+    }
+
+    /// The types of the named mentions of `name` in an invented article, in text order.
+    fn types_of(text: &str, name: &str) -> Vec<EntityType> {
+        named_mentions(text)
+            .into_iter()
+            .filter(|(n, _, _)| n == name)
+            .map(|(_, t, _)| t)
+            .collect()
     }
 
     /// The named mentions of an invented article, as (text, type, method).
@@ -3134,28 +3149,21 @@ mod tests {
 
     #[test]
     fn countries_that_play_a_game_are_their_teams() {
-        let types = |text: &str, name: &str| -> Vec<EntityType> {
-            named_mentions(text)
-                .into_iter()
-                .filter(|(n, _, _)| n == name)
-                .map(|(_, t, _)| t)
-                .collect()
-        };
         let game = "Sweden defeated South Korea 1 – 0 in their World Cup match on Monday. \
                     The referee gave a penalty and Sweden scored the only goal. South Korea \
                     lost to Sweden for the first time. Korea had more of the ball.";
-        assert_eq!(types(game, "Sweden"), [EntityType::Organization; 3]);
-        assert_eq!(types(game, "South Korea"), [EntityType::Organization; 2]);
+        assert_eq!(types_of(game, "Sweden"), [EntityType::Organization; 3]);
+        assert_eq!(types_of(game, "South Korea"), [EntityType::Organization; 2]);
         assert!(
-            types(game, "South").is_empty(),
+            types_of(game, "South").is_empty(),
             "no place inside the team's name"
         );
         // The team's short name, and no place "Korea" inside "South Korea".
-        assert_eq!(types(game, "Korea"), [EntityType::Organization]);
+        assert_eq!(types_of(game, "Korea"), [EntityType::Organization]);
         // The same verbs outside a report of a game leave the countries places.
         let vote = "Sweden beat Norway in the vote on fishing quotas. Norway lost to Sweden \
                     again in June.";
-        assert_eq!(types(vote, "Norway"), [EntityType::Place; 2]);
+        assert_eq!(types_of(vote, "Norway"), [EntityType::Place; 2]);
     }
 
     #[test]
@@ -3179,10 +3187,8 @@ mod tests {
     #[test]
     fn one_of_a_persons_names_alone_is_the_person_again() {
         let text = "Mitchell Dravo and Paris Hilton met. Mitchell flew to Paris and Tyler.";
-        let seg = crate::segment::segment(text);
-        let mut found = tagged_names(
+        let (seg, mut found) = tagged_names(
             text,
-            &seg,
             &[
                 ("Mitchell Dravo", EntityType::Person),
                 ("Paris Hilton", EntityType::Person),
@@ -3237,24 +3243,17 @@ mod tests {
 
     #[test]
     fn a_club_named_for_its_city_is_an_organisation_in_reports_of_games() {
-        let types = |text: &str, name: &str| -> Vec<EntityType> {
-            named_mentions(text)
-                .into_iter()
-                .filter(|(n, _, _)| n == name)
-                .map(|(_, t, _)| t)
-                .collect()
-        };
         let game = "The pitcher left the Cleveland Guardians for the Boston Red Sox before \
                     the playoffs. He struck out six batters in the first inning of the \
                     season's last baseball game.";
-        assert_eq!(types(game, "Boston Red Sox"), [EntityType::Organization]);
+        assert_eq!(types_of(game, "Boston Red Sox"), [EntityType::Organization]);
         assert_eq!(
-            types(game, "Cleveland Guardians"),
+            types_of(game, "Cleveland Guardians"),
             [EntityType::Organization]
         );
         // A place's own plural word stays a place, and outside sport nothing changes.
         let trip = "We sailed from the Cayman Islands to the Florida Keys in May.";
-        assert_eq!(types(trip, "Cayman Islands"), [EntityType::Place]);
+        assert_eq!(types_of(trip, "Cayman Islands"), [EntityType::Place]);
     }
 
     #[test]
@@ -3418,10 +3417,11 @@ mod tests {
         Span::new(start, start + name.len())
     }
 
-    /// Tagger names at the first occurrence of each of `names` in `text`, each in its
-    /// sentence.
-    fn tagged_names(text: &str, seg: &Segmented, names: &[(&str, EntityType)]) -> Vec<Candidate> {
-        names
+    /// The segmented text, and tagger names at the first occurrence of each of `names` in
+    /// it, each in its sentence.
+    fn tagged_names(text: &str, names: &[(&str, EntityType)]) -> (Segmented, Vec<Candidate>) {
+        let seg = crate::segment::segment(text);
+        let found = names
             .iter()
             .map(|&(name, entity_type)| {
                 let mut c = tagged(first_span(text, name), entity_type);
@@ -3432,7 +3432,8 @@ mod tests {
                     .expect("in a sentence");
                 c
             })
-            .collect()
+            .collect();
+        (seg, found)
     }
 
     #[test]
@@ -3509,11 +3510,9 @@ mod tests {
         let text = "Mara Quell painted in Port Dunmore. The Mara Quell Foundation and the \
                     Port Dunmore Tribune praised the Harriers of Port Dunmore Rovers, and \
                     Vantage praised Vantage Telecom.";
-        let seg = crate::segment::segment(text);
         let at = |name: &str| first_span(text, name);
-        let mut found = tagged_names(
+        let (seg, mut found) = tagged_names(
             text,
-            &seg,
             &[
                 ("Mara Quell", EntityType::Person),
                 ("Port Dunmore", EntityType::Place),
@@ -3548,10 +3547,8 @@ mod tests {
     #[test]
     fn known_places_inside_tagged_names_are_mentions() {
         let text = "Officials of the County of Ohio met near the Gulf of Ohio Harbour.";
-        let seg = crate::segment::segment(text);
-        let mut found = tagged_names(
+        let (seg, mut found) = tagged_names(
             text,
-            &seg,
             &[
                 ("County of Ohio", EntityType::Organization),
                 ("Ohio Harbour", EntityType::Place),
