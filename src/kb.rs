@@ -18,6 +18,11 @@ const SHIPPED: &str = include_str!("../data/kb.tsv");
 /// Hand-written items that [`build`] adds to what the sources give.
 const CURATED: &str = include_str!("../data/kb-curated.tsv");
 
+/// Hand-written names of widely known organisations that no source table names (airlines,
+/// newspapers, technology companies: "Airbnb", "Financial Times"), with no Q-id: see
+/// [`BODY`].
+const CURATED_BODIES: &str = include_str!("../data/kb-bodies.tsv");
+
 /// Short forms of country names that English news uses but the source tables lack, by
 /// ISO code ("EU" for the union).
 const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
@@ -50,6 +55,12 @@ const DIVISION: &str = "Division";
 /// weighs (a town's name is often a surname or a word too), never a mention or a link by
 /// itself.
 const PLACE_NAME: &str = "PlaceName";
+
+/// The type column of rows that give the name (and other names) of a widely known
+/// organisation that no source table gives an item for (`data/kb-bodies.tsv`: "Airbnb",
+/// "Financial Times"): an organisation by name, with no link. The Q-ids are left out
+/// rather than written from memory; `--online` finds them.
+const BODY: &str = "Body";
 
 /// Why a knowledge-base file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +100,10 @@ pub struct Kb {
     divisions: FxHashMap<String, String>,
     /// Names of cities, towns and regions, known or not as items ([`PLACE_NAME`]).
     place_names: FxHashSet<Box<str>>,
+    /// Organisations known by name only ([`BODY`]): (name, other names), and every one of
+    /// those names by [`name_key`].
+    bodies: Vec<(String, Vec<String>)>,
+    body_names: FxHashSet<Box<str>>,
     /// A hash of the table, recorded in the content hash of every processed article.
     pub id: u64,
 }
@@ -183,6 +198,14 @@ impl Kb {
                 kb.place_names.insert(name_key(label).into());
                 continue;
             }
+            if kind == BODY {
+                let aliases: Vec<String> = split_multi(aliases).map(str::to_owned).collect();
+                for name in std::iter::once(label).chain(aliases.iter().map(String::as_str)) {
+                    kb.body_names.insert(name_key(name).into());
+                }
+                kb.bodies.push((label.to_owned(), aliases));
+                continue;
+            }
             let Some(kind) = EntityType::parse(kind) else {
                 continue;
             };
@@ -275,6 +298,7 @@ impl Kb {
         Built {
             divisions,
             place_names,
+            bodies: self.bodies.clone(),
             entries: self.entries.clone(),
             demonyms: demonyms
                 .into_iter()
@@ -334,12 +358,24 @@ impl Kb {
         self.place_names.contains(&*name_key(name))
     }
 
+    /// Whether `name` names a widely known organisation that no item here names
+    /// ([`BODY`]): an organisation, with no link.
+    pub fn is_body(&self, name: &str) -> bool {
+        self.body_names.contains(&*name_key(name))
+    }
+
     /// The type of the thing `name` names here: its most popular item's, or a place for a
-    /// division with no item.
+    /// division and an organisation for a body with no item.
     pub fn type_of(&self, name: &str) -> Option<EntityType> {
-        self.best(name)
-            .map(|e| e.kind)
-            .or_else(|| self.is_division(name).then_some(EntityType::Place))
+        self.best(name).map(|e| e.kind).or_else(|| {
+            if self.is_division(name) {
+                Some(EntityType::Place)
+            } else if self.is_body(name) {
+                Some(EntityType::Organization)
+            } else {
+                None
+            }
+        })
     }
 
     /// The country a demonym or nationality adjective names ("Dutch" -> Q55), if any.
@@ -436,6 +472,8 @@ pub struct Built {
     pub divisions: Vec<(String, String)>,
     /// Names of cities, towns and regions ([`PLACE_NAME`]), sorted.
     pub place_names: Vec<String>,
+    /// (name, other names) of organisations no entry names ([`BODY`]).
+    pub bodies: Vec<(String, Vec<String>)>,
 }
 
 /// The lower-case words of a folder of English text (`*.txt`): a one-word brand name that
@@ -885,7 +923,9 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         {
             continue;
         }
-        let kind = if types.contains(&"person") {
+        // A band or a militia is typed a person and an organisation ("Hezbollah",
+        // "Kings of Leon"): an organisation.
+        let kind = if types.contains(&"person") && !types.contains(&"organization") {
             EntityType::Person
         } else if types.contains(&"geographic_entity")
             && (!types.contains(&"organization")
@@ -926,10 +966,15 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             aliases,
             5.0 + (1.0 + mentions).ln(),
         );
-        let class = col(&row, "coarse_type_qids")
-            .split('|')
-            .next()
-            .unwrap_or("");
+        // The first type's class, but a band's is "organization", not the "person" listed
+        // before it.
+        let class_qids: Vec<&str> = col(&row, "coarse_type_qids").split('|').collect();
+        let chosen = if kind == EntityType::Organization && types.contains(&"person") {
+            types.iter().position(|t| *t == "organization").unwrap_or(0)
+        } else {
+            0
+        };
+        let class = class_qids.get(chosen).copied().unwrap_or("");
         describe(qid, class, "");
     }
     // The one-word brands held back above, unless the name is a place's or a word of a
@@ -1050,16 +1095,15 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
     country_demonyms.sort();
     let place_names = place_names.into_iter().collect();
     let entries: Vec<KbEntry> = items.into_values().collect();
-    let divisions = unnamed_divisions(
-        &division_countries,
-        &Kb::from_entries(entries.clone()),
-        ordinary_words,
-    );
+    let items = Kb::from_entries(entries.clone());
+    let divisions = unnamed_divisions(&division_countries, &items, ordinary_words);
+    let bodies = unnamed_bodies(&parse_table(CURATED_BODIES), &items);
     Ok(Built {
         entries,
         demonyms: country_demonyms,
         divisions,
         place_names,
+        bodies,
     })
 }
 
@@ -1100,6 +1144,21 @@ fn unnamed_divisions(
                         || items.is_first_name(name)))
         })
         .map(|(name, country)| (name.clone(), country.clone()))
+        .collect()
+}
+
+/// The organisations of `rows` (`data/kb-bodies.tsv`: name, aliases, kind) by the names
+/// no item of `items` has: where a source has an item of a name, the item decides.
+fn unnamed_bodies(rows: &[HashMap<String, String>], items: &Kb) -> Vec<(String, Vec<String>)> {
+    rows.iter()
+        .filter_map(|row| {
+            let mut names = std::iter::once(col(row, "name"))
+                .chain(split_multi(col(row, "aliases")))
+                .filter(|n| !n.is_empty() && !items.knows(n))
+                .map(str::to_owned);
+            let name = names.next()?;
+            Some((name, names.collect()))
+        })
         .collect()
 }
 
@@ -1147,6 +1206,9 @@ pub fn write_tsv(built: &Built, out: &mut impl io::Write) -> io::Result<()> {
     }
     for name in &built.place_names {
         writeln!(out, "\t{PLACE_NAME}\t{name}\t\t0\t\t")?;
+    }
+    for (name, aliases) in &built.bodies {
+        writeln!(out, "\t{BODY}\t{name}\t{}\t0\t\t", aliases.join("|"))?;
     }
     Ok(())
 }
@@ -1204,6 +1266,7 @@ mod tests {
             demonyms: Vec::new(),
             divisions: kept,
             place_names: vec!["Harbourtown".to_owned()],
+            bodies: Vec::new(),
         };
         let mut tsv = Vec::new();
         write_tsv(&built, &mut tsv).expect("written to memory");
@@ -1227,6 +1290,56 @@ mod tests {
             [("Emilia-Romagna", "Ruritania"), ("Tuscany", "Ruritania")]
         );
         assert_eq!(again.place_names, ["Harbourtown"]);
+    }
+
+    #[test]
+    fn bodies_no_item_names_are_organisations_by_name_and_survive_a_rewrite() {
+        let items = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tNorthwind Traders\tNorthwind\t3.0\n",
+        );
+        let rows = parse_table(
+            "name\taliases\tkind\nQuillfeather\tQuillfeather Press\tpublisher\n\
+             The Northwind\tNorthwind\tnews outlet\nNorthwind Traders\t\tcompany\n",
+        );
+        // An item has "Northwind" and "Northwind Traders": those names stay the item's.
+        let kept = unnamed_bodies(&rows, &items);
+        assert_eq!(
+            kept,
+            [
+                (
+                    "Quillfeather".to_owned(),
+                    vec!["Quillfeather Press".to_owned()]
+                ),
+                ("The Northwind".to_owned(), Vec::new()),
+            ]
+        );
+        let built = Built {
+            bodies: kept,
+            ..Built::default()
+        };
+        let mut tsv = Vec::new();
+        write_tsv(&built, &mut tsv).expect("written to memory");
+        let kb = Kb::parse(std::str::from_utf8(&tsv).expect("UTF-8"));
+        assert!(
+            kb.is_empty(),
+            "a body is no item: it has no Q-id to link to"
+        );
+        for name in ["Quillfeather", "Quillfeather Press", "The Northwind"] {
+            assert!(kb.is_body(name), "{name}");
+            assert_eq!(kb.type_of(name), Some(EntityType::Organization));
+            assert!(kb.best(name).is_none());
+        }
+        assert!(!kb.is_body("Quillfeather Books"));
+        assert_eq!(kb.to_built().bodies, built.bodies);
+    }
+
+    #[test]
+    fn the_shipped_bodies_are_organisations_known_by_name() {
+        let kb = Kb::shipped();
+        assert_eq!(kb.type_of("Airbnb"), Some(EntityType::Organization));
+        assert!(kb.best("Airbnb").is_none());
+        // A band or a militia that a source types both a person and an organisation.
+        assert_eq!(kb.type_of("Hezbollah"), Some(EntityType::Organization));
     }
 
     #[test]

@@ -367,9 +367,7 @@ impl WikidataLookup {
         let mut tsv = Vec::new();
         let built = kb::Built {
             entries: entries.clone(),
-            demonyms: Vec::new(),
-            divisions: Vec::new(),
-            place_names: Vec::new(),
+            ..kb::Built::default()
         };
         let cache_error = |source| OnlineError::Cache {
             path: path.clone(),

@@ -513,13 +513,28 @@ mod tests {
         assert_eq!(a.to_bytes(), b.to_bytes());
         assert!(a.first_stage.is_some());
         let mut fresh = document_examples(text, &ann, Kb::shipped(), &mut TrainReport::default());
-        let mut sentences: Vec<&mut SentenceFeatures> =
-            fresh.iter_mut().map(|e| &mut e.features).collect();
-        let tags: Vec<Vec<Tag>> = a
-            .tag_document(&mut sentences)
-            .into_iter()
-            .map(|s| s.into_iter().map(|t| t.0).collect())
+        let tagged = a.tag_document(&fresh.iter().map(|e| &e.features).collect::<Vec<_>>());
+        let tags: Vec<Vec<Tag>> = tagged
+            .iter()
+            .map(|s| s.iter().map(|t| t.0).collect())
             .collect();
         assert_eq!(tags, gold);
+        // Both stages scored in one pass give what each stage scored apart gives, margins
+        // and all: the first stage tags, its history joins the features, the second tags.
+        let first = a.first_stage.as_deref().expect("two stages");
+        let mut word_scores = WordScores::default();
+        let first_tags: Vec<Vec<(Tag, f32)>> = fresh
+            .iter()
+            .map(|e| first.tags_only(&e.features, &mut word_scores))
+            .collect();
+        let mut sentences: Vec<&mut SentenceFeatures> =
+            fresh.iter_mut().map(|e| &mut e.features).collect();
+        add_document_history(&mut sentences, &first_tags);
+        let mut word_scores = WordScores::default();
+        let apart: Vec<Vec<(Tag, f32)>> = sentences
+            .iter()
+            .map(|features| a.tag(features, &mut word_scores))
+            .collect();
+        assert_eq!(tagged, apart);
     }
 }

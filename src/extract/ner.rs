@@ -1503,15 +1503,17 @@ fn type_name(
     if region {
         return Some(candidate(EntityType::Place, REGION, 0.8, None, true));
     }
-    // "Emilia-Romagna": a region the knowledge base knows by name only, with no item.
-    if cx.kb.is_division(lookup_name) {
-        return Some(candidate(
-            EntityType::Place,
-            Method::Gazetteer,
-            0.8,
-            None,
-            true,
-        ));
+    // "Emilia-Romagna": a region the knowledge base knows by name only, with no item;
+    // "Airbnb": an organisation known by name only.
+    let known_by_name = if cx.kb.is_division(lookup_name) {
+        Some(EntityType::Place)
+    } else if cx.kb.is_body(lookup_name) {
+        Some(EntityType::Organization)
+    } else {
+        None
+    };
+    if let Some(entity_type) = known_by_name {
+        return Some(candidate(entity_type, Method::Gazetteer, 0.8, None, true));
     }
     if dateline {
         return Some(candidate(EntityType::Place, DATELINE, 0.8, None, true));
@@ -2051,6 +2053,23 @@ mod tests {
         let list = names("It has campuses of the University of Elm, Riverton and Oak Vale.");
         assert!(list.contains(&"University of Elm".to_owned()), "{list:?}");
         assert!(list.contains(&"Riverton".to_owned()), "{list:?}");
+    }
+
+    #[test]
+    fn an_organisation_known_by_name_only_is_an_organisation_with_no_link() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             \tBody\tQuillfeather\tQuillfeather Press\t0\t\t\n",
+        );
+        let text = "Maren Holt said that Quillfeather Press would print it.";
+        let seg = segment(text);
+        let found = recognize(text, &seg, &kb, &DocumentStats::new(text, &seg));
+        let press = found
+            .iter()
+            .find(|c| c.span.slice(text) == "Quillfeather Press")
+            .expect("the body is found");
+        assert_eq!(press.entity_type, EntityType::Organization);
+        assert_eq!(press.qid, None);
     }
 
     #[test]

@@ -172,7 +172,13 @@ pub struct NerModel {
     pub id: u64,
     /// What the tags before a token add whatever the token, filled on first use.
     transitions: OnceLock<Box<TransitionScores>>,
+    /// With a first stage, both stages' weights in one table, filled on first use.
+    joint: OnceLock<JointWeights>,
 }
+
+/// Per feature, the scores a first stage and its second give each tag: one lookup serves
+/// both stages where they read the same features (all but the second's history).
+type JointWeights = FeatureMap<[[f32; TAG_COUNT]; 2]>;
 
 static SHIPPED: LazyLock<NerModel> = LazyLock::new(|| {
     NerModel::from_bytes(include_bytes!("../../data/ner.model"), "data/ner.model")
@@ -243,6 +249,7 @@ impl NerModel {
             first_stage: None,
             id: xxhash_rust::xxh3::xxh3_64(bytes),
             transitions: OnceLock::new(),
+            joint: OnceLock::new(),
         })
     }
 
@@ -261,6 +268,7 @@ impl NerModel {
             first_stage: first_stage.map(Box::new),
             id: 0,
             transitions: OnceLock::new(),
+            joint: OnceLock::new(),
         };
         model.id = xxhash_rust::xxh3::xxh3_64(&model.to_bytes());
         model
@@ -325,20 +333,45 @@ impl NerModel {
 
     /// Tags every sentence of one document (as [`document_features`] gives them): with a
     /// first stage, that stage's tags of the whole document add their history features
-    /// ([`add_document_history`]) before this model tags.
-    pub fn tag_document(&self, sentences: &mut [&mut SentenceFeatures]) -> Vec<Vec<(Tag, f32)>> {
-        if let Some(first) = &self.first_stage {
+    /// ([`document_history`]) before this model tags. The first stage's pass also sums this
+    /// model's scores of the same features ([`JointWeights`]), so the second pass adds only
+    /// those of the history: the same sums in the same order as scoring each stage apart.
+    pub fn tag_document(&self, sentences: &[&SentenceFeatures]) -> Vec<Vec<(Tag, f32)>> {
+        let Some(first) = &self.first_stage else {
             let mut word_scores = WordScores::default();
-            let tags: Vec<Vec<(Tag, f32)>> = sentences
+            return sentences
                 .iter()
-                .map(|features| first.tags_only(features, &mut word_scores))
+                .map(|features| self.tag(features, &mut word_scores))
                 .collect();
-            add_document_history(sentences, &tags);
-        }
+        };
+        let joint = self.joint.get_or_init(|| {
+            let mut joint = JointWeights::default();
+            for (stage, weights) in [&first.weights, &self.weights].into_iter().enumerate() {
+                for (&feature, w) in weights {
+                    joint.entry(feature).or_insert([[0.0; TAG_COUNT]; 2])[stage] = *w;
+                }
+            }
+            joint
+        });
         let mut word_scores = WordScores::default();
-        sentences
+        let (first_scores, mut second_scores): (Vec<_>, Vec<_>) = sentences
             .iter()
-            .map(|features| self.tag(features, &mut word_scores))
+            .map(|features| joint_token_scores(joint, features, &mut word_scores))
+            .unzip();
+        let first_tags: Vec<Vec<(Tag, f32)>> = first_scores
+            .iter()
+            .map(|tokens| best_tags(tokens, first.transitions()))
+            .collect();
+        let history = document_history(sentences, &first_tags);
+        second_scores
+            .iter_mut()
+            .zip(history)
+            .map(|(tokens, extra)| {
+                for (token, features) in tokens.iter_mut().zip(&extra) {
+                    self.add_scores(&mut token.own, features);
+                }
+                best_sequence(tokens, self.transitions())
+            })
             .collect()
     }
 
@@ -399,6 +432,53 @@ impl NerModel {
             })
             .collect()
     }
+}
+
+/// The scores of each tag at each token of a sentence under both stages of a model, as
+/// [`NerModel::token_scores`] computes them for each stage apart.
+fn joint_token_scores(
+    joint: &JointWeights,
+    sentence: &SentenceFeatures,
+    word_scores: &mut WordScores<[TokenScores; 2]>,
+) -> (Vec<TokenScores>, Vec<TokenScores>) {
+    let add = |scores: &mut [TokenScores; 2], features: &[u64], slot: Option<usize>| {
+        for f in features {
+            if let Some(w) = joint.get(f) {
+                for (stage, scores) in scores.iter_mut().enumerate() {
+                    let sum = match slot {
+                        None => &mut scores.own,
+                        Some(previous) => &mut scores.by_previous[previous],
+                    };
+                    for (s, w) in sum.iter_mut().zip(&w[stage]) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+    };
+    let empty = || TokenScores {
+        own: [0.0; TAG_COUNT],
+        by_previous: [[0.0; TAG_COUNT]; TAG_COUNT],
+    };
+    (0..sentence.len())
+        .map(|i| {
+            let fixed = sentence.fixed(i);
+            let word = word_scores.of(sentence.word_ids[i], || {
+                let mut scores = [empty(), empty()];
+                add(&mut scores, &fixed[..WORD_FEATURES], None);
+                let mut read = [0; 2];
+                for previous in 0..TAG_COUNT {
+                    let features = sentence.previous_tag_features(i, previous, false, &mut read);
+                    add(&mut scores, features, Some(previous));
+                }
+                scores
+            });
+            let mut token = word.clone();
+            add(&mut token, &fixed[WORD_FEATURES..], None);
+            let [first, second] = token;
+            (first, second)
+        })
+        .unzip()
 }
 
 /// How many pairs of tags (the tag two tokens back, the previous tag) there are.
@@ -561,17 +641,25 @@ fn larger(a: f32, b: f32) -> f32 {
 
 /// Per word of one document (by [`SentenceFeatures`]' word ids), the scores of the
 /// features that depend on the word alone: its own, and with each previous tag (the
-/// lower-cased word and the shape are the word's).
-#[derive(Default)]
-pub struct WordScores {
+/// lower-cased word and the shape are the word's); per stage for [`joint_token_scores`].
+pub struct WordScores<T = TokenScores> {
     /// Per word id, its index in `scores` plus one (0: not scored yet).
     slots: Vec<u32>,
-    scores: Vec<TokenScores>,
+    scores: Vec<T>,
 }
 
-impl WordScores {
+impl<T> Default for WordScores<T> {
+    fn default() -> Self {
+        WordScores {
+            slots: Vec::new(),
+            scores: Vec::new(),
+        }
+    }
+}
+
+impl<T> WordScores<T> {
     /// The scores of word `id`, computed by `score` the first time.
-    fn of(&mut self, id: u32, score: impl FnOnce() -> TokenScores) -> &TokenScores {
+    fn of(&mut self, id: u32, score: impl FnOnce() -> T) -> &T {
         let id = id as usize;
         if self.slots.len() <= id {
             self.slots.resize(id + 1, 0);
@@ -1185,6 +1273,18 @@ pub fn document_features(
 /// in "in Torvale" is evidence for the sentence that only says "Torvale is". `tags` holds
 /// each sentence's tags, in the order of `sentences`.
 pub fn add_document_history(sentences: &mut [&mut SentenceFeatures], tags: &[Vec<(Tag, f32)>]) {
+    let shared: Vec<&SentenceFeatures> = sentences.iter().map(|s| &**s).collect();
+    let history = document_history(&shared, tags);
+    for (features, extra) in sentences.iter_mut().zip(history) {
+        features.append(&extra);
+    }
+}
+
+/// The history features [`add_document_history`] adds: per sentence, per token.
+pub fn document_history(
+    sentences: &[&SentenceFeatures],
+    tags: &[Vec<(Tag, f32)>],
+) -> Vec<Vec<Vec<u64>>> {
     // Per distinct word, how often each tag was read.
     let mut readings: FxHashMap<u32, [u32; TAG_COUNT]> = FxHashMap::default();
     for (features, tags) in sentences.iter().zip(tags) {
@@ -1192,38 +1292,41 @@ pub fn add_document_history(sentences: &mut [&mut SentenceFeatures], tags: &[Vec
             readings.entry(word).or_default()[tag] += 1;
         }
     }
-    for (features, tags) in sentences.iter_mut().zip(tags) {
-        let extra: Vec<Vec<u64>> = features
-            .word_ids
-            .iter()
-            .zip(tags)
-            .map(|(word, &(tag, _))| {
-                let mut others = readings.get(word).copied().unwrap_or_default();
-                others[tag] -= 1;
-                if others.iter().all(|&n| n == 0) {
-                    return vec![keyed(F_HISTORY_NONE, 0)];
-                }
-                let mut by_type = [0f32; TYPE_COUNT];
-                for (t, &n) in others.iter().enumerate() {
-                    by_type[type_index_of(t)] += n as f32;
-                }
-                let mut out = Vec::new();
-                for (t, &n) in by_type.iter().enumerate().skip(1) {
-                    if n > 0.0 {
-                        out.push(keyed(F_HISTORY_TYPE, t as u64));
+    sentences
+        .iter()
+        .zip(tags)
+        .map(|(features, tags)| {
+            features
+                .word_ids
+                .iter()
+                .zip(tags)
+                .map(|(word, &(tag, _))| {
+                    let mut others = readings.get(word).copied().unwrap_or_default();
+                    others[tag] -= 1;
+                    if others.iter().all(|&n| n == 0) {
+                        return vec![keyed(F_HISTORY_NONE, 0)];
                     }
-                }
-                out.push(keyed(F_HISTORY_MOST, best(&by_type).0 as u64));
-                for (t, &n) in others.iter().enumerate().skip(1) {
-                    if n > 0 {
-                        out.push(keyed(F_HISTORY_TAG, t as u64));
+                    let mut by_type = [0f32; TYPE_COUNT];
+                    for (t, &n) in others.iter().enumerate() {
+                        by_type[type_index_of(t)] += n as f32;
                     }
-                }
-                out
-            })
-            .collect();
-        features.append(&extra);
-    }
+                    let mut out = Vec::new();
+                    for (t, &n) in by_type.iter().enumerate().skip(1) {
+                        if n > 0.0 {
+                            out.push(keyed(F_HISTORY_TYPE, t as u64));
+                        }
+                    }
+                    out.push(keyed(F_HISTORY_MOST, best(&by_type).0 as u64));
+                    for (t, &n) in others.iter().enumerate().skip(1) {
+                        if n > 0 {
+                            out.push(keyed(F_HISTORY_TAG, t as u64));
+                        }
+                    }
+                    out
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The spans a tag sequence marks (from a name's first word or a one-word name to where
@@ -1367,7 +1470,7 @@ pub fn recognize_named(
     seg: &Segmented,
     models: super::Models,
     stats: &DocumentStats,
-    candidates: Vec<Candidate>,
+    mut candidates: Vec<Candidate>,
 ) -> Vec<Candidate> {
     let (kb, model) = (models.kb, models.ner);
     if model.weights.is_empty() {
@@ -1382,10 +1485,10 @@ pub fn recognize_named(
     }
     let mut keep = vec![true; candidates.len()];
     let mut added = Vec::new();
-    let mut sentences = document_features(text, seg, kb, stats, &candidates, &in_sentence);
+    let sentences = document_features(text, seg, kb, stats, &candidates, &in_sentence);
     let document_tags = model.tag_document(
-        &mut sentences
-            .iter_mut()
+        &sentences
+            .iter()
             .map(|(_, features)| features)
             .collect::<Vec<_>>(),
     );
@@ -1420,7 +1523,7 @@ pub fn recognize_named(
             // of Zorvex fell", "Analyst Jo Bell said"): a capitalised first word is weak
             // evidence, the tagger's shorter name stands.
             let opens_sentence = first_word.is_some_and(|t| t.span.start == c.span.start);
-            let confirmed = spans.iter().any(|&(span, ty, _)| {
+            let confirming = spans.iter().filter(|&&(span, ty, _)| {
                 ty == c.entity_type
                     && (c.span.contains(span)
                         && !(opens_sentence && span.start > c.span.start && !c.typed)
@@ -1432,6 +1535,10 @@ pub fn recognize_named(
                                     || taken.split_whitespace().all(lexicon::is_title_word)
                             }))
             });
+            // The tagger's margin where it reads the rules' name: a guess the rules made on
+            // shape alone ("Mrs. Tolvik") is as sure as the tagger is.
+            let confirmed_margin = confirming.map(|&(_, _, margin)| margin).reduce(f32::max);
+            let confirmed = confirmed_margin.is_some();
             let nested_place = c.entity_type == EntityType::Place
                 && spans.iter().any(|&(span, ty, _)| {
                     span.contains(c.span) && span != c.span && ty != EntityType::Person
@@ -1526,6 +1633,11 @@ pub fn recognize_named(
                     || particled
                     || shouted
                     || speaker);
+            if let Some(margin) = confirmed_margin.filter(|_| keep[i]) {
+                let sure = confidence(margin);
+                let c = &mut candidates[i];
+                c.confidence = c.confidence.max(sure);
+            }
         }
         for (span, entity_type, margin) in spans {
             // "CCTV", "DNA", "GMT": acronyms the rules never read as names, whatever the
