@@ -249,6 +249,17 @@ pub static COMPANY_ENDINGS: WordList = WordList::new(&[
     "Genomics",
     "Automotive",
     "Apparel",
+    "Cosmetics",
+    "Brewing",
+    "Distillery",
+    "Winery",
+    "Vineyards",
+    "Publishing",
+    "Productions",
+    "Realty",
+    "Outfitters",
+    "Cruises",
+    "Healthcare",
 ]);
 
 /// Last words that close the names of sports clubs ("Leeds United", "Wigan Athletic"):
@@ -287,6 +298,16 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Herald",
     "Tribune",
     "Gazette",
+    "Courier",
+    "Dispatch",
+    "Examiner",
+    "Inquirer",
+    "Enquirer",
+    "Sentinel",
+    "Courant",
+    "Ledger",
+    "Advertiser",
+    "Intelligencer",
     "Magazine",
     "Press",
     "Media",
@@ -466,6 +487,56 @@ pub static OCCUPATIONS: WordList = WordList::new(&[
     "teacher",
     "volunteer",
     "winger",
+]);
+
+/// Nouns for a person by who they are to someone or what they do in a house ("her
+/// brother", "the maid"), which an apposition after a name gives ("Orla, the cook,").
+/// Occupations are [`is_occupation`]'s.
+pub static PERSON_NOUNS: WordList = WordList::new(&[
+    "aunt",
+    "boss",
+    "boyfriend",
+    "brother",
+    "butler",
+    "chef",
+    "colleague",
+    "cook",
+    "cousin",
+    "daughter",
+    "doctor",
+    "father",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "friend",
+    "gardener",
+    "girlfriend",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "housekeeper",
+    "husband",
+    "landlady",
+    "landlord",
+    "maid",
+    "mother",
+    "nanny",
+    "neighbor",
+    "neighbour",
+    "nephew",
+    "niece",
+    "pastor",
+    "priest",
+    "roommate",
+    "sister",
+    "son",
+    "uncle",
+    "vicar",
+    "widow",
+    "widower",
+    "wife",
 ]);
 
 /// Whether a lower-case word names an occupation: one of [`OCCUPATIONS`], or a word of the
@@ -713,6 +784,36 @@ pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Plein",
 ]);
 
+/// Last words of the names of buildings, islands and roads that are often named after the
+/// place they stand in ("Auckland Castle", "Hong Kong Island", "Muskogee Turnpike"):
+/// that place opens the name.
+///
+/// Not "Bridge": the seed gold keeps "Westminster Bridge" whole, and GUM's bridges are
+/// named for people ("George Washington Bridge").
+pub static NAMED_FOR_THEIR_PLACE: WordList = WordList::new(&[
+    "Airport",
+    "Arena",
+    "Castle",
+    "Cathedral",
+    "Cemetery",
+    "Expressway",
+    "Freeway",
+    "Harbor",
+    "Harbour",
+    "Highway",
+    "Hotel",
+    "House",
+    "Island",
+    "Mall",
+    "Mosque",
+    "Museum",
+    "Palace",
+    "Pier",
+    "Stadium",
+    "Station",
+    "Turnpike",
+]);
+
 /// Last words of a street's name, after which a house number makes an address.
 pub static STREET_WORDS: WordList = WordList::new(&[
     "Street",
@@ -810,6 +911,46 @@ pub static ROAD_CONTEXT_AFTER: WordList = WordList::new(&[
     "South",
     "East",
     "West",
+]);
+
+/// Plurals of the people a report cites as speakers, in lower case ("Officials said",
+/// "Witnesses told"): a sentence's first word before a speech verb that names no one.
+pub static CITED_GROUPS: WordList = WordList::new(&[
+    "activists",
+    "analysts",
+    "authorities",
+    "campaigners",
+    "critics",
+    "diplomats",
+    "doctors",
+    "economists",
+    "experts",
+    "investigators",
+    "lawmakers",
+    "lawyers",
+    "leaders",
+    "locals",
+    "neighbors",
+    "neighbours",
+    "officers",
+    "officials",
+    "organisers",
+    "organizers",
+    "others",
+    "parents",
+    "police",
+    "prosecutors",
+    "protesters",
+    "reports",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "students",
+    "supporters",
+    "teachers",
+    "witnesses",
+    "workers",
 ]);
 
 /// Capitalised words that start sentences but are not names.

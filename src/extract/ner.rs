@@ -435,6 +435,40 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
         })
 }
 
+/// "Orla, the cook, was slow", "Brannoc, her older brother, left": a name before a comma,
+/// a determiner or possessive, up to three words in lower case ending in a noun for a
+/// person (a kin, a household's or an occupation's: [`lexicon::PERSON_NOUNS`],
+/// [`lexicon::is_occupation`]) and a comma or the sentence's end is that person.
+fn described_as_person<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
+    if word_at(after) != ","
+        || !matches!(
+            word_at(after + 1),
+            "a" | "an" | "the" | "my" | "our" | "his" | "her" | "their" | "your"
+        )
+    {
+        return false;
+    }
+    let words = (after + 2..after + 5)
+        .take_while(|&k| {
+            let w = word_at(k);
+            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
+        })
+        .count();
+    let head = word_at(after + 1 + words);
+    words > 0
+        && (contains(&lexicon::PERSON_NOUNS, head) || lexicon::is_occupation(head))
+        && matches!(word_at(after + 2 + words), "," | "." | ";" | "who" | "")
+}
+
+/// "Halvorsen scored twice", "Kettridge told reporters": a word opening a sentence before a
+/// verb of speech or of what people do is a name to weigh, not a common word, unless it is a
+/// plural of the people a report cites ("Officials said", "Witnesses told").
+fn acts_as_a_person<'t>(word_at: &impl Fn(usize) -> &'t str, at: usize) -> bool {
+    let next = word_at(at + 1);
+    (contains(&lexicon::SPEECH_VERBS, next) || contains(&lexicon::PERSON_ACTION_VERBS, next))
+        && !contains(&lexicon::CITED_GROUPS, &word_at(at).to_lowercase())
+}
+
 /// "Zorvex chief executive Jane Roe", "Benfica president Rui Costa": a name before a role
 /// in lower case that a company or club gives (up to three words, ending in a role's
 /// head), then a capitalised name, is the organisation whose role it is. A title in
@@ -470,6 +504,9 @@ pub(super) const LEGISLATURE_BUILDING: Method = Method::Pattern("legislature-bui
 /// Freight", "the campaign group Fair Trade Now"), or before a role such an organisation
 /// gives ("Zorvex chief executive Jane Roe"): the context decides, not the tagger.
 pub(super) const ORG_APPOSITION: Method = Method::Pattern("org-apposition");
+/// A name in apposition to a noun for a person ("Orla, the cook,"): the context decides,
+/// not the tagger.
+pub(super) const PERSON_APPOSITION: Method = Method::Pattern("person-apposition");
 /// A compass word before a known place ("West Texas"): a region of it, whatever the
 /// tagger reads ("West" is a surname too).
 pub(super) const REGION: Method = Method::Pattern("region-of-place");
@@ -1081,13 +1118,16 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let unknown = !known_word(cx.kb, w);
         // A lone unknown word opening a sentence is a name only if the document also
         // capitalises it mid-sentence ("Regulators said ..." is not a name) or describes
-        // it as an organisation ("Quorbit, a logistics firm, said ...").
+        // it as an organisation or a person ("Quorbit, a logistics firm, said ...", "Orla,
+        // the cook, was ...").
         let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
         let lone = end == start + 1
             && !is_acronym(w)
             && !is_camel(w)
             && !cx.stats.mid_sentence_capitalised.contains(w)
-            && !described_as_organisation(&word_at, start + 1);
+            && !described_as_organisation(&word_at, start + 1)
+            && !described_as_person(&word_at, start + 1)
+            && !acts_as_a_person(&word_at, start);
         // A known one-word name opening a sentence is a common word too when the article
         // writes it in lower case ("Man charged ..." and "a man", the town of Man aside).
         let common = contains(&lexicon::COMMON_CAPITALISED, w)
@@ -1603,6 +1643,15 @@ fn type_name(
             true,
         ));
     }
+    if words.len() <= 3 && described_as_person(&word_at, after) {
+        return Some(candidate(
+            EntityType::Person,
+            PERSON_APPOSITION,
+            0.7,
+            None,
+            true,
+        ));
+    }
     // "a rented SUV", "an MRI": an unknown acronym after an indefinite article is a
     // common noun, not an organisation.
     let indefinite = (first.saturating_sub(2)..first)
@@ -2053,6 +2102,46 @@ mod tests {
         let list = names("It has campuses of the University of Elm, Riverton and Oak Vale.");
         assert!(list.contains(&"University of Elm".to_owned()), "{list:?}");
         assert!(list.contains(&"Riverton".to_owned()), "{list:?}");
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_noun_for_a_person_is_that_person() {
+        let text = "Orla, the cook, was slow. Brannoc, her older brother, left early. \
+                    Tarvin, the capital, was quiet. Quennet, a hydrologist, said so.";
+        let seg = segment(text);
+        let by_apposition: Vec<(&str, EntityType)> =
+            recognize(text, &seg, Kb::shipped(), &DocumentStats::new(text, &seg))
+                .into_iter()
+                .filter(|c| c.method == PERSON_APPOSITION)
+                .map(|c| (c.span.slice(text), c.entity_type))
+                .collect();
+        // A capital is no person.
+        assert_eq!(
+            by_apposition,
+            [
+                ("Orla", EntityType::Person),
+                ("Brannoc", EntityType::Person),
+                ("Quennet", EntityType::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentences_first_word_before_a_persons_verb_is_a_name_to_weigh() {
+        let got = named("Kettridge told reporters it failed. Officials said so. Halls are big.");
+        assert_eq!(got, [("Kettridge".to_owned(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_newspapers_word_closes_its_name() {
+        let got = named("She wrote for the Harrowgate Courier and the Tarsh Examiner.");
+        assert_eq!(
+            got,
+            [
+                ("Harrowgate Courier".to_owned(), EntityType::Organization),
+                ("Tarsh Examiner".to_owned(), EntityType::Organization)
+            ]
+        );
     }
 
     #[test]

@@ -1623,6 +1623,7 @@ pub fn recognize_named(
                     || c.method == super::ner::SIGNATURE
                     || c.method == super::ner::REGION
                     || c.method == super::ner::ORG_APPOSITION
+                    || c.method == super::ner::PERSON_APPOSITION
                     || confirmed
                     || nested_place
                     || org_named_after_place
@@ -1798,7 +1799,18 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
         }
         let is_org = c.entity_type == EntityType::Organization;
         let name = &tokens[first..=last];
-        let places = super::ner::nested_known_places(text, kb, c.sentence, name, is_org);
+        // "Auckland Castle", "Tulsa International Airport": a place's building or island
+        // named after the place it stands in opens with that place, a mention of its own
+        // (not "George Washington Bridge": a given name opens a person's name).
+        let built_in_place = !is_org
+            && contains(
+                &lexicon::NAMED_FOR_THEIR_PLACE,
+                name[name.len() - 1].span.slice(text),
+            )
+            && !lexicon::is_given_name(name[0].span.slice(text))
+            && !kb.is_first_name(name[0].span.slice(text));
+        let places =
+            super::ner::nested_known_places(text, kb, c.sentence, name, is_org || built_in_place);
         let closing = is_org
             .then(|| closing_known_place(text, kb, c.sentence, name))
             .flatten();
@@ -2126,11 +2138,12 @@ fn clubs_named_for_places(
     }
 }
 
-/// "Sweden defeated South Korea 1 – 0": in a report of a game, a country that plays (it
-/// beats, draws, faces or loses to another; a score follows it) is its national team, an
-/// organisation, in every mention; its Wikidata item is the country's, so it goes. A
-/// country counts as a team when the article is about sport (three words of the game or
-/// more) and puts the country in such a context twice.
+/// "Sweden defeated South Korea 1 – 0", "Rovane City beat Eastmoor 3-1": in a report of a
+/// game, a place that plays (it beats, draws, faces or loses to another; a score follows
+/// it) is its team, an organisation, in every mention; its Wikidata item is the place's,
+/// so it goes. A place counts as a team when the article is about sport (three words of
+/// the game or more) and puts it in such a context: a country twice (a country is also
+/// where games are played and won), a town or club once.
 fn national_teams<'t>(
     text: &'t str,
     seg: &Segmented,
@@ -2139,26 +2152,20 @@ fn national_teams<'t>(
     found: &[Candidate],
 ) -> FxHashSet<&'t str> {
     let mut teams = FxHashSet::default();
-    let countries: Vec<&Candidate> = found
+    let places: Vec<&Candidate> = found
         .iter()
-        .filter(|c| {
-            let name = c.span.slice(text);
-            c.kind == MentionKind::Named
-                && c.entity_type == EntityType::Place
-                && kb.best(name).is_some_and(|e| {
-                    e.class == crate::kb::COUNTRY_CLASS
-                        || contains(&lexicon::HOME_NATIONS, &e.label)
-                })
-        })
+        .filter(|c| c.kind == MentionKind::Named && c.entity_type == EntityType::Place)
         .collect();
-    if countries.is_empty() {
+    if places.is_empty() || !**reports_games {
         return teams;
     }
-    if !**reports_games {
-        return teams;
-    }
+    let is_country = |name: &str| {
+        kb.best(name).is_some_and(|e| {
+            e.class == crate::kb::COUNTRY_CLASS || contains(&lexicon::HOME_NATIONS, &e.label)
+        })
+    };
     let mut plays: FxHashMap<&str, usize> = FxHashMap::default();
-    for c in countries {
+    for c in places {
         let name = c.span.slice(text);
         let tokens = seg.sentence_tokens(c.sentence);
         let (first, last) = seg.token_bounds(c.sentence, c.span);
@@ -2182,7 +2189,7 @@ fn national_teams<'t>(
     teams.extend(
         plays
             .into_iter()
-            .filter(|&(_, n)| n >= 2)
+            .filter(|&(name, n)| n >= 2 || !is_country(name))
             .map(|(name, _)| name),
     );
     // "Korea" for the team of "South Korea": the country's name without its compass word.
@@ -2977,6 +2984,28 @@ mod tests {
     }
 
     #[test]
+    fn a_place_opening_the_name_of_a_building_named_for_it_is_a_mention() {
+        let text =
+            "We toured Auckland Castle, crossed George Washington Stadium and saw Auckland Park.";
+        let (seg, mut found) = tagged_names(
+            text,
+            &[
+                ("Auckland Castle", EntityType::Place),
+                ("George Washington Stadium", EntityType::Place),
+                ("Auckland Park", EntityType::Place),
+            ],
+        );
+        add_nested_places(text, &seg, Kb::shipped(), &mut found);
+        let nested: Vec<(&str, usize)> = found[3..]
+            .iter()
+            .map(|c| (c.span.slice(text), c.span.start))
+            .collect();
+        // A given name opens a person's name, not a place's; a park is as often named for
+        // anyone ("Hyde Park"), and a bridge too.
+        assert_eq!(nested, [("Auckland", first_span(text, "Auckland").start)]);
+    }
+
+    #[test]
     fn a_known_place_closing_an_organisations_name_is_a_mention() {
         let text = "She joined Creative Commons Kenya and the Bank of Kenya; South Korea won.";
         let at = |name: &str| first_span(text, name);
@@ -3257,6 +3286,15 @@ mod tests {
             !got.iter().any(|(name, _, _)| name.contains(" of ")),
             "a person of a firm is two names: {got:?}"
         );
+    }
+
+    #[test]
+    fn towns_that_play_a_game_once_are_their_clubs() {
+        let game = "Tulsa beat Wichita 3-1 in the league match on Saturday. The referee sent \
+                    off two players after a late penalty. Fans travelled home to Omaha.";
+        assert_eq!(types_of(game, "Tulsa"), [EntityType::Organization]);
+        assert_eq!(types_of(game, "Wichita"), [EntityType::Organization]);
+        assert_eq!(types_of(game, "Omaha"), [EntityType::Place]);
     }
 
     #[test]
@@ -3658,17 +3696,18 @@ mod tests {
 
     #[test]
     fn known_places_inside_tagged_names_are_mentions() {
-        let text = "Officials of the County of Ohio met near the Gulf of Ohio Harbour.";
+        let text = "Officials of the County of Ohio met near the Gulf of Ohio Valley.";
         let (seg, mut found) = tagged_names(
             text,
             &[
                 ("County of Ohio", EntityType::Organization),
-                ("Ohio Harbour", EntityType::Place),
+                ("Ohio Valley", EntityType::Place),
             ],
         );
         add_nested_places(text, &seg, Kb::shipped(), &mut found);
         let places: Vec<&str> = found[2..].iter().map(|c| c.span.slice(text)).collect();
-        // After "of" in an organisation; not at the start of a place's own name.
+        // After "of" in an organisation; not at the start of a place's own name (unless it
+        // names a building or an island the place holds, "Ohio Harbour").
         assert_eq!(places, vec!["Ohio"], "{found:?}");
         assert_eq!(found[2].span, Span::new(27, 31));
         assert_eq!(found[2].entity_type, EntityType::Place);
