@@ -2983,11 +2983,22 @@ mod tests {
         assert_eq!(names, ["Wendeline", "Elizabeth I"]);
     }
 
+    /// The places [`add_nested_places`] finds in `names` (as the tagger read them), with
+    /// where each starts.
+    fn nested_places_in<'t>(text: &'t str, names: &[(&str, EntityType)]) -> Vec<(&'t str, usize)> {
+        let (seg, mut found) = tagged_names(text, names);
+        add_nested_places(text, &seg, Kb::shipped(), &mut found);
+        found[names.len()..]
+            .iter()
+            .map(|c| (c.span.slice(text), c.span.start))
+            .collect()
+    }
+
     #[test]
     fn a_place_opening_the_name_of_a_building_named_for_it_is_a_mention() {
         let text =
             "We toured Auckland Castle, crossed George Washington Stadium and saw Auckland Park.";
-        let (seg, mut found) = tagged_names(
+        let nested = nested_places_in(
             text,
             &[
                 ("Auckland Castle", EntityType::Place),
@@ -2995,11 +3006,6 @@ mod tests {
                 ("Auckland Park", EntityType::Place),
             ],
         );
-        add_nested_places(text, &seg, Kb::shipped(), &mut found);
-        let nested: Vec<(&str, usize)> = found[3..]
-            .iter()
-            .map(|c| (c.span.slice(text), c.span.start))
-            .collect();
         // A given name opens a person's name, not a place's; a park is as often named for
         // anyone ("Hyde Park"), and a bridge too.
         assert_eq!(nested, [("Auckland", first_span(text, "Auckland").start)]);
@@ -3009,7 +3015,7 @@ mod tests {
     fn a_known_place_closing_an_organisations_name_is_a_mention() {
         let text = "She joined Creative Commons Kenya and the Bank of Kenya; South Korea won.";
         let at = |name: &str| first_span(text, name);
-        let (seg, mut found) = tagged_names(
+        let places = nested_places_in(
             text,
             &[
                 ("Creative Commons Kenya", EntityType::Organization),
@@ -3017,11 +3023,6 @@ mod tests {
                 ("South Korea", EntityType::Organization),
             ],
         );
-        add_nested_places(text, &seg, Kb::shipped(), &mut found);
-        let places: Vec<(&str, usize)> = found[3..]
-            .iter()
-            .map(|c| (c.span.slice(text), c.span.start))
-            .collect();
         // Once each: the place after "of" is found as before, not twice; a team named for
         // its country holds no place.
         assert_eq!(
