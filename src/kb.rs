@@ -1340,6 +1340,20 @@ mod tests {
         assert!(kb.best("Airbnb").is_none());
         // A band or a militia that a source types both a person and an organisation.
         assert_eq!(kb.type_of("Hezbollah"), Some(EntityType::Organization));
+        // The services, regulators and campaigners of a story about encryption and
+        // security, and an agency by its acronym.
+        for name in [
+            "Telegram",
+            "Signal",
+            "Ofcom",
+            "Privacy International",
+            "FSB",
+            "DGSI",
+        ] {
+            assert_eq!(kb.type_of(name), Some(EntityType::Organization), "{name}");
+        }
+        // A short name news uses after the first mention, on the source's item.
+        assert_eq!(kb.best("Amnesty").map(|e| e.qid.as_str()), Some("Q42970"));
     }
 
     #[test]
