@@ -152,7 +152,8 @@ const ABBREVIATIONS: &[&str] = &[
     "cpl", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "mt", "ft", "rev", "hon", "jan",
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "fla", "ariz", "mass",
     "penn", "wash", "ore", "colo", "conn", "okla", "tenn", "va", "ga", "ala", "ill", "mich",
-    "minn", "wis", "md", "pa", "ky", "la", "e.g", "i.e", "approx", "dept", "est", "fig",
+    "minn", "wis", "md", "pa", "ky", "la", "e.g", "i.e", "approx", "dept", "est", "fig", "mme",
+    "mlle",
 ];
 
 /// Splits a text into paragraphs, sentences and tokens.

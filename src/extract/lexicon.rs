@@ -72,6 +72,7 @@ pub static TITLE_HEADS: WordList = WordList::new(&[
     "Mayor",
     "Judge",
     "Justice",
+    "Attorney",
     "King",
     "Queen",
     "Prince",
@@ -126,6 +127,15 @@ pub static TITLE_HEADS: WordList = WordList::new(&[
     "Imam",
     "Madame",
     "Monsieur",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Mlle.",
+    "Mademoiselle",
+    "Herr",
+    "Frau",
+    "Señor",
+    "Señora",
     "Duke",
     "Duchess",
     "Earl",
@@ -137,6 +147,15 @@ pub static TITLE_HEADS: WordList = WordList::new(&[
 /// Whether a word belongs to a person's title ("Deputy", "Commissioner").
 pub fn is_title_word(word: &str) -> bool {
     contains(&TITLE_MODIFIERS, word) || contains(&TITLE_HEADS, word)
+}
+
+/// Whether a word is a title head written as an abbreviation, whose dot the tokens keep
+/// apart ("Mrs" of "Mrs. Roe", "Dr" of "Dr. Roe").
+pub fn is_title_abbreviation(word: &str) -> bool {
+    let mut dotted = String::with_capacity(word.len() + 1);
+    dotted.push_str(word);
+    dotted.push('.');
+    contains(&TITLE_HEADS, &dotted)
 }
 
 /// Words that end a coordinated object ("killed two traders and a guard *in* ...").
@@ -179,6 +198,14 @@ pub static CONTEXT_STOPWORDS: WordList = WordList::new(&[
 pub static FEMALE_TITLES: WordList = WordList::new(&[
     "Mrs",
     "Mrs.",
+    "Madame",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Mlle.",
+    "Mademoiselle",
+    "Frau",
+    "Señora",
     "Ms",
     "Ms.",
     "Miss",
@@ -193,6 +220,9 @@ pub static FEMALE_TITLES: WordList = WordList::new(&[
 pub static MALE_TITLES: WordList = WordList::new(&[
     "Mr",
     "Mr.",
+    "Monsieur",
+    "Herr",
+    "Señor",
     "Sir",
     "Lord",
     "King",
@@ -308,6 +338,7 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Ledger",
     "Advertiser",
     "Intelligencer",
+    "PAC",
     "Magazine",
     "Press",
     "Media",

@@ -814,10 +814,14 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             if opens(end) || kind(end) == NameWord::HyphenTail && kind(end - 1) == NameWord::Name {
                 end += 1;
             } else if word(end) == "."
-                && matches!(word(end - 1), "St" | "Mt" | "Ft")
+                && (matches!(word(end - 1), "St" | "Mt" | "Ft")
+                    || end - 1 == start && lexicon::is_title_abbreviation(word(end - 1)))
                 && opens(end + 1)
             {
-                // "St. Louis", "Mt. Everest": the abbreviation's dot is inside the name.
+                // "St. Louis", "Mt. Everest": the abbreviation's dot is inside the name;
+                // "Mrs. Ruelle", "Dr. Roe": inside the run, where the title splits off
+                // (a title opening the run only: "Undersecretary for Education Mr." is
+                // a role of its own).
                 end += 2;
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
@@ -1130,13 +1134,27 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             && !acts_as_a_person(&word_at, start);
         // A known one-word name opening a sentence is a common word too when the article
         // writes it in lower case ("Man charged ..." and "a man", the town of Man aside).
-        let common = contains(&lexicon::COMMON_CAPITALISED, w)
+        // "Lawyers for Agrawal met ...", "Supporters of Roe said ...": a word for people
+        // by what they do, opening a sentence before a connector, heads a noun phrase.
+        let people_of = initial
+            && unknown
+            && end > start + 2
+            && is_connector(word(start + 1))
+            && lexicon::is_occupation(w.to_lowercase().trim_end_matches('s'));
+        // "Dr. Roe": a title's abbreviation opening the run stays for the title split.
+        let titles_a_name =
+            start + 2 < end && word(start + 1) == "." && lexicon::is_title_abbreviation(w);
+        let common = contains(&lexicon::COMMON_CAPITALISED, w) && !titles_a_name
+            || people_of
             || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone))
             || (initial && end == start + 1 && cx.stats.written_in_lower_case(w));
         // "New York is ...": a known name the word opens is no common word.
         let opens_known_name =
             || (start + 2..=end).any(|e| cx.kb.best(&span_text(text, tokens, start, e)).is_some());
-        if common && (initial || contains(&lexicon::COMMON_CAPITALISED, w)) && !opens_known_name() {
+        if common
+            && (initial || contains(&lexicon::COMMON_CAPITALISED, w) && !titles_a_name)
+            && !opens_known_name()
+        {
             start += 1;
             // Nor does a name open with the connector such a word leaves behind ("Most
             // of Argentina's ...").
@@ -1210,7 +1228,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     // a name ("Bank of England").
     if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| matches!(word(k), "of" | "at")) {
         let right = Span::new(tokens[k + 1].span.start, tokens[end - 1].span.end).slice(text);
-        let right_is_body = cx.kb.best(right).is_some()
+        let right_is_body = cx.kb.type_of(right).is_some()
             || lexicon::closes_organisation(word(end - 1))
             || right.contains(" & ")
             || (k + 2 == end && is_acronym(right));
@@ -1233,13 +1251,21 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             || k == start && end - k >= 3 && occupation_before_name(cx, tokens, k, end)
     }) {
         let mut title_start = head;
-        while title_start > start && lexicon::is_title_word(word(title_start - 1)) {
+        // "District Attorney", "District Judge": "District" is part of these titles only
+        // (a word of places elsewhere: "District Court", "Lake District").
+        while title_start > start
+            && (lexicon::is_title_word(word(title_start - 1))
+                || word(title_start - 1) == "District"
+                    && matches!(word(title_start), "Attorney" | "Judge"))
+        {
             title_start -= 1;
         }
         // "King of Athens", "Secretary of State": a title of a place or body, no person,
         // unless a first name follows the body ("Minister of Education Jane Roe").
         let mut person_start = head + 1;
-        if is_connector(word(head + 1)) {
+        if word(head + 1) == "." && lexicon::is_title_abbreviation(word(head)) {
+            person_start = head + 2;
+        } else if is_connector(word(head + 1)) {
             // A first name after the body, else a body of a word or two ("Education",
             // "Crisis Management") followed by a two- or three-word name whose first word
             // is no common capitalised word nor a noun of a portfolio ("Management"); the
@@ -1276,12 +1302,17 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         }
         let person = Span::new(tokens[person_start].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
+        // "Dr. Nelson", "Mrs. Chester": an honorific makes a person of a place's name.
+        let honorific = matches!(word(head), "Dr" | "Dr." | "Prof" | "Prof.")
+            || contains(&lexicon::FEMALE_TITLES, word(head))
+            || contains(&lexicon::MALE_TITLES, word(head));
         let looks_like_person = !lexicon::closes_organisation(last)
             && !contains(&lexicon::PLACE_SUFFIXES, last)
-            && cx
-                .kb
-                .best(person.slice(text))
-                .is_none_or(|e| e.kind == EntityType::Person);
+            && (honorific
+                || cx
+                    .kb
+                    .best(person.slice(text))
+                    .is_none_or(|e| e.kind == EntityType::Person));
         if looks_like_person {
             if title_start > start {
                 run(cx, sentence, tokens, start, title_start);
@@ -1568,13 +1599,13 @@ fn type_name(
     {
         return None;
     }
-    // "University of X", "U.S. Department of X": an organisation word heads the name
-    // before "of".
+    // "University of X", "U.S. Department of X", "Brennan Center for Justice": an
+    // organisation word heads the name before "of" or "for".
     let headed_by = |heads: fn(&str) -> bool| {
         words
             .windows(2)
             .take(words.len().saturating_sub(2))
-            .any(|pair| pair[1] == "of" && heads(pair[0]))
+            .any(|pair| matches!(pair[1], "of" | "for") && heads(pair[0]))
     };
     // "Procter & Gamble", "Johnson & Johnson": names joined by "&" are a firm.
     if lexicon::closes_organisation(last)
@@ -2681,5 +2712,77 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_person_of_a_body_known_by_name_only_is_two_names() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             \tBody\tQuillfeather\t\t0\t\t\n",
+        );
+        let got = found_with(
+            &kb,
+            "The letter names Tuo Zi Weng of Quillfeather and two others.",
+        );
+        let named: Vec<_> = got
+            .into_iter()
+            .filter(|g| g.2 == MentionKind::Named)
+            .map(|g| (g.0, g.1))
+            .collect();
+        assert!(
+            named.contains(&("Tuo Zi Weng".to_owned(), EntityType::Person))
+                && named.contains(&("Quillfeather".to_owned(), EntityType::Organization)),
+            "{named:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_for_people_opening_a_sentence_before_a_connector_is_no_name() {
+        let got = named("Lawyers for Hadwell met the committee on Monday.");
+        assert!(got.iter().all(|g| !g.0.starts_with("Lawyers")), "{got:?}");
+    }
+
+    #[test]
+    fn a_body_word_before_for_heads_an_organisation() {
+        let got =
+            named("A report by the Tarrow Center for Justice was cited by the Save Riverton PAC.");
+        for name in ["Tarrow Center for Justice", "Save Riverton PAC"] {
+            assert!(
+                got.contains(&(name.to_owned(), EntityType::Organization)),
+                "{name}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_district_attorney_is_a_title_after_the_place() {
+        let got = named("Riverton County District Attorney Fenna Wallis asked a judge to act.");
+        assert!(
+            got.contains(&("Fenna Wallis".to_owned(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|g| !g.0.contains("District")), "{got:?}");
+    }
+
+    #[test]
+    fn honorifics_with_or_without_a_dot_are_titles() {
+        let text = "A letter from Mme. Ruelle reached Herr Kossler, Dr. Ibarra and Mrs. Riverton.";
+        let seg = segment(text);
+        // "Riverton" is a known place: the honorific makes a person of it.
+        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\n");
+        let found = recognize(text, &seg, &kb, &DocumentStats::new(text, &seg));
+        for (name, title) in [
+            ("Ruelle", "Mme."),
+            ("Kossler", "Herr"),
+            ("Ibarra", "Dr."),
+            ("Riverton", "Mrs."),
+        ] {
+            let person = found
+                .iter()
+                .find(|c| c.span.slice(text) == name)
+                .unwrap_or_else(|| panic!("{name}: {found:?}"));
+            assert_eq!(person.entity_type, EntityType::Person);
+            assert_eq!(person.role.as_deref(), Some(title), "{found:?}");
+        }
     }
 }

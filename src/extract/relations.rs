@@ -777,12 +777,26 @@ pub fn extract(text: &str, seg: &Segmented, ex: &mut Extraction, kb: &Kb, syntax
                 }
             }
             // --- Events ----------------------------------------------------------------
-            // "X claimed responsibility for Y", "X claimed credit for Y"
+            // "X claimed responsibility for Y", "X claimed credit for Y"; "X used Y to
+            // claim credit for Z" is X's claim, not Y's.
             if matches!(w, "responsibility" | "credit")
                 && i >= 1
                 && matches!(s.word(i - 1), "claimed" | "claims" | "claim" | "claiming")
             {
-                let agent = nearest_before(ex, &s, i - 1, AGENT);
+                let nearest = nearest_before(ex, &s, i - 1, AGENT);
+                let agent = match nearest {
+                    Some(tool) if i >= 2 && s.word(i - 2) == "to" => {
+                        let tool_start = s.token_at(ex.mentions[tool].span.start);
+                        let used = tool_start >= 1
+                            && matches!(s.word(tool_start - 1), "used" | "uses" | "using" | "use");
+                        if used {
+                            nearest_before(ex, &s, tool_start - 1, AGENT)
+                        } else {
+                            nearest
+                        }
+                    }
+                    _ => nearest,
+                };
                 let event = s
                     .words_at(i + 1, &["for"])
                     .and_then(|k| s.mention_at(ex, k, EVENT));
@@ -1615,6 +1629,31 @@ mod tests {
                     "Acme Corp",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_claim_made_through_a_service_is_the_claimers() {
+        let found = relations_in(
+            "Police said the Vessel Brigade used Telegram to claim credit for the bombing.",
+        );
+        assert!(
+            has(
+                &found,
+                RelationType::PerpetratorOf,
+                "Vessel Brigade",
+                "the bombing"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            !has(
+                &found,
+                RelationType::PerpetratorOf,
+                "Telegram",
+                "the bombing"
+            ),
+            "{found:?}"
         );
     }
 }

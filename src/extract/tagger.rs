@@ -1413,10 +1413,18 @@ fn split_title(text: &str, tokens: &[Token], span: Span) -> (Span, Option<String
         .iter()
         .filter(|t| span.start <= t.span.start && t.span.end <= span.end)
         .collect();
-    let titles = inside
-        .iter()
-        .take_while(|t| lexicon::is_title_word(t.span.slice(text)))
-        .count();
+    // The titles, with the dot of an abbreviated one ("Dr. Roe").
+    let mut titles = 0;
+    while let Some(token) = inside.get(titles) {
+        let word = token.span.slice(text);
+        let dot_of_title = word == "."
+            && titles > 0
+            && lexicon::is_title_abbreviation(inside[titles - 1].span.slice(text));
+        if !(lexicon::is_title_word(word) || dot_of_title) {
+            break;
+        }
+        titles += 1;
+    }
     match (inside.get(titles), titles) {
         (Some(first), 1..) if first.span.slice(text).starts_with(char::is_uppercase) => {
             let role = Span::new(span.start, inside[titles - 1].span.end);
