@@ -1528,6 +1528,17 @@ pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
     "website",
     "network",
     "label",
+    "chain",
+    "unit",
+    "subsidiary",
+    "division",
+    "affiliate",
+    "regulator",
+    "watchdog",
+    "bank",
+    "operator",
+    "provider",
+    "agency",
 ]);
 
 /// The particles inside family names ("von der", "van den", "de la", "dos"), which join

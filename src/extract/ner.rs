@@ -407,9 +407,9 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
     out.dedup_by(|a, b| a.span == b.span);
 }
 
-/// "X, Ruritania's state-owned shipping group," / "X, a logistics firm.": a description in
-/// apposition after the name (the token at `after`), opened by an article or a possessive
-/// and closed by a word for a kind of organisation at its end.
+/// "X, Ruritania's state-owned shipping group," / "X, a logistics firm." / "X, a unit of
+/// Y,": a description in apposition after the name (the token at `after`), opened by an
+/// article or a possessive and closed by a word for a kind of organisation at its end.
 fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
     if word_at(after) != "," {
         return false;
@@ -428,9 +428,10 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
         })
         .find(|&k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)))
         .is_some_and(|k| {
+            // "X, a unit of Y,": the kind may be of another body.
             matches!(
                 word_at(k + 1),
-                "," | "." | ";" | ")" | "that" | "which" | ""
+                "," | "." | ";" | ")" | "that" | "which" | "" | "of"
             )
         })
 }
@@ -2668,6 +2669,14 @@ mod tests {
             (
                 "Vessels were bought from Tarnvik, Ruritania's state-owned shipping group.",
                 "Tarnvik",
+            ),
+            (
+                "Researchers at Mandrel, a unit of Vantor Holdings, found it.",
+                "Mandrel",
+            ),
+            (
+                "The operations were cancelled by the hospital chain Zorgvik Noord on Monday.",
+                "Zorgvik Noord",
             ),
         ] {
             let got = named(text);
