@@ -1137,11 +1137,11 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // writes it in lower case ("Man charged ..." and "a man", the town of Man aside).
         // "Lawyers for Agrawal met ...", "Supporters of Roe said ...": a word for people
         // by what they do, opening a sentence before a connector, heads a noun phrase.
-        let people_of = initial
-            && unknown
-            && end > start + 2
-            && is_connector(word(start + 1))
-            && lexicon::is_occupation(w.to_lowercase().trim_end_matches('s'));
+        let people_of = initial && unknown && end > start + 2 && is_connector(word(start + 1)) && {
+            let lower = w.to_lowercase();
+            lexicon::is_occupation(&lower)
+                || lower.strip_suffix('s').is_some_and(lexicon::is_occupation)
+        };
         // "Dr. Roe": a title's abbreviation opening the run stays for the title split.
         let titles_a_name =
             start + 2 < end && word(start + 1) == "." && lexicon::is_title_abbreviation(w);
