@@ -1559,6 +1559,36 @@ pub static PARTY_ADJECTIVES: WordList = WordList::new(&[
     "Communist",
 ]);
 
+/// Words for a member of a political party ("a Republican", "the top Democrat").
+pub static PARTY_MEMBERS: WordList = WordList::new(&[
+    "Republican",
+    "Democrat",
+    "Conservative",
+    "Tory",
+    "Liberal",
+    "Socialist",
+    "Communist",
+]);
+
+/// The words before a party's name that make it one of its members ("a Democrat", "the
+/// panel's top Republican", "fellow Conservative").
+pub static PARTY_MEMBER_OPENERS: WordList = WordList::new(&[
+    "a",
+    "an",
+    "another",
+    "top",
+    "senior",
+    "leading",
+    "ranking",
+    "fellow",
+    "lone",
+    "moderate",
+    "veteran",
+    "former",
+    "lifelong",
+    "registered",
+]);
+
 /// Head nouns of nominal mentions, by type.
 pub static PERSON_HEADS: WordList = WordList::new(&[
     "family",

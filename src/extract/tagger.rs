@@ -1719,19 +1719,29 @@ pub fn recognize_named(
 
 /// "the Mexican government", "Syrian refugees": a demonym alone names no person,
 /// organisation or place (GUM and the seed gold agree); nor does a party's adjective before
-/// a noun ("Republican senators", "the Democratic majority").
+/// a noun ("Republican senators", "the Democratic majority"), nor a word for a party's
+/// member ("a Democrat from Illinois").
 fn is_a_modifier_alone(text: &str, seg: &Segmented, kb: &Kb, c: &Candidate) -> bool {
     if c.kind != MentionKind::Named || type_index(c.entity_type).is_none() {
         return false;
     }
     let word = c.span.slice(text);
+    let tokens = seg.sentence_tokens(c.sentence);
+    let before = tokens
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= c.span.start)
+        .map(|t| t.span.slice(text));
     kb.demonym(word).is_some()
         || contains(&lexicon::PARTY_ADJECTIVES, word)
-            && seg
-                .sentence_tokens(c.sentence)
+            && tokens
                 .iter()
                 .find(|t| t.span.start >= c.span.end)
                 .is_some_and(|t| t.span.slice(text).starts_with(char::is_lowercase))
+        // "the panel's top Republican", "a Democrat from Illinois": a member of the
+        // party, a person no name gives.
+        || contains(&lexicon::PARTY_MEMBERS, word)
+            && before.is_some_and(|w| contains(&lexicon::PARTY_MEMBER_OPENERS, w))
 }
 
 /// "the Harbour Lights Festival": a one-word name read by the tagger or by its shape alone,
@@ -3157,6 +3167,16 @@ mod tests {
             "{got:?}"
         );
         assert!(has(&got, "Labour", EntityType::Organization), "{got:?}");
+        // A member of the party is a person no name gives.
+        let text = "Committee chairman Ray Dunmore, a Democrat from Ohio, said the firms had \
+                    stalled. Senator Tom Hale of Iowa, the panel's top Republican, voted \
+                    against the motion, calling it a stunt.\n";
+        let got = named_mentions(text);
+        assert!(
+            !got.iter()
+                .any(|(name, _, _)| matches!(name.as_str(), "Democrat" | "Republican")),
+            "{got:?}"
+        );
     }
 
     #[test]
