@@ -1340,8 +1340,8 @@ mod tests {
         assert!(kb.best("Airbnb").is_none());
         // A band or a militia that a source types both a person and an organisation.
         assert_eq!(kb.type_of("Hezbollah"), Some(EntityType::Organization));
-        // The services, regulators and campaigners of a story about encryption and
-        // security, and an agency by its acronym.
+        // The services, regulators, campaigners and courts of a story about encryption
+        // and security, and an agency by its acronym.
         for name in [
             "Telegram",
             "Signal",
@@ -1349,6 +1349,7 @@ mod tests {
             "Privacy International",
             "FSB",
             "DGSI",
+            "Old Bailey",
         ] {
             assert_eq!(kb.type_of(name), Some(EntityType::Organization), "{name}");
         }

@@ -1559,6 +1559,12 @@ pub static PARTY_ADJECTIVES: WordList = WordList::new(&[
     "Communist",
 ]);
 
+/// The letters after a person's name: ranks at the bar, seats, honours ("Jo Roe KC", "Tom
+/// Hale MP"), no part of the name.
+pub static POST_NOMINALS: WordList = WordList::new(&[
+    "KC", "QC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD",
+]);
+
 /// Words for a member of a political party ("a Republican", "the top Democrat").
 pub static PARTY_MEMBERS: WordList = WordList::new(&[
     "Republican",

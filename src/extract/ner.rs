@@ -1174,9 +1174,13 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     {
         start += 1;
     }
-    // A name can't end in a connector.
+    // A name can't end in a connector, nor in the letters after a person's name ("Jo
+    // Roe KC", "Tom Hale MP").
     let mut end = end;
-    while end > start && is_connector(word(end - 1)) {
+    while end > start
+        && (is_connector(word(end - 1))
+            || end > start + 2 && contains(&lexicon::POST_NOMINALS, word(end - 1)))
+    {
         end -= 1;
     }
     if start >= end {
@@ -2792,6 +2796,17 @@ mod tests {
                 .unwrap_or_else(|| panic!("{name}: {found:?}"));
             assert_eq!(person.entity_type, EntityType::Person);
             assert_eq!(person.role.as_deref(), Some(title), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn the_letters_after_a_name_are_no_part_of_it() {
+        let got = named("The court heard from Annika Darrow KC and from Tom Hale MP on Friday.");
+        for name in ["Annika Darrow", "Tom Hale"] {
+            assert!(
+                got.contains(&(name.to_owned(), EntityType::Person)),
+                "{name}: {got:?}"
+            );
         }
     }
 }
