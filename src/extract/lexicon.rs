@@ -158,6 +158,14 @@ pub fn is_title_abbreviation(word: &str) -> bool {
     contains(&TITLE_HEADS, &dotted)
 }
 
+/// Whether a title is a person's honorific, one no place or body bears ("Mrs", "Herr",
+/// "Dr."): gendered, or a doctor's or professor's.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(word, "Dr" | "Dr." | "Prof" | "Prof.")
+        || contains(&FEMALE_TITLES, word)
+        || contains(&MALE_TITLES, word)
+}
+
 /// Words that end a coordinated object ("killed two traders and a guard *in* ...").
 pub static OBJECT_ENDS: WordList = WordList::new(&[
     "in", "on", "at", "near", "before", "after", "during", "when", "while", "as", "who", "that",

@@ -1308,9 +1308,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let person = Span::new(tokens[person_start].span.start, tokens[end - 1].span.end);
         let last = word(end - 1);
         // "Dr. Nelson", "Mrs. Chester": an honorific makes a person of a place's name.
-        let honorific = matches!(word(head), "Dr" | "Dr." | "Prof" | "Prof.")
-            || contains(&lexicon::FEMALE_TITLES, word(head))
-            || contains(&lexicon::MALE_TITLES, word(head));
+        let honorific = lexicon::is_honorific(word(head));
         let looks_like_person = !lexicon::closes_organisation(last)
             && !contains(&lexicon::PLACE_SUFFIXES, last)
             && (honorific

@@ -1727,11 +1727,13 @@ fn is_a_modifier_alone(text: &str, seg: &Segmented, kb: &Kb, c: &Candidate) -> b
     }
     let word = c.span.slice(text);
     let tokens = seg.sentence_tokens(c.sentence);
-    let before = tokens
-        .iter()
-        .rev()
-        .find(|t| t.span.end <= c.span.start)
-        .map(|t| t.span.slice(text));
+    let before = || {
+        tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= c.span.start)
+            .map(|t| t.span.slice(text))
+    };
     kb.demonym(word).is_some()
         || contains(&lexicon::PARTY_ADJECTIVES, word)
             && tokens
@@ -1741,7 +1743,7 @@ fn is_a_modifier_alone(text: &str, seg: &Segmented, kb: &Kb, c: &Candidate) -> b
         // "the panel's top Republican", "a Democrat from Illinois": a member of the
         // party, a person no name gives.
         || contains(&lexicon::PARTY_MEMBERS, word)
-            && before.is_some_and(|w| contains(&lexicon::PARTY_MEMBER_OPENERS, w))
+            && before().is_some_and(|w| contains(&lexicon::PARTY_MEMBER_OPENERS, w))
 }
 
 /// "the Harbour Lights Festival": a one-word name read by the tagger or by its shape alone,
