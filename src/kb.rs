@@ -31,6 +31,14 @@ const COUNTRY_SHORT_FORMS: &[(&str, &[&str])] = &[
     ("EU", &["EU"]),
 ];
 
+/// The demonyms of states of the past, which no country table gives ("Soviet troops"):
+/// by the Q-ids the benchmark table gives the states.
+const PAST_STATE_DEMONYMS: &[(&str, &[&str])] = &[
+    ("Q15180", &["Soviet"]),
+    ("Q36704", &["Yugoslav"]),
+    ("Q33946", &["Czechoslovak"]),
+];
+
 /// Demonyms used as nouns for one person where the tables give only the adjective.
 const NOUN_DEMONYMS: &[(&str, &str)] = &[("GB", "Briton")];
 
@@ -911,6 +919,13 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
 
+    // Country names of the countries table, for the states of the past named after them
+    // ("West Germany").
+    let country_names: HashSet<&str> = countries
+        .iter()
+        .filter(|r| col(r, "level") == "country")
+        .map(|r| col(r, "name_en"))
+        .collect();
     // Entities of entity-linking benchmarks (news and Wikipedia), typed.
     for row in read_table(&sources.join("elevant-benchmark-entities/elevant_entities.tsv"))? {
         let types: Vec<&str> = col(&row, "coarse_types").split('|').collect();
@@ -930,7 +945,8 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         } else if types.contains(&"geographic_entity")
             && (!types.contains(&"organization")
                 || known_places.contains(qid)
-                || division_names.contains(col(&row, "label")))
+                || division_names.contains(col(&row, "label"))
+                || names_a_state(col(&row, "label"), &country_names))
         {
             EntityType::Place
         } else if types.contains(&"organization") || types.contains(&"geographic_entity") {
@@ -1092,6 +1108,12 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
             entry.description = description;
         }
     }
+    for (qid, names) in PAST_STATE_DEMONYMS {
+        if items.contains_key(*qid) {
+            let names = names.iter().map(|n| (*n).to_owned()).collect();
+            country_demonyms.push(((*qid).to_owned(), names));
+        }
+    }
     country_demonyms.sort();
     let place_names = place_names.into_iter().collect();
     let entries: Vec<KbEntry> = items.into_values().collect();
@@ -1160,6 +1182,33 @@ fn unnamed_bodies(rows: &[HashMap<String, String>], items: &Kb) -> Vec<(String, 
             Some((name, names.collect()))
         })
         .collect()
+}
+
+/// Whether a geographic entity's label names a state, of the past mostly, which a benchmark
+/// also types as an organisation: "Ottoman Empire", "Kingdom of Great Britain", "Republic of
+/// Artsakh", "Soviet Union", or a country's name after a word ("West Germany").
+fn names_a_state(label: &str, country_names: &HashSet<&str>) -> bool {
+    const STATE_WORDS: [&str; 10] = [
+        "Empire",
+        "Kingdom",
+        "Republic",
+        "Caliphate",
+        "Sultanate",
+        "Emirate",
+        "Khanate",
+        "Principality",
+        "Duchy",
+        "Confederacy",
+    ];
+    let words: Vec<&str> = label.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() > 1
+        && (STATE_WORDS.contains(last)
+            || STATE_WORDS.contains(first) && words.get(1) == Some(&"of")
+            || label == "Soviet Union"
+            || words.len() == 2 && country_names.contains(last))
 }
 
 /// Whether `short` spells the initials of `long` ("FBI", "Federal Bureau of Investigation").
@@ -1394,6 +1443,28 @@ mod tests {
         ));
         assert!(!names_a_settlement("city bus in Taoyuan City, Taiwan"));
         assert!(!names_a_settlement("international organization"));
+    }
+
+    #[test]
+    fn a_state_of_the_past_is_named_by_its_words_or_a_country_s_name() {
+        let countries: HashSet<&str> = ["Germany", "Brazil"].into_iter().collect();
+        for state in [
+            "Ottoman Empire",
+            "Kingdom of Great Britain",
+            "Empire of Brazil",
+            "Soviet Union",
+            "West Germany",
+        ] {
+            assert!(names_a_state(state, &countries), "{state}");
+        }
+        for body in [
+            "Republic",
+            "Kent County Council",
+            "Heathrow Airport",
+            "Germany",
+        ] {
+            assert!(!names_a_state(body, &countries), "{body}");
+        }
     }
 
     #[test]

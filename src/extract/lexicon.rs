@@ -256,7 +256,13 @@ pub static COMPANY_ENDINGS: WordList = WordList::new(&[
     "LLC",
     "LLP",
     "plc",
+    "Plc",
     "PLC",
+    "S.A.",
+    "S.p.A.",
+    "SpA",
+    "B.V.",
+    "Oyj",
     "GmbH",
     "N.V.",
     "Holdings",
@@ -2075,8 +2081,48 @@ pub fn possessive_inside_name(before: &str, mark: &str, after: &str) -> bool {
         "'s" | "\u{2019}s" => matches!(before, "Children" | "Women" | "Men" | "People"),
         _ => false,
     };
-    plural && closes_organisation(after)
+    // "Cobb County Sheriff's Office", "the Coroner's Court": an office-holder's possessive
+    // before the office they hold.
+    let office = matches!(mark, "'s" | "\u{2019}s")
+        && contains(&OFFICE_HOLDERS, before)
+        && matches!(after, "Office" | "Department" | "Court" | "Service");
+    (plural && closes_organisation(after)) || office
 }
+
+/// Office-holders whose office is named with their possessive ("the Sheriff's Office").
+static OFFICE_HOLDERS: WordList = WordList::new(&[
+    "Sheriff",
+    "Attorney",
+    "Governor",
+    "Mayor",
+    "Coroner",
+    "Prosecutor",
+    "Comptroller",
+    "Auditor",
+    "Treasurer",
+    "Marshal",
+    "Commissioner",
+    "Chancellor",
+    "Registrar",
+]);
+
+/// Company endings that also name a field of a body's remit: "Ministry of Electronics and
+/// Information *Technology*", "*Securities* and Exchange Commission".
+pub static FIELD_ENDINGS: WordList = WordList::new(&[
+    "Technology",
+    "Technologies",
+    "Securities",
+    "Electronics",
+    "Aerospace",
+    "Logistics",
+    "Petroleum",
+    "Chemicals",
+    "Robotics",
+    "Biotechnology",
+    "Healthcare",
+    "Publishing",
+    "Automotive",
+]);
 
 /// Ministers' portfolios that no ending gives away ("Minister for Foreign Affairs").
 static PORTFOLIOS: WordList = WordList::new(&[

@@ -426,7 +426,9 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
             let w = word_at(k);
             !w.is_empty() && !matches!(w, "," | "." | "who" | "which" | "that")
         })
-        .find(|&k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)))
+        // The last kind word heads the phrase ("a supermarket chain").
+        .filter(|&k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)))
+        .last()
         .is_some_and(|k| {
             // "X, a unit of Y,": the kind may be of another body.
             matches!(
@@ -995,8 +997,12 @@ fn name_goes_on_across_and(
             .is_some()
     };
     let left_is_field = and - start <= 3
-        && (start..and)
-            .all(|k| common(k) && !lexicon::closes_organisation(word(k)) && !is_connector(word(k)))
+        && (start..and).all(|k| {
+            common(k)
+                && (!lexicon::closes_organisation(word(k))
+                    || contains(&lexicon::FIELD_ENDINGS, word(k)))
+                && !is_connector(word(k))
+        })
         && !cx.kb.knows(&span_text(cx.text, tokens, start, and))
         && !cx.kb.knows(word(and - 1));
     if !left_is_field {
@@ -1044,7 +1050,9 @@ fn field_of_remit(
     }
     let own_name = cx.kb.knows(word(at))
         || cx.kb.knows(&span_text(cx.text, tokens, at, end))
-        || end - at > 1 && lexicon::closes_organisation(word(end - 1));
+        || end - at > 1
+            && lexicon::closes_organisation(word(end - 1))
+            && !contains(&lexicon::FIELD_ENDINGS, word(end - 1));
     (!own_name).then_some(end)
 }
 
@@ -1642,6 +1650,17 @@ fn type_name(
             true,
         ));
     }
+    // "Frisco Market, a Warsaw-based supermarket chain,": a description of a kind of
+    // organisation in apposition types the name before any place word in it.
+    if described_as_organisation(&word_at, after) {
+        return Some(candidate(
+            EntityType::Organization,
+            ORG_APPOSITION,
+            0.7,
+            None,
+            true,
+        ));
+    }
     let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
         || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
         || headed_by(|w| contains(&lexicon::PLACE_SUFFIXES, w));
@@ -2025,6 +2044,11 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token], he
             }
         }
         let Some(start) = start else { continue };
+        // "a giant screen": a head that is as often an adjective heads a phrase only
+        // after a modifier of its own ("the tech giant").
+        if w == "giant" && start + 1 == i {
+            continue;
+        }
         // "that", "this" and "a" never open a plural ("no sign that further attacks are
         // planned": "that" is a conjunction there).
         if w.ends_with('s')
@@ -2131,6 +2155,15 @@ mod tests {
         assert_eq!(
             names("He joined the Department for Transport, Food and Rural Affairs in 2019."),
             ["Department for Transport, Food and Rural Affairs"]
+        );
+        // A company's ending that also names a field ("Technology", "Securities").
+        assert_eq!(
+            names("It wrote to the Ministry of Electronics and Information Technology today."),
+            ["Ministry of Electronics and Information Technology"]
+        );
+        assert_eq!(
+            names("It wrote to the Securities and Exchange Board of Ruritania today."),
+            ["Securities and Exchange Board of Ruritania"]
         );
         // A list of places after a body's name is no remit.
         let list = names("It has campuses of the University of Elm, Riverton and Oak Vale.");
@@ -2680,6 +2713,18 @@ mod tests {
                 "The operations were cancelled by the hospital chain Zorgvik Noord on Monday.",
                 "Zorgvik Noord",
             ),
+            // The last kind word heads the description, and it outweighs a place's word.
+            (
+                "It bought Brannic Market, a Tarsk-based supermarket chain, on Monday.",
+                "Brannic Market",
+            ),
+            // A company's ending closes its name, in any case.
+            ("Shares in Halvor Plc fell.", "Halvor Plc"),
+            // An office-holder's possessive before the office is inside its name.
+            (
+                "The Tarrow County Sheriff's Office said the man was held.",
+                "Tarrow County Sheriff's Office",
+            ),
         ] {
             let got = named(text);
             assert!(
@@ -2692,6 +2737,22 @@ mod tests {
         assert!(
             got.contains(&("Dana Okoro".to_owned(), EntityType::Person)),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_giant_before_a_noun_is_no_organisation() {
+        let nominals = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .filter(|c| c.1 == EntityType::Organization && c.2 == MentionKind::Nominal)
+                .map(|c| c.0)
+                .collect()
+        };
+        assert!(nominals("Students watched on a giant screen.").is_empty());
+        assert_eq!(
+            nominals("The tech giant said it would appeal."),
+            ["The tech giant"]
         );
     }
 
