@@ -242,8 +242,9 @@ pub static MALE_TITLES: WordList = WordList::new(&[
 ]);
 
 /// Last words that close only the names of companies ("Zorvex Semiconductor", "Acme
-/// Holdings"): unlike "Center" or "Times", never a place's or a work's.
-pub static COMPANY_ENDINGS: WordList = WordList::new(&[
+/// Holdings"): unlike "Center" or "Times", never a place's or a work's. With
+/// [`FIELD_ENDINGS`], those that also name a field: see [`is_company_ending`].
+static COMPANY_ENDINGS: WordList = WordList::new(&[
     "Inc",
     "Inc.",
     "Corp",
@@ -267,43 +268,30 @@ pub static COMPANY_ENDINGS: WordList = WordList::new(&[
     "N.V.",
     "Holdings",
     "Industries",
-    "Technologies",
-    "Technology",
     "Semiconductor",
     "Semiconductors",
     "Pharmaceuticals",
     "Therapeutics",
     "Biosciences",
     "Bancorp",
-    "Securities",
-    "Electronics",
-    "Aerospace",
-    "Logistics",
-    "Petroleum",
-    "Chemicals",
     "Enterprises",
-    "Robotics",
     "Laboratories",
     "Motors",
     "Airlines",
     "Airways",
     "Biotech",
-    "Biotechnology",
     "Diagnostics",
     "Genomics",
-    "Automotive",
     "Apparel",
     "Cosmetics",
     "Brewing",
     "Distillery",
     "Winery",
     "Vineyards",
-    "Publishing",
     "Productions",
     "Realty",
     "Outfitters",
     "Cruises",
-    "Healthcare",
 ]);
 
 /// Last words that close the names of sports clubs ("Leeds United", "Wigan Athletic"):
@@ -319,7 +307,7 @@ pub static CLUB_ENDINGS: WordList = WordList::new(&[
     "FC",
 ]);
 
-/// Last words of organisation names besides [`COMPANY_ENDINGS`] and [`CLUB_ENDINGS`]
+/// Last words of organisation names besides the companies' ([`is_company_ending`]) and [`CLUB_ENDINGS`]
 /// ("Council", "University", "Times"); [`closes_organisation`] reads all three.
 pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Co.",
@@ -2165,7 +2153,13 @@ pub fn is_abstract_noun(word: &str) -> bool {
 
 /// Whether a word closes organisation names: a company's, a club's or another body's word.
 pub fn closes_organisation(word: &str) -> bool {
-    ORG_SUFFIXES.contains(word) || COMPANY_ENDINGS.contains(word) || CLUB_ENDINGS.contains(word)
+    ORG_SUFFIXES.contains(word) || is_company_ending(word) || CLUB_ENDINGS.contains(word)
+}
+
+/// Whether a last word closes only the names of companies ("Holdings", "Plc",
+/// "Technology").
+pub fn is_company_ending(word: &str) -> bool {
+    COMPANY_ENDINGS.contains(word) || FIELD_ENDINGS.contains(word)
 }
 
 pub fn contains(list: &WordList, word: &str) -> bool {

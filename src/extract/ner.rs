@@ -1015,7 +1015,7 @@ fn name_goes_on_across_and(
     rest > 1
         && (and + 1..and + rest).all(common)
         && lexicon::closes_organisation(last)
-        && !contains(&lexicon::COMPANY_ENDINGS, last)
+        && !lexicon::is_company_ending(last)
         && !contains(&lexicon::CLUB_ENDINGS, last)
         && !cx
             .kb
@@ -1650,16 +1650,20 @@ fn type_name(
             true,
         ));
     }
-    // "Frisco Market, a Warsaw-based supermarket chain,": a description of a kind of
-    // organisation in apposition types the name before any place word in it.
-    if described_as_organisation(&word_at, after) {
-        return Some(candidate(
+    // An organisation by what the sentence says of it.
+    let organisation_by_context = || {
+        Some(candidate(
             EntityType::Organization,
             ORG_APPOSITION,
             0.7,
             None,
             true,
-        ));
+        ))
+    };
+    // "Frisco Market, a Warsaw-based supermarket chain,": a description of a kind of
+    // organisation in apposition types the name before any place word in it.
+    if described_as_organisation(&word_at, after) {
+        return organisation_by_context();
     }
     let place_word = contains(&lexicon::PLACE_SUFFIXES, last)
         || contains(&lexicon::PLACE_PREFIXES, words[0].trim_end_matches('.'))
@@ -1684,17 +1688,10 @@ fn type_name(
     let prev = first.checked_sub(1).map(|k| tokens[k].span.slice(text));
     let next = tokens.get(after).map(|t| t.span.slice(text));
     if prev.is_some_and(|p| contains(&lexicon::ORGANIZATION_KINDS, p))
-        || described_as_organisation(&word_at, after)
         || gives_a_role(&word_at, after)
         || traded(&word_at, first, after)
     {
-        return Some(candidate(
-            EntityType::Organization,
-            ORG_APPOSITION,
-            0.7,
-            None,
-            true,
-        ));
+        return organisation_by_context();
     }
     if words.len() <= 3 && described_as_person(&word_at, after) {
         return Some(candidate(

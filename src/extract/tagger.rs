@@ -1585,8 +1585,7 @@ pub fn recognize_named(
                 && c.method == Method::NameShape
                 && (name.contains(" & ")
                     || closing_word.is_some_and(|last| {
-                        contains(&lexicon::COMPANY_ENDINGS, last)
-                            || contains(&lexicon::CLUB_ENDINGS, last)
+                        lexicon::is_company_ending(last) || contains(&lexicon::CLUB_ENDINGS, last)
                     }));
             let closed_by_org_word = c.typed
                 && c.method == Method::NameShape
@@ -2275,7 +2274,7 @@ fn short_names_of_organisations<'t>(
             let mut name = c.span.slice(text);
             let mut closed = false;
             while let Some((rest, last)) = name.rsplit_once(' ') {
-                if !contains(&lexicon::COMPANY_ENDINGS, last) {
+                if !lexicon::is_company_ending(last) {
                     break;
                 }
                 closed = true;
