@@ -1700,6 +1700,10 @@ pub static PERSON_HEADS: WordList = WordList::new(&[
     "MP",
     "lawmaker",
 ]);
+/// Heads of nominal mentions that are as often adjectives ("a giant screen"): they head a
+/// phrase only after a modifier of their own ("the tech giant").
+pub static ADJECTIVE_HEADS: WordList = WordList::new(&["giant"]);
+
 pub static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "government",
     "company",
@@ -2096,7 +2100,7 @@ static OFFICE_HOLDERS: WordList = WordList::new(&[
 
 /// Company endings that also name a field of a body's remit: "Ministry of Electronics and
 /// Information *Technology*", "*Securities* and Exchange Commission".
-pub static FIELD_ENDINGS: WordList = WordList::new(&[
+static FIELD_ENDINGS: WordList = WordList::new(&[
     "Technology",
     "Technologies",
     "Securities",
@@ -2154,6 +2158,12 @@ pub fn is_abstract_noun(word: &str) -> bool {
 /// Whether a word closes organisation names: a company's, a club's or another body's word.
 pub fn closes_organisation(word: &str) -> bool {
     ORG_SUFFIXES.contains(word) || is_company_ending(word) || CLUB_ENDINGS.contains(word)
+}
+
+/// Whether a word closes a body's own name, not one of the fields a body's remit lists
+/// ("Office" does; "Technology", which also names a field, does not).
+pub fn closes_own_name(word: &str) -> bool {
+    closes_organisation(word) && !FIELD_ENDINGS.contains(word)
 }
 
 /// Whether a last word closes only the names of companies ("Holdings", "Plc",

@@ -997,12 +997,8 @@ fn name_goes_on_across_and(
             .is_some()
     };
     let left_is_field = and - start <= 3
-        && (start..and).all(|k| {
-            common(k)
-                && (!lexicon::closes_organisation(word(k))
-                    || contains(&lexicon::FIELD_ENDINGS, word(k)))
-                && !is_connector(word(k))
-        })
+        && (start..and)
+            .all(|k| common(k) && !lexicon::closes_own_name(word(k)) && !is_connector(word(k)))
         && !cx.kb.knows(&span_text(cx.text, tokens, start, and))
         && !cx.kb.knows(word(and - 1));
     if !left_is_field {
@@ -1050,9 +1046,7 @@ fn field_of_remit(
     }
     let own_name = cx.kb.knows(word(at))
         || cx.kb.knows(&span_text(cx.text, tokens, at, end))
-        || end - at > 1
-            && lexicon::closes_organisation(word(end - 1))
-            && !contains(&lexicon::FIELD_ENDINGS, word(end - 1));
+        || end - at > 1 && lexicon::closes_own_name(word(end - 1));
     (!own_name).then_some(end)
 }
 
@@ -2043,7 +2037,7 @@ fn nominals_and_pronouns(cx: &mut Context, sentence: usize, tokens: &[Token], he
         let Some(start) = start else { continue };
         // "a giant screen": a head that is as often an adjective heads a phrase only
         // after a modifier of its own ("the tech giant").
-        if w == "giant" && start + 1 == i {
+        if contains(&lexicon::ADJECTIVE_HEADS, w) && start + 1 == i {
             continue;
         }
         // "that", "this" and "a" never open a plural ("no sign that further attacks are
