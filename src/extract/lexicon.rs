@@ -264,6 +264,19 @@ static COMPANY_ENDINGS: WordList = WordList::new(&[
     "SpA",
     "B.V.",
     "Oyj",
+    "Oy",
+    "AB",
+    "ASA",
+    "UAB",
+    "AG",
+    "KGaA",
+    "SARL",
+    "S.L.",
+    "S.r.l.",
+    "Srl",
+    "Pty",
+    "Bhd",
+    "Tbk",
     "GmbH",
     "N.V.",
     "Holdings",
@@ -354,6 +367,11 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Office",
     "Commission",
     "Committee",
+    "Panel",
+    "Tribunal",
+    "Secretariat",
+    "Directorate",
+    "Inspectorate",
     "Association",
     "Union",
     "Institute",
@@ -401,6 +419,7 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Software",
     "Communications",
     "Investments",
+    "Markets",
     "Networks",
     "Brands",
     "Foods",
@@ -694,6 +713,27 @@ pub static GAME_VERBS: WordList = WordList::new(&[
     "plays",
     "outplayed",
     "hammered",
+]);
+
+/// The staff and players of a team, after its name ("Eastmoor manager Jo Hale").
+pub static TEAM_STAFF: WordList = WordList::new(&[
+    "manager",
+    "boss",
+    "coach",
+    "head-coach",
+    "captain",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "winger",
+    "forward",
+    "full-back",
+    "wing-back",
+    "quarterback",
+    "pitcher",
+    "batsman",
+    "bowler",
 ]);
 
 /// The nations of the United Kingdom, which field their own teams; the knowledge base
@@ -1527,6 +1567,10 @@ pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
     "manufacturer",
     "supermarket",
     "newspaper",
+    "paper",
+    "tabloid",
+    "magazine",
+    "outlet",
     "website",
     "network",
     "label",
@@ -1541,6 +1585,20 @@ pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
     "operator",
     "provider",
     "agency",
+]);
+
+/// Words for bodies that a name may give a subject after "on" ("the Intergovernmental
+/// Panel on Climate Change", "the Council on Foreign Relations").
+pub static BODIES_ON_A_SUBJECT: WordList = WordList::new(&[
+    "Committee",
+    "Subcommittee",
+    "Council",
+    "Commission",
+    "Panel",
+    "Conference",
+    "Institute",
+    "Center",
+    "Centre",
 ]);
 
 /// The particles inside family names ("von der", "van den", "de la", "dos"), which join
@@ -2172,6 +2230,18 @@ pub fn is_company_ending(word: &str) -> bool {
     COMPANY_ENDINGS.contains(word) || FIELD_ENDINGS.contains(word)
 }
 
+/// Whether a word is a regnal number, a Roman numeral from I to XXXIX ("Margrethe II",
+/// "Louis XIV"): tens, then at most one of IX, IV or V, then units.
+pub fn is_regnal_number(word: &str) -> bool {
+    let units = word.trim_start_matches('X');
+    let tens = word.len() - units.len();
+    let units_ok = matches!(
+        units,
+        "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+    );
+    !word.is_empty() && tens <= 3 && units_ok
+}
+
 pub fn contains(list: &WordList, word: &str) -> bool {
     list.contains(word)
 }
@@ -2193,4 +2263,19 @@ static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// Whether `word` is a common English given name ("Tyler", "Maria"), written as names are.
 pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regnal_numbers_are_roman_numerals_up_to_thirty_nine() {
+        for n in ["I", "II", "IV", "V", "IX", "XIV", "XVI", "XXIII", "XXXIX"] {
+            assert!(is_regnal_number(n), "{n}");
+        }
+        for n in ["", "IIII", "VV", "XL", "IIX", "Xi", "MIX", "VIV"] {
+            assert!(!is_regnal_number(n), "{n}");
+        }
+    }
 }

@@ -180,6 +180,9 @@ pub struct DocumentStats {
     /// in, anywhere (bits of [`NameContext`]): "in Torvale" in one sentence is evidence of a
     /// place where another only says "Torvale is".
     pub name_contexts: FxHashMap<String, u8>,
+    /// First words of two-word names whose second word the document also gives alone
+    /// ("Margit" of "Margit Sørensen" where "Sørensen" stands alone): given names.
+    pub given_names: FxHashSet<String>,
 }
 
 /// The contexts of a name that say what kind of thing it names, as bits of
@@ -294,6 +297,9 @@ impl DocumentStats {
         let mut mid_sentence_capitalised: FxHashSet<String> = FxHashSet::default();
         let mut after_article: FxHashSet<String> = FxHashSet::default();
         let mut name_contexts: FxHashMap<String, u8> = FxHashMap::default();
+        // Two-word runs of capitals, and the words that stand alone as a run of one.
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        let mut alone: FxHashSet<&str> = FxHashSet::default();
         for sentence in &seg.sentences {
             let tokens = &seg.tokens[sentence.tokens.clone()];
             if is_title_case(text, tokens) {
@@ -326,6 +332,16 @@ impl DocumentStats {
                 let end = (i..tokens.len())
                     .find(|&k| !is_capitalised(tokens[k].span.slice(text)))
                     .unwrap_or(tokens.len());
+                let word_at = |k: usize| tokens[k].span.slice(text);
+                match end - i {
+                    1 => {
+                        alone.insert(word_at(i));
+                    }
+                    2 if (i..end).all(|k| word_at(k).chars().all(char::is_alphabetic)) => {
+                        pairs.push((word_at(i), word_at(i + 1)));
+                    }
+                    _ => {}
+                }
                 let (bits, titled_from) = run_contexts(text, tokens, i, end);
                 for (k, t) in tokens.iter().enumerate().take(end).skip(i) {
                     let bits = if k >= titled_from {
@@ -346,11 +362,17 @@ impl DocumentStats {
                 i = end;
             }
         }
+        let given_names = pairs
+            .into_iter()
+            .filter(|(_, second)| alone.contains(second))
+            .map(|(first, _)| first.to_owned())
+            .collect();
         DocumentStats {
             lowercase,
             mid_sentence_capitalised,
             after_article,
             name_contexts,
+            given_names,
         }
     }
 }
@@ -430,11 +452,14 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
         .filter(|&k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)))
         .last()
         .is_some_and(|k| {
-            // "X, a unit of Y,": the kind may be of another body.
-            matches!(
-                word_at(k + 1),
-                "," | "." | ";" | ")" | "that" | "which" | "" | "of"
-            )
+            // "X, a unit of Y,": the kind may be of another body; "X, a start-up founded
+            // by ...", "X, a firm based in ...": a participle may describe it further.
+            let next = word_at(k + 1);
+            matches!(next, "," | "." | ";" | ")" | "that" | "which" | "" | "of")
+                || next.len() > 4
+                    && next.ends_with("ed")
+                    && next.chars().all(|c| c.is_ascii_lowercase())
+                    && matches!(word_at(k + 2), "by" | "in" | "on" | "at")
         })
 }
 
@@ -847,6 +872,15 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             } else if let Some(list_end) = remit_list_end(cx, tokens, start, end, &opens) {
                 // "the Department for Digital, Culture, Media and Sport".
                 end = list_end;
+            } else if word(end) == "on"
+                && contains(&lexicon::BODIES_ON_A_SUBJECT, word(end - 1))
+                && opens(end + 1)
+                && !cx.kb.knows(&span_text(text, tokens, start, end))
+            {
+                // "the Intergovernmental Panel on Climate Change", "the Council on Foreign
+                // Relations": a body named for its subject (not a known body's name, then
+                // what it met on: "the Security Council on Syria").
+                end += 2;
             } else if word(end) == "." && cx.kb.knows(&span_text(text, tokens, start, end + 1)) {
                 // "Calif.", "Mass.": a known name that ends in an abbreviation's dot. (A
                 // possessive stays out of every name, "McDonald's" too, as the gold has it.)
@@ -1124,14 +1158,16 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let initial = sentence_initial(text, tokens, start);
         let unknown = !known_word(cx.kb, w);
         // A lone unknown word opening a sentence is a name only if the document also
-        // capitalises it mid-sentence ("Regulators said ..." is not a name) or describes
-        // it as an organisation or a person ("Quorbit, a logistics firm, said ...", "Orla,
-        // the cook, was ...").
+        // capitalises it mid-sentence ("Regulators said ..." is not a name), gives it as a
+        // person's first name ("Margit" after "Margit Sørensen" and "Sørensen"), or
+        // describes it as an organisation or a person ("Quorbit, a logistics firm, said
+        // ...", "Orla, the cook, was ...").
         let word_at = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
         let lone = end == start + 1
             && !is_acronym(w)
             && !is_camel(w)
             && !cx.stats.mid_sentence_capitalised.contains(w)
+            && !cx.stats.given_names.contains(w)
             && !described_as_organisation(&word_at, start + 1)
             && !described_as_person(&word_at, start + 1)
             && !acts_as_a_person(&word_at, start);
@@ -1560,6 +1596,26 @@ fn type_name(
                 .filter(|e| e.kind == EntityType::Organization)
         })
     {
+        // "the Vilnius-based outlet Siena", "the band Chicago": a word for a kind of
+        // organisation right before a name known as a place names the organisation (the
+        // knowledge base's organisation of that name, if it knows one).
+        let after_kind = first
+            .checked_sub(1)
+            .is_some_and(|k| contains(&lexicon::ORGANIZATION_KINDS, word_at(k)));
+        if after_kind && entry.kind == EntityType::Place {
+            let organisation = cx
+                .kb
+                .lookup(lookup_name)
+                .find(|e| e.kind == EntityType::Organization)
+                .map(|e| e.qid.clone());
+            return Some(candidate(
+                EntityType::Organization,
+                ORG_APPOSITION,
+                0.8,
+                organisation,
+                true,
+            ));
+        }
         return Some(candidate(
             entry.kind,
             Method::Gazetteer,
@@ -2185,6 +2241,20 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_opening_a_sentence_is_a_name_where_the_article_gives_it_in_full() {
+        let text = "Margit Sorvale led the team. Sorvale drilled cores. \"Margit taught us,\" \
+                    a colleague said. Regulators agreed.";
+        let got = found(text);
+        let margit: Vec<&str> = got
+            .iter()
+            .map(|(name, _, _)| name.as_str())
+            .filter(|name| name.starts_with("Margit"))
+            .collect();
+        assert_eq!(margit, ["Margit Sorvale", "Margit"], "{got:?}");
+        assert!(!got.iter().any(|(name, _, _)| name == "Regulators"));
+    }
+
+    #[test]
     fn a_sentences_first_word_before_a_persons_verb_is_a_name_to_weigh() {
         let got = named("Kettridge told reporters it failed. Officials said so. Halls are big.");
         assert_eq!(got, [("Kettridge".to_owned(), EntityType::Person)]);
@@ -2199,6 +2269,43 @@ mod tests {
                 ("Harrowgate Courier".to_owned(), EntityType::Organization),
                 ("Tarsh Examiner".to_owned(), EntityType::Organization)
             ]
+        );
+    }
+
+    #[test]
+    fn a_kind_of_organisation_before_a_known_place_names_the_organisation() {
+        let got = found("She wrote for the outlet Riverton, a weekly based in Riverton.");
+        let typed: Vec<(&str, EntityType)> = got
+            .iter()
+            .filter(|(name, _, _)| name == "Riverton")
+            .map(|(name, t, _)| (name.as_str(), *t))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Riverton", EntityType::Organization),
+                ("Riverton", EntityType::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_for_its_subject_takes_it_after_on() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tOrganization\tSecurity Council\t\t9\n",
+        );
+        let text = "Delegates to the Quorvish Panel on Tarnic Affairs met while the \
+                    Security Council on Syria adjourned.";
+        let got: Vec<String> = found_with(&kb, text)
+            .into_iter()
+            .filter(|(_, t, k)| *t == EntityType::Organization && *k == MentionKind::Named)
+            .map(|(name, _, _)| name)
+            .collect();
+        // A known body's name stops before what it met on.
+        assert_eq!(
+            got,
+            ["Quorvish Panel on Tarnic Affairs", "Security Council"]
         );
     }
 
@@ -2709,6 +2816,12 @@ mod tests {
                 "It bought Brannic Market, a Tarsk-based supermarket chain, on Monday.",
                 "Brannic Market",
             ),
+            // A participle may describe the kind further.
+            (
+                "Klarvik, the Swedish payments start-up founded by two engineers, grew.",
+                "Klarvik",
+            ),
+            ("Analysts at Tarvik Markets said so.", "Tarvik Markets"),
             // A company's ending closes its name, in any case.
             ("Shares in Halvor Plc fell.", "Halvor Plc"),
             // An office-holder's possessive before the office is inside its name.
