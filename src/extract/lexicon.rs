@@ -847,6 +847,7 @@ pub static PLACE_SUFFIXES: WordList = WordList::new(&[
     "Trail",
     "Hotel",
     "Museum",
+    "Library",
     "Archipelago",
     "Pier",
     "Cemetery",

@@ -843,13 +843,16 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 end += 1;
             } else if word(end) == "."
                 && (matches!(word(end - 1), "St" | "Mt" | "Ft")
-                    || end - 1 == start && lexicon::is_title_abbreviation(word(end - 1)))
+                    || lexicon::is_title_abbreviation(word(end - 1))
+                        && (end - 1 == start
+                            || end - 2 == start
+                                && contains(&lexicon::TITLE_MODIFIERS, word(start))))
                 && opens(end + 1)
             {
                 // "St. Louis", "Mt. Everest": the abbreviation's dot is inside the name;
-                // "Mrs. Ruelle", "Dr. Roe": inside the run, where the title splits off
-                // (a title opening the run only: "Undersecretary for Education Mr." is
-                // a role of its own).
+                // "Mrs. Ruelle", "Dr. Roe", "State Sen. Jo Roe": inside the run, where the
+                // title splits off (a title opening the run, or after a title's modifier,
+                // only: "Undersecretary for Education Mr." is a role of its own).
                 end += 2;
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
@@ -1291,6 +1294,8 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     // Commissioner John Doe": the words after the last title head are the person.
     if let Some(head) = (start..end.saturating_sub(1)).rev().find(|&k| {
         contains(&lexicon::TITLE_HEADS, word(k))
+            // "Sen. Jo Roe": a head listed with its dot, which the tokens keep apart.
+            || word(k + 1) == "." && lexicon::is_title_abbreviation(word(k))
             || k == start && end - k >= 3 && occupation_before_name(cx, tokens, k, end)
     }) {
         let mut title_start = head;
@@ -1668,10 +1673,12 @@ fn type_name(
             .take(words.len().saturating_sub(2))
             .any(|pair| matches!(pair[1], "of" | "for") && heads(pair[0]))
     };
-    // "Procter & Gamble", "Johnson & Johnson": names joined by "&" are a firm.
+    // "Procter & Gamble", "Johnson & Johnson": names joined by "&" are a firm. "Irving
+    // Independent School District": a school district is a body, not a district.
     if lexicon::closes_organisation(last)
         || headed_by(lexicon::closes_organisation)
         || words.contains(&"&")
+        || words.ends_with(&["School", "District"])
     {
         return Some(candidate(
             EntityType::Organization,
@@ -2960,6 +2967,39 @@ mod tests {
             assert_eq!(person.entity_type, EntityType::Person);
             assert_eq!(person.role.as_deref(), Some(title), "{found:?}");
         }
+    }
+
+    #[test]
+    fn a_title_abbreviated_with_its_dot_splits_off_after_its_modifier() {
+        let text = "Later, State Sen. Marla Quince and Gov. Tom Hale said so.";
+        let seg = segment(text);
+        let found = recognize(text, &seg, Kb::shipped(), &DocumentStats::new(text, &seg));
+        for (name, title) in [("Marla Quince", "State Sen."), ("Tom Hale", "Gov.")] {
+            let person = found
+                .iter()
+                .find(|c| c.span.slice(text) == name)
+                .unwrap_or_else(|| panic!("{name}: {found:?}"));
+            assert_eq!(person.entity_type, EntityType::Person);
+            assert_eq!(person.role.as_deref(), Some(title), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn a_school_district_is_a_body_and_a_library_a_building() {
+        let got = named(
+            "Pupils of the Quarrow Central School District met at the Tolvern Memorial Library.",
+        );
+        assert!(
+            got.contains(&(
+                "Quarrow Central School District".to_owned(),
+                EntityType::Organization
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Tolvern Memorial Library".to_owned(), EntityType::Place)),
+            "{got:?}"
+        );
     }
 
     #[test]

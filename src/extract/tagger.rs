@@ -1515,14 +1515,21 @@ pub fn recognize_named(
         let mut spans = spans_of(text, tokens, tags);
         // A person's name never ends in a title word ("Ruritania Home" of a headline's
         // "Ruritania Home Secretary Warns ..."): such a span is no reading at all.
+        // Nor is a title alone ("Sen" of "Sen. Jo Roe", whose dot the tokens keep apart).
+        let lone_title = |span: Span| {
+            lexicon::is_title_abbreviation(span.slice(text))
+                && tokens
+                    .iter()
+                    .find(|t| t.span.start >= span.end)
+                    .is_some_and(|t| t.span.slice(text) == ".")
+        };
         spans.retain(|&(span, ty, _)| {
+            let name = span.slice(text);
             ty != EntityType::Person
-                || !span.slice(text).contains(' ')
-                || !span
-                    .slice(text)
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(lexicon::is_title_word)
+                || match name.rsplit_once(' ') {
+                    Some((_, last)) => !lexicon::is_title_word(last),
+                    None => !lone_title(span),
+                }
         });
         let first_word = tokens.iter().find(|t| t.kind == TokenKind::Word);
         for &i in &in_sentence[s] {
@@ -3255,6 +3262,17 @@ mod tests {
         assert!(
             !got.iter().any(|(name, _, _)| name.ends_with(" and")),
             "a name ends before its connector: {got:?}"
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_alone_is_no_person() {
+        let got = named_mentions("Later, State Sen. Marla Quince said she would ask.\n");
+        assert!(has(&got, "Marla Quince", EntityType::Person), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(name, _, _)| name.starts_with("Sen") || name.contains("Sen.")),
+            "{got:?}"
         );
     }
 
