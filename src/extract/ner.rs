@@ -2950,16 +2950,25 @@ mod tests {
     #[test]
     fn honorifics_with_or_without_a_dot_are_titles() {
         let text = "A letter from Mme. Ruelle reached Herr Kossler, Dr. Ibarra and Mrs. Riverton.";
-        let seg = segment(text);
         // "Riverton" is a known place: the honorific makes a person of it.
         let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\n");
-        let found = recognize(text, &seg, &kb, &DocumentStats::new(text, &seg));
-        for (name, title) in [
-            ("Ruelle", "Mme."),
-            ("Kossler", "Herr"),
-            ("Ibarra", "Dr."),
-            ("Riverton", "Mrs."),
-        ] {
+        assert_people_with_titles(
+            text,
+            &kb,
+            &[
+                ("Ruelle", "Mme."),
+                ("Kossler", "Herr"),
+                ("Ibarra", "Dr."),
+                ("Riverton", "Mrs."),
+            ],
+        );
+    }
+
+    /// Asserts that the rules find each name in `text` as a person with the title as role.
+    fn assert_people_with_titles(text: &str, kb: &Kb, people: &[(&str, &str)]) {
+        let seg = segment(text);
+        let found = recognize(text, &seg, kb, &DocumentStats::new(text, &seg));
+        for &(name, title) in people {
             let person = found
                 .iter()
                 .find(|c| c.span.slice(text) == name)
@@ -2971,17 +2980,11 @@ mod tests {
 
     #[test]
     fn a_title_abbreviated_with_its_dot_splits_off_after_its_modifier() {
-        let text = "Later, State Sen. Marla Quince and Gov. Tom Hale said so.";
-        let seg = segment(text);
-        let found = recognize(text, &seg, Kb::shipped(), &DocumentStats::new(text, &seg));
-        for (name, title) in [("Marla Quince", "State Sen."), ("Tom Hale", "Gov.")] {
-            let person = found
-                .iter()
-                .find(|c| c.span.slice(text) == name)
-                .unwrap_or_else(|| panic!("{name}: {found:?}"));
-            assert_eq!(person.entity_type, EntityType::Person);
-            assert_eq!(person.role.as_deref(), Some(title), "{found:?}");
-        }
+        assert_people_with_titles(
+            "Later, State Sen. Marla Quince and Gov. Tom Hale said so.",
+            Kb::shipped(),
+            &[("Marla Quince", "State Sen."), ("Tom Hale", "Gov.")],
+        );
     }
 
     #[test]
