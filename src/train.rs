@@ -262,7 +262,7 @@ impl Shuffle {
 /// How many training runs, each over its own order of the sentences, the model averages:
 /// a perceptron depends on the order it reads its examples in, and the mean of several
 /// orders depends less on any one (it is still one linear model, as fast to apply).
-const RUNS: u64 = 8;
+const RUNS: u64 = 16;
 
 /// Trains the tagger, a structured perceptron (Collins 2002): each sentence is decoded
 /// with the current weights as at tagging time (the best sequence, Viterbi), and where it
