@@ -158,6 +158,12 @@ pub fn is_title_abbreviation(word: &str) -> bool {
     contains(&TITLE_HEADS, &dotted)
 }
 
+/// Whether `word` is a title written as an abbreviation and `next`, the token after it,
+/// its dot ("Sen" then "." of "Sen. Jo Roe").
+pub fn is_abbreviated_title(word: &str, next: &str) -> bool {
+    next == "." && is_title_abbreviation(word)
+}
+
 /// Whether a title is a person's honorific, one no place or body bears ("Mrs", "Herr",
 /// "Dr."): gendered, or a doctor's or professor's.
 pub fn is_honorific(word: &str) -> bool {

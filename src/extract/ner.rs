@@ -1184,8 +1184,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
                 || lower.strip_suffix('s').is_some_and(lexicon::is_occupation)
         };
         // "Dr. Roe": a title's abbreviation opening the run stays for the title split.
-        let titles_a_name =
-            start + 2 < end && word(start + 1) == "." && lexicon::is_title_abbreviation(w);
+        let titles_a_name = start + 2 < end && lexicon::is_abbreviated_title(w, word(start + 1));
         let common = contains(&lexicon::COMMON_CAPITALISED, w) && !titles_a_name
             || people_of
             || (initial && unknown && (cx.stats.written_in_lower_case(w) || lone))
@@ -1295,7 +1294,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     if let Some(head) = (start..end.saturating_sub(1)).rev().find(|&k| {
         contains(&lexicon::TITLE_HEADS, word(k))
             // "Sen. Jo Roe": a head listed with its dot, which the tokens keep apart.
-            || word(k + 1) == "." && lexicon::is_title_abbreviation(word(k))
+            || lexicon::is_abbreviated_title(word(k), word(k + 1))
             || k == start && end - k >= 3 && occupation_before_name(cx, tokens, k, end)
     }) {
         let mut title_start = head;
@@ -1311,7 +1310,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // "King of Athens", "Secretary of State": a title of a place or body, no person,
         // unless a first name follows the body ("Minister of Education Jane Roe").
         let mut person_start = head + 1;
-        if word(head + 1) == "." && lexicon::is_title_abbreviation(word(head)) {
+        if lexicon::is_abbreviated_title(word(head), word(head + 1)) {
             person_start = head + 2;
         } else if is_connector(word(head + 1)) {
             // A first name after the body, else a body of a word or two ("Education",

@@ -1517,11 +1517,8 @@ pub fn recognize_named(
         // "Ruritania Home Secretary Warns ..."): such a span is no reading at all.
         // Nor is a title alone ("Sen" of "Sen. Jo Roe", whose dot the tokens keep apart).
         let lone_title = |span: Span| {
-            lexicon::is_title_abbreviation(span.slice(text))
-                && tokens
-                    .iter()
-                    .find(|t| t.span.start >= span.end)
-                    .is_some_and(|t| t.span.slice(text) == ".")
+            let next = tokens.iter().find(|t| t.span.start >= span.end);
+            lexicon::is_abbreviated_title(span.slice(text), next.map_or("", |t| t.span.slice(text)))
         };
         spans.retain(|&(span, ty, _)| {
             let name = span.slice(text);
