@@ -1594,6 +1594,23 @@ pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
     "agency",
 ]);
 
+/// "clubs", "lenders", "charities": the plural of a kind of organisation (of
+/// [`ORGANIZATION_KINDS`], or a club's or a team's).
+pub fn is_organisation_kinds(word: &str) -> bool {
+    let singular = match word.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => match word.strip_suffix('s') {
+            Some(stem) => stem.to_owned(),
+            None => return false,
+        },
+    };
+    contains(&ORGANIZATION_KINDS, &singular)
+        || matches!(
+            singular.as_str(),
+            "club" | "team" | "side" | "union" | "party"
+        )
+}
+
 /// Words for bodies that a name may give a subject after "on" ("the Intergovernmental
 /// Panel on Climate Change", "the Council on Foreign Relations").
 pub static BODIES_ON_A_SUBJECT: WordList = WordList::new(&[

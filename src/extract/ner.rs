@@ -1620,6 +1620,16 @@ fn type_name(
                 true,
             ));
         }
+        // "an office on Market Street": a street's name after "on", "off" or "along" is
+        // the street, whatever body the knowledge base knows by that name.
+        let on_a_street = words.len() > 1
+            && contains(&lexicon::STREET_WORDS, last)
+            && first
+                .checked_sub(1)
+                .is_some_and(|k| matches!(word_at(k), "on" | "off" | "along"));
+        if on_a_street && entry.kind != EntityType::Place {
+            return shaped_place();
+        }
         return Some(candidate(
             entry.kind,
             Method::Gazetteer,
@@ -1657,7 +1667,13 @@ fn type_name(
     if contains(&lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
         return None;
     }
+    // "Reporting by Jo Roe | Valley Courier": a name a byline's or a menu's separator opens
+    // stands apart, whatever case the rest of the line is in.
+    let after_separator = first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(word_at(k), "|" | "\u{2022}" | "\u{b7}"));
     if cx.title_case
+        && !after_separator
         && !(words.len() == 1 && (is_acronym(name) || is_camel(name)))
         && !(words.len() >= 2 && cx.kb.is_first_name(words[0]))
         && !cx.stats.mid_sentence_capitalised.contains(name)
@@ -3013,5 +3029,27 @@ mod tests {
                 "{name}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_street_after_on_is_the_street_whatever_body_bears_its_name() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tQuarry Street\t\t3\n",
+        );
+        let named = |text: &str| -> Vec<(String, EntityType)> {
+            found_with(&kb, text)
+                .into_iter()
+                .filter(|g| g.2 == MentionKind::Named)
+                .map(|g| (g.0, g.1))
+                .collect()
+        };
+        assert_eq!(
+            named("The bakery opened a shop on Quarry Street last week."),
+            [("Quarry Street".to_owned(), EntityType::Place)]
+        );
+        assert_eq!(
+            named("Shares of Quarry Street rose 4 percent."),
+            [("Quarry Street".to_owned(), EntityType::Organization)]
+        );
     }
 }

@@ -1398,21 +1398,41 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
                 )
             })
     };
-    runs.into_iter()
-        .map(|(mut first, mut last, entity_type, margin)| {
-            while first < last && (lower(last) || pronoun_before_verb(last)) {
-                last -= 1;
+    // "Reporting by Jo Roe | Valley Courier": a separator of a byline or a menu splits
+    // the names on either side, whatever the tagger read across it.
+    let separator = |i: usize| matches!(tokens[i].span.slice(text), "|" | "\u{2022}" | "\u{b7}");
+    let runs = runs
+        .into_iter()
+        .flat_map(|(first, last, entity_type, margin)| {
+            let mut pieces = Vec::new();
+            let mut from = first;
+            for i in first..=last {
+                if separator(i) {
+                    if i > from {
+                        pieces.push((from, i - 1, entity_type, margin));
+                    }
+                    from = i + 1;
+                }
             }
-            while first < last && (lower(first) || modifier(first)) {
-                first += 1;
+            if from <= last {
+                pieces.push((from, last, entity_type, margin));
             }
-            (
-                tokens[first].span.cover(tokens[last].span),
-                entity_type,
-                margin,
-            )
-        })
-        .collect()
+            pieces
+        });
+    runs.map(|(mut first, mut last, entity_type, margin)| {
+        while first < last && (lower(last) || pronoun_before_verb(last)) {
+            last -= 1;
+        }
+        while first < last && (lower(first) || modifier(first)) {
+            first += 1;
+        }
+        (
+            tokens[first].span.cover(tokens[last].span),
+            entity_type,
+            margin,
+        )
+    })
+    .collect()
 }
 
 /// A person's name without the titles that open it ("General George Washington" is George
@@ -1993,7 +2013,7 @@ fn one_reading_per_name<'t>(
     works: FxHashSet<&'t str>,
     out: &mut Vec<Candidate>,
 ) {
-    out.retain(|c| !is_capitalised_common_word(text, stats, c));
+    out.retain(|c| !is_capitalised_common_word(text, stats, c) && !is_honour_noun(text, seg, c));
     merge_adjacent_names(text, out);
     // Works, and acronyms of terms: capitalised, but no person, organisation or place.
     let mut no_names = works;
@@ -2019,6 +2039,7 @@ fn one_reading_per_name<'t>(
     );
     cite_authors(text, seg, out);
     coordinated_types(text, out);
+    described_together(text, seg, out);
     let mut votes = type_votes(text, out);
     for short in short_names_of_organisations(text, (stats, kb), out) {
         if let (Some(v), Some(org)) = (votes.get_mut(short), type_index(EntityType::Organization)) {
@@ -2305,6 +2326,71 @@ fn coordinated_types(text: &str, out: &mut [Candidate]) {
     }
 }
 
+/// "Crewe Alexandra and Bradford City, two football clubs it sponsors,": names coordinated
+/// ("and", "or", commas) before a plural of a kind of organisation in apposition (a number,
+/// "both" or "all" first, up to three words before the kind) are organisations.
+fn described_together(text: &str, seg: &Segmented, out: &mut [Candidate]) {
+    let person_org_place =
+        |c: &Candidate| c.kind == MentionKind::Named && type_index(c.entity_type).is_some();
+    let mut names: Vec<usize> = (0..out.len())
+        .filter(|&i| person_org_place(&out[i]))
+        .collect();
+    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let mut group: Vec<usize> = Vec::new();
+    let mut retyped = Vec::new();
+    for (n, &i) in names.iter().enumerate() {
+        let joined = group.last().is_some_and(|&g| {
+            out[g].sentence == out[i].sentence
+                && out[g].span.end <= out[i].span.start
+                && matches!(
+                    text[out[g].span.end..out[i].span.start].trim(),
+                    "and" | "or" | "," | ", and" | ", or"
+                )
+        });
+        if !joined {
+            group.clear();
+        }
+        group.push(i);
+        let ends_group = names.get(n + 1).is_none_or(|&j| {
+            out[j].sentence != out[i].sentence
+                || !matches!(
+                    text[out[i].span.end..out[j].span.start.max(out[i].span.end)].trim(),
+                    "and" | "or" | "," | ", and" | ", or"
+                )
+        });
+        if group.len() < 2 || !ends_group {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(out[i].sentence);
+        let after = tokens.partition_point(|t| t.span.start < out[i].span.end);
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+        let counted = matches!(word(after + 1), "both" | "all" | "two" | "three" | "four")
+            || word(after + 1).bytes().all(|b| b.is_ascii_digit()) && !word(after + 1).is_empty();
+        if word(after) != "," || !counted {
+            continue;
+        }
+        let described = (after + 2..after + 6)
+            .take_while(|&k| {
+                word(k).chars().all(|c| c.is_lowercase() || c == '-') && !word(k).is_empty()
+            })
+            .any(|k| lexicon::is_organisation_kinds(word(k)));
+        if described {
+            retyped.extend(group.iter().copied());
+        }
+    }
+    for i in retyped {
+        let c = &mut out[i];
+        if c.entity_type != EntityType::Organization {
+            c.entity_type = EntityType::Organization;
+            c.method = super::ner::ORG_APPOSITION;
+            c.role = None;
+            c.gender = None;
+            c.qid = None;
+        }
+        c.confidence = c.confidence.max(0.7);
+    }
+}
+
 /// The short names an article's organisations go by: a firm's name without its company
 /// words ("Zorvex" of "Zorvex Semiconductor Ltd"), and a club's first word before the
 /// city it plays in ("Bayern" of "Bayern Munich", "Borussia" of "Borussia Dortmund")
@@ -2443,6 +2529,26 @@ fn is_capitalised_common_word(text: &str, stats: &DocumentStats, c: &Candidate) 
         && !word.contains(char::is_whitespace)
         && word.chars().skip(1).any(char::is_lowercase)
         && stats.written_in_lower_case(word)
+}
+
+/// "a Knight of the Order of ...", "a Fellow of the Royal Society", "an Officer of the
+/// Order of Canada": one capitalised word between an indefinite article and "of" is a
+/// rank or an honour written with a capital, no name, whatever the knowledge base or
+/// the tagger read ("Knight" is also a surname).
+fn is_honour_noun(text: &str, seg: &Segmented, c: &Candidate) -> bool {
+    if c.kind != MentionKind::Named || c.span.slice(text).contains(char::is_whitespace) {
+        return false;
+    }
+    let tokens = seg.sentence_tokens(c.sentence);
+    let (first, last) = seg.token_bounds(c.sentence, c.span);
+    let word = |k: Option<usize>| {
+        k.and_then(|k| tokens.get(k))
+            .map_or("", |t| t.span.slice(text))
+    };
+    first == last
+        && matches!(word(first.checked_sub(1)), "a" | "an" | "A" | "An")
+        && word(Some(last + 1)) == "of"
+        && !super::ner::is_acronym(c.span.slice(text))
 }
 
 /// Acronyms an article introduces in parentheses right after a name ("Zorvex Mining
@@ -3981,6 +4087,45 @@ mod tests {
             got.iter()
                 .any(|(name, ty, _)| name == "Bradford Council" && *ty == EntityType::Organization),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn names_coordinated_before_a_plural_kind_of_organisation_are_organisations() {
+        let text = "The lender sponsors the shirts of Tolvey Alexandra and Marsham City, two \
+                    football clubs in the north. Tolvey Alexandra thanked the lender.";
+        assert_eq!(
+            types_of(text, "Tolvey Alexandra"),
+            [EntityType::Organization; 2]
+        );
+        assert_eq!(types_of(text, "Marsham City"), [EntityType::Organization]);
+        // A number of people stays people.
+        let people = "The prize went to Dana Whitlow and Jorge Brannoc, two engineers from \
+                      the north.";
+        assert_eq!(types_of(people, "Dana Whitlow"), [EntityType::Person]);
+    }
+
+    #[test]
+    fn an_honour_written_with_a_capital_is_no_name() {
+        let text = "Hannah Oduya was made a Knight of the Order of the Dannebrog last year, \
+                    and a Fellow of the Royal Society in 2019.";
+        let got = named_mentions(text);
+        assert!(
+            !got.iter()
+                .any(|(name, _, _)| name == "Knight" || name == "Fellow"),
+            "{got:?}"
+        );
+        assert_eq!(types_of(text, "Hannah Oduya"), [EntityType::Person]);
+    }
+
+    #[test]
+    fn a_bylines_separator_splits_the_names_around_it() {
+        let text = "Storm floods coast\n\nThe storm flooded the coast on Monday, officials \
+                    said.\n\nReporting by Tom Ferris | Kessler Valley Courier\n";
+        assert_eq!(types_of(text, "Tom Ferris"), [EntityType::Person]);
+        assert_eq!(
+            types_of(text, "Kessler Valley Courier"),
+            [EntityType::Organization]
         );
     }
 }
