@@ -418,14 +418,12 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Front",
     "Brigade",
     "Brigades",
-    "Systems",
     "Pharmaceutical",
     "Ventures",
-    "Solutions",
-    "Software",
     "Communications",
     "Investments",
     "Markets",
+    "Exchange",
     "Networks",
     "Brands",
     "Foods",
@@ -458,7 +456,6 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Maritime",
     "Underwriters",
     "Tankers",
-    "Analytics",
     "Dynamics",
     "Financial",
     "Oil",
@@ -2181,7 +2178,8 @@ static OFFICE_HOLDERS: WordList = WordList::new(&[
 ]);
 
 /// Company endings that also name a field of a body's remit: "Ministry of Electronics and
-/// Information *Technology*", "*Securities* and Exchange Commission".
+/// Information *Technology*", "*Securities* and Exchange Commission", "Office of Information
+/// *Systems*". A firm goes by its name without them ("Verlind" of "Verlind Systems").
 static FIELD_ENDINGS: WordList = WordList::new(&[
     "Technology",
     "Technologies",
@@ -2196,6 +2194,10 @@ static FIELD_ENDINGS: WordList = WordList::new(&[
     "Healthcare",
     "Publishing",
     "Automotive",
+    "Systems",
+    "Software",
+    "Solutions",
+    "Analytics",
 ]);
 
 /// Ministers' portfolios that no ending gives away ("Minister for Foreign Affairs").

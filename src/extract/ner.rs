@@ -1572,8 +1572,15 @@ fn type_name(
     if names_a_road(name, &word_at, first, after) {
         return shaped_place();
     }
-    // A run of titles alone ("President", "Madam Speaker") names no one.
+    // A run of titles alone ("President", "Madam Speaker") names no one, nor does a
+    // byline's job ("Staff Writer", "Senior Correspondent").
     if words.iter().all(|w| lexicon::is_title_word(w)) {
+        return None;
+    }
+    let job = |w: &&str| lexicon::is_occupation(&w.to_lowercase());
+    let job_word =
+        |w: &&str| job(w) || lexicon::is_title_word(w) || matches!(*w, "Staff" | "Contributing");
+    if words.len() >= 2 && words.iter().all(job_word) && words.last().is_some_and(job) {
         return None;
     }
     // "smashed into Parliament's gates", "the attack on Parliament": a legislature's name
@@ -1635,6 +1642,21 @@ fn type_name(
             Method::Gazetteer,
             0.9,
             Some(entry.qid.clone()),
+            true,
+        ));
+    }
+    // "Euronext Amsterdam", "BBC Cymru Wales": a known organisation's name, then a known
+    // place's, names the organisation's branch there.
+    let branch = (1..words.len()).any(|k| {
+        cx.kb.type_of(&words[..k].join(" ")) == Some(EntityType::Organization)
+            && cx.kb.type_of(&words[k..].join(" ")) == Some(EntityType::Place)
+    });
+    if branch && !words.contains(&"of") {
+        return Some(candidate(
+            EntityType::Organization,
+            Method::NameShape,
+            0.8,
+            None,
             true,
         ));
     }
@@ -3050,6 +3072,21 @@ mod tests {
         assert_eq!(
             named("Shares of Quarry Street rose 4 percent."),
             [("Quarry Street".to_owned(), EntityType::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_bylines_job_is_no_name_and_an_exchange_is_an_organisation() {
+        assert_eq!(
+            named("By Dana Kowalczyk\nStaff Writer\n\nThe jury met."),
+            [("Dana Kowalczyk".to_owned(), EntityType::Person)]
+        );
+        assert_eq!(
+            named_as(
+                "Shares rose on the Harbin Stock Exchange.",
+                EntityType::Organization
+            ),
+            ["Harbin Stock Exchange"]
         );
     }
 }

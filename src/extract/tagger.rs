@@ -1605,6 +1605,18 @@ pub fn recognize_named(
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
+            // "before U.S. District Judge Leonard Strand.": the tagger reads the title and
+            // the name as one name of another type; the rules' person, with the title as
+            // the role, stands.
+            let titled_person = c.entity_type == EntityType::Person
+                && c.role.as_deref().is_some_and(|role| {
+                    spans.iter().any(|&(span, ty, _)| {
+                        ty != EntityType::Person
+                            && span.end == c.span.end
+                            && span.start < c.span.start
+                            && text[span.start..c.span.start].trim_end().ends_with(role)
+                    })
+                });
             // A surname alone ("Given", "Cook") is weak evidence of a known person: the
             // tagger decides.
             let surname_alone = c.entity_type == EntityType::Person
@@ -1679,6 +1691,7 @@ pub fn recognize_named(
                     || firm
                     || recurring
                     || particled
+                    || titled_person
                     || regnal
                     || shouted
                     || speaker);
@@ -4127,5 +4140,28 @@ mod tests {
             types_of(text, "Kessler Valley Courier"),
             [EntityType::Organization]
         );
+    }
+
+    #[test]
+    fn a_firm_goes_by_its_name_without_its_field_and_has_branches_in_known_places() {
+        let text = "Regulators fined Korvath Systems on Wednesday. Korvath, based in \
+                    Eindhoven, will appeal. Shares in Korvath fell 3% on Euronext Amsterdam, \
+                    while Taiwan's TSMC and South Korea's SK Hynix rose.";
+        assert_eq!(
+            types_of(text, "Korvath Systems"),
+            [EntityType::Organization]
+        );
+        assert_eq!(types_of(text, "Korvath"), [EntityType::Organization; 2]);
+        for name in ["Euronext Amsterdam", "TSMC", "SK Hynix"] {
+            assert_eq!(types_of(text, name), [EntityType::Organization], "{name}");
+        }
+    }
+
+    #[test]
+    fn a_titled_person_stands_where_the_tagger_reads_title_and_name_as_a_place() {
+        for name in ["Leonard Brook", "Walter Strand"] {
+            let text = format!("The case went to trial before U.S. District Judge {name}.");
+            assert_eq!(types_of(&text, name), [EntityType::Person], "{name}");
+        }
     }
 }
