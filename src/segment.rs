@@ -141,7 +141,7 @@ static COMMENTS_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(By\s+\p{Lu}[\p{L}.'’ -]{1,60}|\p{Lu}[\p{L}.'’-]+( \p{Lu}[\p{L}.'’-]+){0,3}\s*,)$",
+        r"^(By\s+\p{Lu}[\p{L}.'’ -]{1,60}(,\s*\p{Lu}[\p{L} ]{1,40})?|\p{Lu}[\p{L}.'’-]+( \p{Lu}[\p{L}.'’-]+){0,3}\s*,)$",
     )
     .expect("valid regex")
 });
@@ -251,7 +251,8 @@ fn classify(
         return Zone::Headline;
     }
     if !seen_body {
-        if words <= 4 && BYLINE.is_match(line) {
+        // "By Jo Roe", "Jo Roe,", "By Jo Roe, Health Reporter".
+        if (words <= 4 || words <= 8 && line.starts_with("By ")) && BYLINE.is_match(line) {
             return Zone::Byline;
         }
         if words == 1 {

@@ -418,8 +418,11 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Front",
     "Brigade",
     "Brigades",
+    "Systems",
     "Pharmaceutical",
     "Ventures",
+    "Solutions",
+    "Software",
     "Communications",
     "Investments",
     "Markets",
@@ -456,6 +459,7 @@ pub static ORG_SUFFIXES: WordList = WordList::new(&[
     "Maritime",
     "Underwriters",
     "Tankers",
+    "Analytics",
     "Dynamics",
     "Financial",
     "Oil",
@@ -1608,6 +1612,64 @@ pub fn is_organisation_kinds(word: &str) -> bool {
         )
 }
 
+/// Titles that only ever stand before a person's name ("Mr", "Judge"), unlike "Prince",
+/// "Doctor" or "Madame", which also open the names of works, shows and places.
+pub static PERSONAL_TITLES: WordList = WordList::new(&[
+    "Mr", "Mrs", "Ms", "Miss", "Mister", "Dr", "Judge", "Sir", "Dame", "Lord", "Lady",
+]);
+
+/// The beats a reporter's job is named for in a byline ("Health Reporter", "Political
+/// Editor", "Science Correspondent").
+pub static NEWS_BEATS: WordList = WordList::new(&[
+    "Arts",
+    "Business",
+    "Crime",
+    "Culture",
+    "Defence",
+    "Defense",
+    "Diplomatic",
+    "Economics",
+    "Education",
+    "Environment",
+    "Foreign",
+    "Health",
+    "Home",
+    "Legal",
+    "Political",
+    "Politics",
+    "Science",
+    "Security",
+    "Sports",
+    "Technology",
+    "Transport",
+    "Travel",
+]);
+
+/// Whether capitalised words name a job, not a person: "Staff Writer", "Senior
+/// Correspondent", "Health Reporter" (a byline's): a beat or a rank, then an occupation.
+/// A title before a surname that is also an occupation ("Mr Baker", "Judge Cook") is no
+/// such job.
+pub fn names_a_job(name: &str) -> bool {
+    let Some((rank, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    let lower = last.to_lowercase();
+    let job = is_occupation(&lower) || contains(&PERSON_HEADS, &lower);
+    job && rank.split(' ').all(|w| {
+        contains(&NEWS_BEATS, w)
+            || matches!(
+                w,
+                "Staff"
+                    | "Contributing"
+                    | "Senior"
+                    | "Chief"
+                    | "Special"
+                    | "Associate"
+                    | "Managing"
+            )
+    })
+}
+
 /// Words for bodies that a name may give a subject after "on" ("the Intergovernmental
 /// Panel on Climate Change", "the Council on Foreign Relations").
 pub static BODIES_ON_A_SUBJECT: WordList = WordList::new(&[
@@ -2178,8 +2240,7 @@ static OFFICE_HOLDERS: WordList = WordList::new(&[
 ]);
 
 /// Company endings that also name a field of a body's remit: "Ministry of Electronics and
-/// Information *Technology*", "*Securities* and Exchange Commission", "Office of Information
-/// *Systems*". A firm goes by its name without them ("Verlind" of "Verlind Systems").
+/// Information *Technology*", "*Securities* and Exchange Commission".
 static FIELD_ENDINGS: WordList = WordList::new(&[
     "Technology",
     "Technologies",
@@ -2194,10 +2255,6 @@ static FIELD_ENDINGS: WordList = WordList::new(&[
     "Healthcare",
     "Publishing",
     "Automotive",
-    "Systems",
-    "Software",
-    "Solutions",
-    "Analytics",
 ]);
 
 /// Ministers' portfolios that no ending gives away ("Minister for Foreign Affairs").

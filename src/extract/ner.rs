@@ -135,10 +135,11 @@ fn is_connector(word: &str) -> bool {
             && contains(&lexicon::NAME_CONNECTORS, &word.to_lowercase())
 }
 
-/// Whether the knowledge base knows a word as a name or first name, read in ordinary
+/// Whether the knowledge base knows a word as a name (an item's, a body's, a division's) or a
+/// first name, read in ordinary
 /// case when it is written in capitals.
 fn known_word(kb: &Kb, word: &str) -> bool {
-    let known = |w: &str| kb.knows(w) || kb.is_first_name(w);
+    let known = |w: &str| kb.knows(w) || kb.is_body(w) || kb.is_division(w) || kb.is_first_name(w);
     known(word) || ordinary_case(word).is_some_and(|w| known(&w))
 }
 
@@ -391,6 +392,8 @@ pub fn recognize(text: &str, seg: &Segmented, kb: &Kb, stats: &DocumentStats) ->
             continue;
         }
         let tokens = seg.sentence_tokens(index);
+        // A byline is names and a job: in title case by nature, not a headline.
+        cx.title_case = sentence.zone != Zone::Byline && is_title_case(text, tokens);
         names(&mut cx, index, tokens);
         caption_credit(&mut cx, index, tokens);
         signature(&mut cx, seg, index);
@@ -791,7 +794,6 @@ fn name_word(cx: &Context, token: &Token) -> NameWord {
 
 fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
     let text = cx.text;
-    cx.title_case = is_title_case(text, tokens);
     let word = |i: usize| tokens[i].span.slice(text);
     let kinds: Vec<NameWord> = tokens.iter().map(|t| name_word(cx, t)).collect();
     let kind = |i: usize| kinds.get(i).copied().unwrap_or(NameWord::No);
@@ -1573,14 +1575,11 @@ fn type_name(
         return shaped_place();
     }
     // A run of titles alone ("President", "Madam Speaker") names no one, nor does a
-    // byline's job ("Staff Writer", "Senior Correspondent").
+    // byline's job ("Staff Writer", "Senior Correspondent", "Health Reporter").
     if words.iter().all(|w| lexicon::is_title_word(w)) {
         return None;
     }
-    let job = |w: &&str| lexicon::is_occupation(&w.to_lowercase());
-    let job_word =
-        |w: &&str| job(w) || lexicon::is_title_word(w) || matches!(*w, "Staff" | "Contributing");
-    if words.len() >= 2 && words.iter().all(job_word) && words.last().is_some_and(job) {
+    if lexicon::names_a_job(name) {
         return None;
     }
     // "smashed into Parliament's gates", "the attack on Parliament": a legislature's name
@@ -1647,11 +1646,15 @@ fn type_name(
     }
     // "Euronext Amsterdam", "BBC Cymru Wales": a known organisation's name, then a known
     // place's, names the organisation's branch there.
+    // Not a place's name that is also a word ("Budweiser Man of the Match").
     let branch = (1..words.len()).any(|k| {
+        let place = words[k..].join(" ");
         cx.kb.type_of(&words[..k].join(" ")) == Some(EntityType::Organization)
-            && cx.kb.type_of(&words[k..].join(" ")) == Some(EntityType::Place)
+            && cx.kb.type_of(&place) == Some(EntityType::Place)
+            && place.len() > 3
+            && !cx.stats.written_in_lower_case(&place)
     });
-    if branch && !words.contains(&"of") {
+    if branch && !words.contains(&"of") && word_at(after) != "of" {
         return Some(candidate(
             EntityType::Organization,
             Method::NameShape,

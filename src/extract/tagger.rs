@@ -1543,10 +1543,11 @@ pub fn recognize_named(
         spans.retain(|&(span, ty, _)| {
             let name = span.slice(text);
             ty != EntityType::Person
-                || match name.rsplit_once(' ') {
-                    Some((_, last)) => !lexicon::is_title_word(last),
-                    None => !lone_title(span),
-                }
+                || !lexicon::names_a_job(name)
+                    && match name.rsplit_once(' ') {
+                        Some((_, last)) => !lexicon::is_title_word(last),
+                        None => !lone_title(span),
+                    }
         });
         let first_word = tokens.iter().find(|t| t.kind == TokenKind::Word);
         for &i in &in_sentence[s] {
@@ -1605,10 +1606,15 @@ pub fn recognize_named(
                 && spans.iter().any(|&(span, ty, _)| {
                     c.span.contains(span) && span != c.span && ty == EntityType::Place
                 });
-            // "before U.S. District Judge Leonard Strand.": the tagger reads the title and
-            // the name as one name of another type; the rules' person, with the title as
-            // the role, stands.
+            // "before U.S. District Judge Leonard Brook.": the tagger reads the title and a
+            // name opened by a given name as one name of another type; the rules' person,
+            // with the title as the role, stands (not "Madame Tussauds New York").
+            let given_name = name
+                .split(' ')
+                .next()
+                .is_some_and(|w| kb.is_first_name(w) || lexicon::is_given_name(w));
             let titled_person = c.entity_type == EntityType::Person
+                && given_name
                 && c.role.as_deref().is_some_and(|role| {
                     spans.iter().any(|&(span, ty, _)| {
                         ty != EntityType::Person
@@ -1616,6 +1622,26 @@ pub fn recognize_named(
                             && span.start < c.span.start
                             && text[span.start..c.span.start].trim_end().ends_with(role)
                     })
+                });
+            // "Judge Cook agreed", "Mrs. Baker said": a name right after a personal
+            // title is a person's, unless the tagger is sure of another reading.
+            let before_name = tokens
+                .iter()
+                .rev()
+                .filter(|t| t.span.end <= c.span.start)
+                .map(|t| t.span.slice(text))
+                .find(|w| *w != ".");
+            let honorific = c.entity_type == EntityType::Person
+                && c.role.is_some()
+                && before_name.is_some_and(|w| contains(&lexicon::PERSONAL_TITLES, w))
+                && name.split(' ').all(|w| {
+                    !lexicon::is_title_word(w) && !contains(&lexicon::COMMON_CAPITALISED, w)
+                })
+                && !spans.iter().any(|&(span, ty, margin)| {
+                    ty != EntityType::Person
+                        && span.start < c.span.end
+                        && c.span.start < span.end
+                        && margin >= SURE_MARGIN
                 });
             // A surname alone ("Given", "Cook") is weak evidence of a known person: the
             // tagger decides.
@@ -1692,6 +1718,7 @@ pub fn recognize_named(
                     || recurring
                     || particled
                     || titled_person
+                    || honorific
                     || regnal
                     || shouted
                     || speaker);
@@ -2405,9 +2432,10 @@ fn described_together(text: &str, seg: &Segmented, out: &mut [Candidate]) {
 }
 
 /// The short names an article's organisations go by: a firm's name without its company
-/// words ("Zorvex" of "Zorvex Semiconductor Ltd"), and a club's first word before the
-/// city it plays in ("Bayern" of "Bayern Munich", "Borussia" of "Borussia Dortmund")
-/// when that word is no known name and the article never writes it in lower case.
+/// or trade words ("Zorvex" of "Zorvex Semiconductor Ltd", "Verlind" of "Verlind
+/// Systems"), and a club's first word before the city it plays in ("Bayern" of "Bayern
+/// Munich", "Borussia" of "Borussia Dortmund") when that word is no known name and the
+/// article never writes it in lower case.
 fn short_names_of_organisations<'t>(
     text: &'t str,
     (stats, kb): (&DocumentStats, &Kb),
@@ -2420,7 +2448,10 @@ fn short_names_of_organisations<'t>(
             let mut name = c.span.slice(text);
             let mut closed = false;
             while let Some((rest, last)) = name.rsplit_once(' ') {
-                if !lexicon::is_company_ending(last) {
+                // "Verlind" of "Verlind Systems": a firm goes by its name without the
+                // words of its trade, which other bodies' names also close with.
+                let trade = matches!(last, "Systems" | "Software" | "Solutions" | "Analytics");
+                if !lexicon::is_company_ending(last) && !trade {
                     break;
                 }
                 closed = true;
@@ -4163,5 +4194,22 @@ mod tests {
             let text = format!("The case went to trial before U.S. District Judge {name}.");
             assert_eq!(types_of(&text, name), [EntityType::Person], "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_right_after_a_title_is_a_person() {
+        let text = "Judge Cook agreed with the ruling on Monday. Mr Baker said the bread was \
+                    fresh.";
+        assert_eq!(types_of(text, "Cook"), [EntityType::Person]);
+        assert_eq!(types_of(text, "Baker"), [EntityType::Person]);
+    }
+
+    #[test]
+    fn a_known_body_opens_a_sentence_and_a_bylines_beat_is_no_name() {
+        let text = "Talks stall\n\nBy Priya Natarajan, Health Reporter\n\nHamas leaders \
+                    said on Tuesday that the talks had stalled.";
+        assert_eq!(types_of(text, "Hamas"), [EntityType::Organization]);
+        assert_eq!(types_of(text, "Priya Natarajan"), [EntityType::Person]);
+        assert!(types_of(text, "Health Reporter").is_empty());
     }
 }
