@@ -1815,6 +1815,20 @@ fn type_name(
             false,
         ));
     }
+    // "near Lakes Entrance": a name of several words that the gazetteers list as a town,
+    // after a word of location, is the town, whatever the tagger reads.
+    if prev.is_some_and(|p| matches!(p, "in" | "near" | "outside"))
+        && words.len() >= 2
+        && cx.kb.is_place_name(lookup_name)
+    {
+        return Some(candidate(
+            EntityType::Place,
+            Method::Gazetteer,
+            0.7,
+            None,
+            true,
+        ));
+    }
     if next.is_some_and(|n| contains(&lexicon::SPEECH_VERBS, n)) {
         return Some(candidate(
             EntityType::Person,
@@ -3091,5 +3105,20 @@ mod tests {
             ),
             ["Harbin Stock Exchange"]
         );
+    }
+
+    #[test]
+    fn a_listed_town_after_near_is_the_town_whatever_verb_follows() {
+        let kb =
+            Kb::parse("qid\ttype\tlabel\taliases\tpopularity\n\tPlaceName\tHarrow Entrance\t\t0\n");
+        let named = found_with(
+            &kb,
+            "Farmers near Harrow Entrance said the fire had spread.",
+        )
+        .into_iter()
+        .filter(|g| g.2 == MentionKind::Named)
+        .map(|g| (g.0, g.1))
+        .collect::<Vec<_>>();
+        assert_eq!(named, [("Harrow Entrance".to_owned(), EntityType::Place)]);
     }
 }
