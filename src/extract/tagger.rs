@@ -2450,7 +2450,10 @@ fn short_names_of_organisations<'t>(
             while let Some((rest, last)) = name.rsplit_once(' ') {
                 // "Verlind" of "Verlind Systems": a firm goes by its name without the
                 // words of its trade, which other bodies' names also close with.
-                let trade = matches!(last, "Systems" | "Software" | "Solutions" | "Analytics");
+                let trade = matches!(
+                    last,
+                    "Systems" | "Software" | "Solutions" | "Analytics" | "Foods" | "Brands"
+                );
                 if !lexicon::is_company_ending(last) && !trade {
                     break;
                 }
