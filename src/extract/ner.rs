@@ -435,6 +435,8 @@ pub(super) fn sort_candidates(out: &mut Vec<Candidate>) {
 /// "X, Ruritania's state-owned shipping group," / "X, a logistics firm." / "X, a unit of
 /// Y,": a description in apposition after the name (the token at `after`), opened by an
 /// article or a possessive and closed by a word for a kind of organisation at its end.
+/// So is an organisation's own name after "the" ("X, the Swedish Companies Registration
+/// Office,").
 fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usize) -> bool {
     if word_at(after) != "," {
         return false;
@@ -445,6 +447,19 @@ fn described_as_organisation<'t>(word_at: &impl Fn(usize) -> &'t str, after: usi
     };
     if !opens(after + 1) {
         return false;
+    }
+    // "Bolagsverket, the Swedish Companies Registration Office,": an organisation's own
+    // name in apposition, its last capitalised word an organisation's.
+    let named = (after + 2..after + 9)
+        .take_while(|&k| word_at(k).starts_with(char::is_uppercase) || word_at(k) == "of")
+        .last()
+        .is_some_and(|k| {
+            k > after + 2
+                && lexicon::closes_organisation(word_at(k))
+                && matches!(word_at(k + 1), "," | "." | ";" | ")" | "")
+        });
+    if named && word_at(after + 1) == "the" {
+        return true;
     }
     (after + 2..after + 7)
         .take_while(|&k| {
