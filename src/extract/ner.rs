@@ -1585,6 +1585,16 @@ fn type_name(
             true,
         ))
     };
+    // An organisation by the shape of its name: an organisation's word, a branch.
+    let shaped_organisation = || {
+        Some(candidate(
+            EntityType::Organization,
+            Method::NameShape,
+            0.8,
+            None,
+            true,
+        ))
+    };
     // "Route 66", "US 169", "I-44 West", "the A64 towards York".
     if names_a_road(name, &word_at, first, after) {
         return shaped_place();
@@ -1670,13 +1680,7 @@ fn type_name(
             && !cx.stats.written_in_lower_case(&place)
     });
     if branch && !words.contains(&"of") && word_at(after) != "of" {
-        return Some(candidate(
-            EntityType::Organization,
-            Method::NameShape,
-            0.8,
-            None,
-            true,
-        ));
+        return shaped_organisation();
     }
     // "West Texas", "Northern Ontario": a compass word before a known place is a region
     // of it, a place.
@@ -1735,13 +1739,7 @@ fn type_name(
         || words.contains(&"&")
         || words.ends_with(&["School", "District"])
     {
-        return Some(candidate(
-            EntityType::Organization,
-            Method::NameShape,
-            0.8,
-            None,
-            true,
-        ));
+        return shaped_organisation();
     }
     // "Jane Hill, director of X": a first name, then a person's role in apposition, is a
     // person whatever the last word suggests ("Hill", "Park").

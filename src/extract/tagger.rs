@@ -2334,10 +2334,7 @@ fn coordinated_types(text: &str, out: &mut [Candidate]) {
     let sure = |c: &Candidate| person_org_place(c) && c.typed && c.method != Method::Tagger;
     let guessed =
         |c: &Candidate| person_org_place(c) && !c.typed && !c.span.slice(text).contains(' ');
-    let mut names: Vec<usize> = (0..out.len())
-        .filter(|&i| person_org_place(&out[i]))
-        .collect();
-    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let names = named_in_text_order(out);
     let mut retyped = Vec::new();
     for pair in names.windows(2) {
         let (a, b) = (&out[pair[0]], &out[pair[1]]);
@@ -2366,16 +2363,21 @@ fn coordinated_types(text: &str, out: &mut [Candidate]) {
     }
 }
 
+/// The named people, organisations and places among `out`, as indexes in text order (a
+/// longer name before a shorter one at the same start).
+fn named_in_text_order(out: &[Candidate]) -> Vec<usize> {
+    let mut names: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].kind == MentionKind::Named && type_index(out[i].entity_type).is_some())
+        .collect();
+    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    names
+}
+
 /// "Crewe Alexandra and Bradford City, two football clubs it sponsors,": names coordinated
 /// ("and", "or", commas) before a plural of a kind of organisation in apposition (a number,
 /// "both" or "all" first, up to three words before the kind) are organisations.
 fn described_together(text: &str, seg: &Segmented, out: &mut [Candidate]) {
-    let person_org_place =
-        |c: &Candidate| c.kind == MentionKind::Named && type_index(c.entity_type).is_some();
-    let mut names: Vec<usize> = (0..out.len())
-        .filter(|&i| person_org_place(&out[i]))
-        .collect();
-    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let names = named_in_text_order(out);
     let mut group: Vec<usize> = Vec::new();
     let mut retyped = Vec::new();
     for (n, &i) in names.iter().enumerate() {
@@ -2519,10 +2521,7 @@ fn merge_adjacent_names(text: &str, out: &mut Vec<Candidate>) {
         EntityType::Person => 1,
         _ => 2,
     };
-    let mut names: Vec<usize> = (0..out.len())
-        .filter(|&i| out[i].kind == MentionKind::Named && type_index(out[i].entity_type).is_some())
-        .collect();
-    names.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let names = named_in_text_order(out);
     let mut merged_away = vec![false; out.len()];
     let mut previous: Option<usize> = None;
     for &i in &names {
