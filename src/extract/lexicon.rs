@@ -1597,7 +1597,7 @@ pub static ORGANIZATION_KINDS: WordList = WordList::new(&[
 
 /// "clubs", "lenders", "charities": the plural of a kind of organisation (of
 /// [`ORGANIZATION_KINDS`], or a club's or a team's).
-pub fn is_organisation_kinds(word: &str) -> bool {
+pub fn is_plural_organisation_kind(word: &str) -> bool {
     let singular = match word.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
         None => match word.strip_suffix('s') {

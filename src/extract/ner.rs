@@ -1671,7 +1671,7 @@ fn type_name(
     }
     // "Euronext Amsterdam", "BBC Cymru Wales": a known organisation's name, then a known
     // place's, names the organisation's branch there.
-    // Not a place's name that is also a word ("Budweiser Man of the Match").
+    // Not a place's name that is also a word ("Brolly Man of the Match").
     let branch = (1..words.len()).any(|k| {
         let place = words[k..].join(" ");
         cx.kb.type_of(&words[..k].join(" ")) == Some(EntityType::Organization)

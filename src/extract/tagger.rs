@@ -1608,7 +1608,7 @@ pub fn recognize_named(
                 });
             // "before U.S. District Judge Leonard Brook.": the tagger reads the title and a
             // name opened by a given name as one name of another type; the rules' person,
-            // with the title as the role, stands (not "Madame Tussauds New York").
+            // with the title as the role, stands (not a museum's "Madame Orlova Gallery").
             let given_name = name
                 .split(' ')
                 .next()
@@ -2415,7 +2415,7 @@ fn described_together(text: &str, seg: &Segmented, out: &mut [Candidate]) {
             .take_while(|&k| {
                 word(k).chars().all(|c| c.is_lowercase() || c == '-') && !word(k).is_empty()
             })
-            .any(|k| lexicon::is_organisation_kinds(word(k)));
+            .any(|k| lexicon::is_plural_organisation_kind(word(k)));
         if described {
             retyped.extend(group.iter().copied());
         }
