@@ -1115,6 +1115,14 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         }
     }
     country_demonyms.sort();
+    for entry in items.values_mut() {
+        if entry.kind == EntityType::Organization {
+            let label = &entry.label;
+            entry
+                .aliases
+                .retain(|alias| !is_place_a_team_is_named_after(alias, label, &place_names));
+        }
+    }
     let place_names = place_names.into_iter().collect();
     let entries: Vec<KbEntry> = items.into_values().collect();
     let items = Kb::from_entries(entries.clone());
@@ -1127,6 +1135,26 @@ pub fn build(sources: &Path, ordinary_words: &HashSet<String>) -> io::Result<Bui
         place_names,
         bodies,
     })
+}
+
+/// "Essex" of Essex County Cricket Club, "Coleraine" of Coleraine F.C.: a town's or a
+/// county's name that a sports team's name opens is the place's, not the team's alias
+/// (the county had been typed as its cricket club wherever the news named it). The
+/// tagger's rules read a club where a report shows it playing. Firms named after a
+/// place keep their short name.
+fn is_place_a_team_is_named_after(
+    alias: &str,
+    label: &str,
+    place_names: &BTreeSet<String>,
+) -> bool {
+    const TEAM_WORDS: [&str; 11] = [
+        "F.C.", "FC", "A.F.C.", "AFC", "RFC", "CF", "Cricket", "cricket", "Rugby", "rugby", "team",
+    ];
+    place_names.contains(alias)
+        && label
+            .strip_prefix(alias)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|rest| rest.split(' ').any(|w| TEAM_WORDS.contains(&w)))
 }
 
 /// Adds a name of a city, town or first-level division of the long-tail gazetteers (the
@@ -1499,5 +1527,18 @@ mod tests {
             Some("Q81307")
         );
         assert_eq!(kb.best("Munich").map(|e| e.kind), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn a_place_a_team_is_named_after_is_no_alias_of_the_team() {
+        let towns: BTreeSet<String> = ["Harrowby", "Quenton"].map(str::to_owned).into();
+        let named_after =
+            |alias: &str, label: &str| is_place_a_team_is_named_after(alias, label, &towns);
+        assert!(named_after("Harrowby", "Harrowby County Cricket Club"));
+        assert!(named_after("Quenton", "Quenton F.C."));
+        // A firm named after a town keeps its short name; so does a team whose short
+        // name is no town of the gazetteers.
+        assert!(!named_after("Quenton", "Quenton Energy"));
+        assert!(!named_after("Brolly", "Brolly F.C."));
     }
 }
