@@ -1612,6 +1612,23 @@ pub fn is_plural_organisation_kind(word: &str) -> bool {
         )
 }
 
+/// Last words of firms' names that name their trade and that a firm's short name drops
+/// ("Verlind" of "Verlind Systems"), though other bodies' names close with them too.
+pub static TRADE_ENDINGS: WordList = WordList::new(&[
+    "Systems",
+    "Software",
+    "Solutions",
+    "Analytics",
+    "Foods",
+    "Brands",
+]);
+
+/// Whether a token separates the parts of a byline or a menu ("Jo Roe | Valley Courier",
+/// "News • Sport"): no name goes across it.
+pub fn is_separator(token: &str) -> bool {
+    matches!(token, "|" | "\u{2022}" | "\u{b7}")
+}
+
 /// Titles that only ever stand before a person's name ("Mr", "Judge"), unlike "Prince",
 /// "Doctor" or "Madame", which also open the names of works, shows and places.
 pub static PERSONAL_TITLES: WordList = WordList::new(&[

@@ -135,9 +135,8 @@ fn is_connector(word: &str) -> bool {
             && contains(&lexicon::NAME_CONNECTORS, &word.to_lowercase())
 }
 
-/// Whether the knowledge base knows a word as a name (an item's, a body's, a division's) or a
-/// first name, read in ordinary
-/// case when it is written in capitals.
+/// Whether the knowledge base knows a word as a name (an item's, a body's, a division's)
+/// or a first name, read in ordinary case when it is written in capitals.
 fn known_word(kb: &Kb, word: &str) -> bool {
     let known = |w: &str| kb.knows(w) || kb.is_body(w) || kb.is_division(w) || kb.is_first_name(w);
     known(word) || ordinary_case(word).is_some_and(|w| known(&w))
@@ -1715,7 +1714,7 @@ fn type_name(
     // stands apart, whatever case the rest of the line is in.
     let after_separator = first
         .checked_sub(1)
-        .is_some_and(|k| matches!(word_at(k), "|" | "\u{2022}" | "\u{b7}"));
+        .is_some_and(|k| lexicon::is_separator(word_at(k)));
     if cx.title_case
         && !after_separator
         && !(words.len() == 1 && (is_acronym(name) || is_camel(name)))
@@ -2225,8 +2224,12 @@ mod tests {
     use crate::segment::segment;
 
     fn found(text: &str) -> Vec<(String, EntityType, MentionKind)> {
-        let kb = Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n");
-        found_with(&kb, text)
+        found_with(&default_kb(), text)
+    }
+
+    /// The small knowledge base most tests here read: a town, a person, a firm.
+    fn default_kb() -> Kb {
+        Kb::parse("qid\ttype\tlabel\taliases\tpopularity\nQ1\tPlace\tRiverton\t\t5\nQ2\tPerson\tJane Smith\t\t1\nQ3\tOrganization\tAcme Corporation\tAcme\t3\n")
     }
 
     /// The candidates the rules find in `text` with the knowledge base `kb`.
@@ -2240,7 +2243,12 @@ mod tests {
 
     /// The named mentions [`found`] gives, with their types.
     fn named(text: &str) -> Vec<(String, EntityType)> {
-        found(text)
+        named_with(&default_kb(), text)
+    }
+
+    /// The named mentions the rules find in `text` with the knowledge base `kb`.
+    fn named_with(kb: &Kb, text: &str) -> Vec<(String, EntityType)> {
+        found_with(kb, text)
             .into_iter()
             .filter(|g| g.2 == MentionKind::Named)
             .map(|g| (g.0, g.1))
@@ -3088,13 +3096,7 @@ mod tests {
         let kb = Kb::parse(
             "qid\ttype\tlabel\taliases\tpopularity\nQ1\tOrganization\tQuarry Street\t\t3\n",
         );
-        let named = |text: &str| -> Vec<(String, EntityType)> {
-            found_with(&kb, text)
-                .into_iter()
-                .filter(|g| g.2 == MentionKind::Named)
-                .map(|g| (g.0, g.1))
-                .collect()
-        };
+        let named = |text: &str| named_with(&kb, text);
         assert_eq!(
             named("The bakery opened a shop on Quarry Street last week."),
             [("Quarry Street".to_owned(), EntityType::Place)]
@@ -3124,14 +3126,12 @@ mod tests {
     fn a_listed_town_after_near_is_the_town_whatever_verb_follows() {
         let kb =
             Kb::parse("qid\ttype\tlabel\taliases\tpopularity\n\tPlaceName\tHarrow Entrance\t\t0\n");
-        let named = found_with(
-            &kb,
-            "Farmers near Harrow Entrance said the fire had spread.",
-        )
-        .into_iter()
-        .filter(|g| g.2 == MentionKind::Named)
-        .map(|g| (g.0, g.1))
-        .collect::<Vec<_>>();
-        assert_eq!(named, [("Harrow Entrance".to_owned(), EntityType::Place)]);
+        assert_eq!(
+            named_with(
+                &kb,
+                "Farmers near Harrow Entrance said the fire had spread."
+            ),
+            [("Harrow Entrance".to_owned(), EntityType::Place)]
+        );
     }
 }

@@ -1346,6 +1346,12 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
     let mut runs: Vec<(usize, usize, EntityType, f32)> = Vec::new();
     let mut previous = OUTSIDE;
     for (i, &(tag, margin)) in tags.iter().enumerate().take(tokens.len()) {
+        // "Reporting by Jo Roe | Valley Courier": a byline's or a menu's separator splits
+        // the names on either side, whatever the tagger read across it.
+        if lexicon::is_separator(tokens[i].span.slice(text)) {
+            previous = OUTSIDE;
+            continue;
+        }
         if let Some(entity_type) = tag_type(tag) {
             match runs.last_mut() {
                 Some(last) if opens(previous) && may_follow(previous, tag) => {
@@ -1398,41 +1404,21 @@ fn spans_of(text: &str, tokens: &[Token], tags: &[(Tag, f32)]) -> Vec<(Span, Ent
                 )
             })
     };
-    // "Reporting by Jo Roe | Valley Courier": a separator of a byline or a menu splits
-    // the names on either side, whatever the tagger read across it.
-    let separator = |i: usize| matches!(tokens[i].span.slice(text), "|" | "\u{2022}" | "\u{b7}");
-    let runs = runs
-        .into_iter()
-        .flat_map(|(first, last, entity_type, margin)| {
-            let mut pieces = Vec::new();
-            let mut from = first;
-            for i in first..=last {
-                if separator(i) {
-                    if i > from {
-                        pieces.push((from, i - 1, entity_type, margin));
-                    }
-                    from = i + 1;
-                }
+    runs.into_iter()
+        .map(|(mut first, mut last, entity_type, margin)| {
+            while first < last && (lower(last) || pronoun_before_verb(last)) {
+                last -= 1;
             }
-            if from <= last {
-                pieces.push((from, last, entity_type, margin));
+            while first < last && (lower(first) || modifier(first)) {
+                first += 1;
             }
-            pieces
-        });
-    runs.map(|(mut first, mut last, entity_type, margin)| {
-        while first < last && (lower(last) || pronoun_before_verb(last)) {
-            last -= 1;
-        }
-        while first < last && (lower(first) || modifier(first)) {
-            first += 1;
-        }
-        (
-            tokens[first].span.cover(tokens[last].span),
-            entity_type,
-            margin,
-        )
-    })
-    .collect()
+            (
+                tokens[first].span.cover(tokens[last].span),
+                entity_type,
+                margin,
+            )
+        })
+        .collect()
 }
 
 /// A person's name without the titles that open it ("General George Washington" is George
@@ -2378,28 +2364,25 @@ fn named_in_text_order(out: &[Candidate]) -> Vec<usize> {
 /// "both" or "all" first, up to three words before the kind) are organisations.
 fn described_together(text: &str, seg: &Segmented, out: &mut [Candidate]) {
     let names = named_in_text_order(out);
+    // Whether the name `b` follows `a` in a coordination: "A and B", "A, B", "A, or B".
+    let coordinated = |a: &Candidate, b: &Candidate| {
+        a.sentence == b.sentence
+            && a.span.end <= b.span.start
+            && matches!(
+                text[a.span.end..b.span.start].trim(),
+                "and" | "or" | "," | ", and" | ", or"
+            )
+    };
     let mut group: Vec<usize> = Vec::new();
     let mut retyped = Vec::new();
     for (n, &i) in names.iter().enumerate() {
-        let joined = group.last().is_some_and(|&g| {
-            out[g].sentence == out[i].sentence
-                && out[g].span.end <= out[i].span.start
-                && matches!(
-                    text[out[g].span.end..out[i].span.start].trim(),
-                    "and" | "or" | "," | ", and" | ", or"
-                )
-        });
-        if !joined {
+        if !group.last().is_some_and(|&g| coordinated(&out[g], &out[i])) {
             group.clear();
         }
         group.push(i);
-        let ends_group = names.get(n + 1).is_none_or(|&j| {
-            out[j].sentence != out[i].sentence
-                || !matches!(
-                    text[out[i].span.end..out[j].span.start.max(out[i].span.end)].trim(),
-                    "and" | "or" | "," | ", and" | ", or"
-                )
-        });
+        let ends_group = names
+            .get(n + 1)
+            .is_none_or(|&j| !coordinated(&out[i], &out[j]));
         if group.len() < 2 || !ends_group {
             continue;
         }
@@ -2452,11 +2435,7 @@ fn short_names_of_organisations<'t>(
             while let Some((rest, last)) = name.rsplit_once(' ') {
                 // "Verlind" of "Verlind Systems": a firm goes by its name without the
                 // words of its trade, which other bodies' names also close with.
-                let trade = matches!(
-                    last,
-                    "Systems" | "Software" | "Solutions" | "Analytics" | "Foods" | "Brands"
-                );
-                if !lexicon::is_company_ending(last) && !trade {
+                if !lexicon::is_company_ending(last) && !contains(&lexicon::TRADE_ENDINGS, last) {
                     break;
                 }
                 closed = true;
