@@ -1900,7 +1900,15 @@ fn add_nested_places(text: &str, seg: &Segmented, kb: &Kb, out: &mut Vec<Candida
         let closing = is_org
             .then(|| closing_known_place(text, kb, c.sentence, name))
             .flatten();
-        for place in places.into_iter().chain(closing) {
+        let mut found: Vec<Candidate> = places.into_iter().chain(closing).collect();
+        if is_org {
+            let inside: Vec<Candidate> = places_inside_organisation(text, kb, c.sentence, name)
+                .into_iter()
+                .filter(|p| !found.iter().any(|f| f.span.overlaps(p.span)))
+                .collect();
+            found.extend(inside);
+        }
+        for place in found {
             let present = out
                 .iter()
                 .chain(&nested)
@@ -1950,6 +1958,56 @@ fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> 
         .then(|| super::ner::nested_place(span, sentence, Some(entry.qid.clone())))
     })
 }
+
+/// The known places anywhere inside an organisation's name, the longest first, left to
+/// right: "Toronto" in "Metro Toronto Convention Centre", "U.S." in "the U.S. Senate
+/// committee": a body named after a place mentions the place, as GUM marks it. A name the
+/// knowledge base knows first as a place's only, and not when the whole name is a place's
+/// ("North Korea" acting as a state holds no "Korea").
+fn places_inside_organisation(
+    text: &str,
+    kb: &Kb,
+    sentence: usize,
+    name: &[Token],
+) -> Vec<Candidate> {
+    let whole = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    if kb.type_of(whole.slice(text)) == Some(EntityType::Place) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < name.len() {
+        let opens = name[k].kind != TokenKind::Punct
+            && name[k].span.slice(text).starts_with(char::is_uppercase);
+        let place = opens
+            .then(|| {
+                (k + 1..=name.len().min(k + MAX_NESTED_PLACE_WORDS))
+                    .rev()
+                    .filter(|&e| e - k < name.len())
+                    .find_map(|e| {
+                        let span = Span::new(name[k].span.start, name[e - 1].span.end);
+                        (kb.type_of(span.slice(text)) == Some(EntityType::Place))
+                            .then_some((e, span))
+                    })
+            })
+            .flatten();
+        match place {
+            Some((e, span)) => {
+                let qid = kb
+                    .best(span.slice(text))
+                    .filter(|entry| entry.kind == EntityType::Place)
+                    .map(|entry| entry.qid.clone());
+                found.push(super::ner::nested_place(span, sentence, qid));
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
+    found
+}
+
+/// How many words a place's name inside an organisation's may have.
+const MAX_NESTED_PLACE_WORDS: usize = 4;
 
 /// Adds the names of people and places that open an organisation's name where the
 /// document also gives them alone ("Andy Warhol" in "the Andy Warhol Foundation", "New
@@ -3243,6 +3301,24 @@ mod tests {
                 ("Kenya", at("Kenya;").start)
             ]
         );
+    }
+
+    #[test]
+    fn a_known_place_inside_an_organisations_name_is_a_mention() {
+        let text = "Delegates met at the Metro Toronto Trade Hall, a US Census Bureau team \
+                    watched, and North Korea said no.";
+        let at = |name: &str| first_span(text, name).start;
+        let places = nested_places_in(
+            text,
+            &[
+                ("Metro Toronto Trade Hall", EntityType::Organization),
+                ("US Census Bureau", EntityType::Organization),
+                ("North Korea", EntityType::Organization),
+            ],
+        );
+        // Anywhere in the name; never a part of a name that is a place's as a whole (a
+        // country acting as a state).
+        assert_eq!(places, [("Toronto", at("Toronto")), ("US", at("US"))]);
     }
 
     /// The types of the named mentions of `name` in an invented article, in text order.
