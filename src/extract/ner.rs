@@ -1299,7 +1299,9 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         let left_is_head = lexicon::closes_organisation(left_last)
             || contains(&lexicon::PLACE_SUFFIXES, left_last)
             || lexicon::is_title_word(left_last);
-        if (right_is_body || left_is_person) && !left_is_head && k - start <= 3 {
+        // Words, not tokens: "Dr. Ana Ruiz" is three ("Dr" and its dot are two tokens).
+        let left_words = (start..k).filter(|&j| word(j) != ".").count();
+        if (right_is_body || left_is_person) && !left_is_head && left_words <= 3 {
             run(cx, sentence, tokens, start, k);
             run(cx, sentence, tokens, k + 1, end);
             return;

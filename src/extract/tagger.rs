@@ -1536,6 +1536,35 @@ pub fn recognize_named(
                     }
         });
         let first_word = tokens.iter().find(|t| t.kind == TokenKind::Word);
+        // "Mercy Hospital said": a person's name never ends with a word that closes a
+        // body's own name; the tagger's span is the body's.
+        for (span, entity_type, _) in spans.iter_mut() {
+            let last = span.slice(text).rsplit_once(' ').map(|(_, last)| last);
+            if *entity_type == EntityType::Person && last.is_some_and(lexicon::closes_own_name) {
+                *entity_type = EntityType::Organization;
+            }
+        }
+        // "Judge Anna K. Lund", "Judge Ray Bissen Jr.": the rules stop a titled name at an
+        // initial's or a suffix's dot; the tagger's person that goes on from the same word
+        // over more capitalised words and dots is the name, and the rules' role stays.
+        for &i in &in_sentence[s] {
+            let c = &mut candidates[i];
+            if c.kind != MentionKind::Named
+                || c.entity_type != EntityType::Person
+                || c.role.is_none()
+            {
+                continue;
+            }
+            let longer = spans.iter().find(|&&(span, ty, _)| {
+                ty == EntityType::Person
+                    && span.start == c.span.start
+                    && span.end > c.span.end
+                    && continues_a_name(&text[c.span.end..span.end])
+            });
+            if let Some(&(span, _, _)) = longer {
+                c.span = span;
+            }
+        }
         for &i in &in_sentence[s] {
             let c = &candidates[i];
             if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
@@ -1656,7 +1685,8 @@ pub fn recognize_named(
                     .all(|&(span, ty, margin)| {
                         margin < SURE_MARGIN || (ty == EntityType::Person && span.end == c.span.end)
                     });
-            let recurring = c.typed && named_counts[name] >= RECURRING_NAME;
+            let recurring =
+                c.typed && named_counts.get(name).copied().unwrap_or(1) >= RECURRING_NAME;
             // "Rafael van der Vaart": the tagger rarely saw a family name's particles and
             // cuts the name at them; the rules' person, opened by a first name, stands.
             let particled = c.typed
@@ -1781,6 +1811,18 @@ pub fn recognize_named(
     add_names_opening_organisations(text, seg, &mut out);
     super::ner::sort_candidates(&mut out);
     out
+}
+
+/// Whether the words after a name's end go on with it: only capitalised words, initials
+/// and dots ("K. Lund", "Jr.", "."), no comma or word in lower case.
+fn continues_a_name(rest: &str) -> bool {
+    rest.split_whitespace().all(|word| {
+        word == "."
+            || word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-' | '\''))
+    })
 }
 
 /// "the Mexican government", "Syrian refugees": a demonym alone names no person,
@@ -3347,6 +3389,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_titled_name_goes_on_over_initials_and_suffixes() {
+        let text = "Judge Orla K. Fenwick ruled on Monday. The appeal went to Judge Tomas \
+                    Brandt Jr. in March. Dr. Ines Varga of Lakeside Hospital said it was \
+                    fair.\n";
+        let people: Vec<String> = named_mentions(text)
+            .into_iter()
+            .filter(|(_, entity_type, _)| *entity_type == EntityType::Person)
+            .map(|(name, _, _)| name)
+            .collect();
+        assert_eq!(
+            people,
+            ["Orla K. Fenwick", "Tomas Brandt Jr.", "Ines Varga"]
+        );
+        assert_eq!(
+            types_of(text, "Lakeside Hospital"),
+            [EntityType::Organization]
+        );
+    }
+
+    #[test]
+    fn a_name_continues_over_capitalised_words_and_dots_only() {
+        assert!(continues_a_name(" K. Fenwick"));
+        assert!(continues_a_name("."));
+        assert!(continues_a_name(" Jr."));
+        assert!(!continues_a_name(", Jr."));
+        assert!(!continues_a_name(" of Leeds"));
     }
 
     #[test]
