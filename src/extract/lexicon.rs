@@ -1802,6 +1802,11 @@ pub static PERSON_HEADS: WordList = WordList::new(&[
     "soldier",
     "journalist",
     "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "photographer",
+    "presenter",
     "Briton",
     "citizen",
     "resident",
@@ -2376,6 +2381,21 @@ mod tests {
         }
         for n in ["", "IIII", "VV", "XL", "IIX", "Xi", "MIX", "VIV"] {
             assert!(!is_regnal_number(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_beat_or_rank_and_a_newsroom_job_name_a_job() {
+        for job in [
+            "Staff Writer",
+            "Environment Correspondent",
+            "Politics Editor",
+            "Senior Photographer",
+        ] {
+            assert!(names_a_job(job), "{job}");
+        }
+        for name in ["Dana Kowalczyk", "Writer", "Edgar Editor"] {
+            assert!(!names_a_job(name), "{name}");
         }
     }
 }

@@ -1620,6 +1620,21 @@ fn type_name(
             true,
         ));
     }
+    // "MARLOW, England —": a dateline's place is the place of that name, whatever else
+    // the knowledge base knows by it first (a person, a film).
+    if dateline {
+        let place = cx
+            .kb
+            .lookup(lookup_name)
+            .find(|e| e.kind == EntityType::Place)
+            .map(|e| e.qid.clone());
+        let method = if place.is_some() {
+            Method::Gazetteer
+        } else {
+            DATELINE
+        };
+        return Some(candidate(EntityType::Place, method, 0.8, place, true));
+    }
     if let Some(entry) = cx
         .kb
         .best(name)
@@ -1705,9 +1720,6 @@ fn type_name(
     };
     if let Some(entity_type) = known_by_name {
         return Some(candidate(entity_type, Method::Gazetteer, 0.8, None, true));
-    }
-    if dateline {
-        return Some(candidate(EntityType::Place, DATELINE, 0.8, None, true));
     }
     if contains(&lexicon::NEVER_NAMES, name) || is_calendar_word(name) {
         return None;
@@ -3106,6 +3118,22 @@ mod tests {
         assert_eq!(
             named("Shares of Quarry Street rose 4 percent."),
             [("Quarry Street".to_owned(), EntityType::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_datelines_place_is_a_place_whatever_else_bears_its_name() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tPerson\tTarnby\t\t9\nQ2\tPlace\tTarnby\t\t2\n",
+        );
+        let text = "TARNBY, England \u{2014} The river rose overnight.";
+        let seg = segment(text);
+        let found = recognize(text, &seg, &kb, &DocumentStats::new(text, &seg));
+        let place = found.iter().find(|c| c.span.slice(text) == "TARNBY");
+        assert_eq!(
+            place.map(|c| (c.entity_type, c.qid.as_deref())),
+            Some((EntityType::Place, Some("Q2")))
         );
     }
 

@@ -2028,7 +2028,15 @@ fn places_inside_organisation(
                     .filter(|&e| e - k < name.len())
                     .find_map(|e| {
                         let span = Span::new(name[k].span.start, name[e - 1].span.end);
-                        (kb.type_of(span.slice(text)) == Some(EntityType::Place))
+                        let words = span.slice(text);
+                        // A town of one word closing the name is as often a word of it
+                        // ("Mobile" of "Brightline Mobile"), as in [`closing_known_place`].
+                        let town_word_closing = e == name.len()
+                            && e == k + 1
+                            && kb
+                                .best(words)
+                                .is_some_and(|entry| entry.class == crate::kb::SETTLEMENT_CLASS);
+                        (kb.type_of(words) == Some(EntityType::Place) && !town_word_closing)
                             .then_some((e, span))
                     })
             })
@@ -3348,18 +3356,20 @@ mod tests {
     #[test]
     fn a_known_place_inside_an_organisations_name_is_a_mention() {
         let text = "Delegates met at the Metro Toronto Trade Hall, a US Census Bureau team \
-                    watched, and North Korea said no.";
+                    watched, Quillon Mobile sold phones and North Korea said no.";
         let at = |name: &str| first_span(text, name).start;
         let places = nested_places_in(
             text,
             &[
                 ("Metro Toronto Trade Hall", EntityType::Organization),
                 ("US Census Bureau", EntityType::Organization),
+                ("Quillon Mobile", EntityType::Organization),
                 ("North Korea", EntityType::Organization),
             ],
         );
-        // Anywhere in the name; never a part of a name that is a place's as a whole (a
-        // country acting as a state).
+        // Anywhere in the name, but not a town of one word closing it, as often a word
+        // of the name; never a part of a name that is a place's as a whole (a country
+        // acting as a state).
         assert_eq!(places, [("Toronto", at("Toronto")), ("US", at("US"))]);
     }
 
