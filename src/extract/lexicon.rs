@@ -1637,6 +1637,11 @@ pub static PERSONAL_TITLES: WordList = WordList::new(&[
 
 /// The beats a reporter's job is named for in a byline ("Health Reporter", "Political
 /// Editor", "Science Correspondent").
+/// Abbreviations that close a name and are written with a dot ("Acme Inc.", "Jo Roe
+/// Jr."): the dot is part of the name.
+pub static DOTTED_NAME_ENDINGS: WordList =
+    WordList::new(&["Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr"]);
+
 pub static NEWS_BEATS: WordList = WordList::new(&[
     "Arts",
     "Business",

@@ -1807,10 +1807,22 @@ pub fn recognize_named(
     out.retain(|c| {
         !is_a_modifier_alone(text, seg, kb, c) && !is_piece_of_a_longer_name(text, seg, c)
     });
+    keep_abbreviation_dots(text, &mut out);
     add_nested_places(text, seg, kb, &mut out);
     add_names_opening_organisations(text, seg, &mut out);
     super::ner::sort_candidates(&mut out);
     out
+}
+
+/// "Veltrix Semiconductor Inc.", "Tomas Brandt Jr.": a name closed by an abbreviation
+/// keeps the abbreviation's dot, which the rules leave out where it could end a sentence.
+fn keep_abbreviation_dots(text: &str, out: &mut [Candidate]) {
+    for c in out.iter_mut().filter(|c| c.kind == MentionKind::Named) {
+        let last = c.span.slice(text).rsplit(' ').next().unwrap_or("");
+        if text[c.span.end..].starts_with('.') && contains(&lexicon::DOTTED_NAME_ENDINGS, last) {
+            c.span = Span::new(c.span.start, c.span.end + 1);
+        }
+    }
 }
 
 /// Whether the words after a name's end go on with it: only capitalised words, initials
@@ -3419,6 +3431,17 @@ mod tests {
             types_of(text, "Lakeside Hospital"),
             [EntityType::Organization]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_closing_a_name_keeps_its_dot() {
+        let text = "Quillon Semiconductor Inc. will build a plant. It bought Darrow Mining Corp. \
+                    in May.\n";
+        let names: Vec<String> = named_mentions(text)
+            .into_iter()
+            .map(|(name, _, _)| name)
+            .collect();
+        assert_eq!(names, ["Quillon Semiconductor Inc.", "Darrow Mining Corp."]);
     }
 
     #[test]
