@@ -1637,6 +1637,20 @@ pub static PERSONAL_TITLES: WordList = WordList::new(&[
 
 /// The beats a reporter's job is named for in a byline ("Health Reporter", "Political
 /// Editor", "Science Correspondent").
+/// Buildings and institutions named with a saint's possessive ("St. Peter's Church").
+pub static SAINTS_BUILDINGS: WordList = WordList::new(&[
+    "Abbey",
+    "Basilica",
+    "Cathedral",
+    "Chapel",
+    "Church",
+    "College",
+    "Hospital",
+    "Park",
+    "School",
+    "Square",
+]);
+
 /// Abbreviations that close a name and are written with a dot ("Acme Inc.", "Jo Roe
 /// Jr."): the dot is part of the name.
 pub static DOTTED_NAME_ENDINGS: WordList =

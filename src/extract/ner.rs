@@ -913,6 +913,10 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 // possessive before an organisation's word is inside the name (not a known
                 // name's: "Texas' Senate").
                 end += 2;
+            } else if let Some(known_end) = known_name_across_possessive(cx, tokens, start, end) {
+                // "People's Republic of China", "St. Peter's Church": a known name, or a
+                // saint's building, goes on across its possessive.
+                end = known_end;
             } else if end + 2 < tokens.len()
                 && contains(&lexicon::NAME_PARTICLES, word(end))
                 && contains(&lexicon::NAME_PARTICLES, word(end + 1))
@@ -1128,6 +1132,36 @@ fn remit_list_end(
         }
     }
     None
+}
+
+/// Where a name that goes on across the possessive at `end` ends: a name the knowledge
+/// base knows ("People's Republic of China", up to four words after the mark), or a saint's
+/// building ("St. Peter's Church", "Saint Mary's Hospital").
+fn known_name_across_possessive(
+    cx: &Context,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let text = cx.text;
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+    let capitalised = |k: usize| word(k).starts_with(char::is_uppercase);
+    if !matches!(word(end), "'s" | "\u{2019}s") || !capitalised(end + 1) {
+        return None;
+    }
+    // "The People's Republic of China" opening a sentence: the name after the article.
+    let from = if word(start) == "The" && end > start + 1 {
+        start + 1
+    } else {
+        start
+    };
+    let known = (end + 2..=(end + 5).min(tokens.len()))
+        .rev()
+        .filter(|&e| capitalised(e - 1))
+        .find(|&e| cx.kb.knows(&span_text(text, tokens, from, e)));
+    let saint = matches!(word(start), "St" | "Saint")
+        && contains(&lexicon::SAINTS_BUILDINGS, word(end + 1));
+    known.or(saint.then_some(end + 2))
 }
 
 fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
@@ -3119,6 +3153,27 @@ mod tests {
             named("Shares of Quarry Street rose 4 percent."),
             [("Quarry Street".to_owned(), EntityType::Organization)]
         );
+    }
+
+    #[test]
+    fn a_known_name_or_a_saints_building_goes_on_across_its_possessive() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tPlace\tTarnia\tPeople's Republic of Tarnia\t9\n",
+        );
+        let text = "The People's Republic of Tarnia objected. Crowds met at St. Anselm's \
+                    Chapel and at Dana's Bakery.";
+        let names: Vec<String> = named_with(&kb, text).into_iter().map(|n| n.0).collect();
+        assert!(
+            names.contains(&"People's Republic of Tarnia".to_owned()),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"St. Anselm's Chapel".to_owned()),
+            "{names:?}"
+        );
+        // Any other possessive stays out of the name.
+        assert!(names.contains(&"Dana".to_owned()), "{names:?}");
     }
 
     #[test]
