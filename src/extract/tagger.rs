@@ -2014,7 +2014,7 @@ fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> 
 }
 
 /// The known places anywhere inside an organisation's name, the longest first, left to
-/// right: "Toronto" in "Metro Toronto Convention Centre", "U.S." in "the U.S. Senate
+/// right: "Leeds" in "Greater Leeds Trade Hall", "U.S." in "the U.S. Senate
 /// committee": a body named after a place mentions the place, as GUM marks it. A name the
 /// knowledge base knows first as a place's only, and not when the whole name is a place's
 /// ("North Korea" acting as a state holds no "Korea").
