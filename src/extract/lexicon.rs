@@ -1635,8 +1635,6 @@ pub static PERSONAL_TITLES: WordList = WordList::new(&[
     "Mr", "Mrs", "Ms", "Miss", "Mister", "Dr", "Judge", "Sir", "Dame", "Lord", "Lady",
 ]);
 
-/// The beats a reporter's job is named for in a byline ("Health Reporter", "Political
-/// Editor", "Science Correspondent").
 /// Buildings and institutions named with a saint's possessive ("St. Peter's Church").
 pub static SAINTS_BUILDINGS: WordList = WordList::new(&[
     "Abbey",
@@ -1656,6 +1654,8 @@ pub static SAINTS_BUILDINGS: WordList = WordList::new(&[
 pub static DOTTED_NAME_ENDINGS: WordList =
     WordList::new(&["Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr"]);
 
+/// The beats a reporter's job is named for in a byline ("Health Reporter", "Political
+/// Editor", "Science Correspondent").
 pub static NEWS_BEATS: WordList = WordList::new(&[
     "Arts",
     "Business",

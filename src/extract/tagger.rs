@@ -1685,6 +1685,7 @@ pub fn recognize_named(
                     .all(|&(span, ty, margin)| {
                         margin < SURE_MARGIN || (ty == EntityType::Person && span.end == c.span.end)
                     });
+            // A name the tagger lengthened above ("Judge Anna K. Lund") was not counted.
             let recurring =
                 c.typed && named_counts.get(name).copied().unwrap_or(1) >= RECURRING_NAME;
             // "Rafael van der Vaart": the tagger rarely saw a family name's particles and
@@ -2005,9 +2006,8 @@ fn closing_known_place(text: &str, kb: &Kb, sentence: usize, name: &[Token]) -> 
         let span = Span::new(name[k].span.start, name[name.len() - 1].span.end);
         let words = span.slice(text);
         let entry = kb.best(words)?;
-        let town_word = !words.contains(' ') && entry.class == crate::kb::SETTLEMENT_CLASS;
         (entry.kind == EntityType::Place
-            && !town_word
+            && !is_town_word(kb, words)
             && kb.lookup(words).all(|i| i.kind == EntityType::Place))
         .then(|| super::ner::nested_place(span, sentence, Some(entry.qid.clone())))
     })
@@ -2024,48 +2024,47 @@ fn places_inside_organisation(
     sentence: usize,
     name: &[Token],
 ) -> Vec<Candidate> {
-    let whole = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-    if kb.type_of(whole.slice(text)) == Some(EntityType::Place) {
+    let whole = Span::new(name[0].span.start, name[name.len() - 1].span.end).slice(text);
+    if kb.type_of(whole) == Some(EntityType::Place) {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    let mut k = 0;
-    while k < name.len() {
-        let opens = name[k].kind != TokenKind::Punct
-            && name[k].span.slice(text).starts_with(char::is_uppercase);
-        let place = opens
-            .then(|| {
-                (k + 1..=name.len().min(k + MAX_NESTED_PLACE_WORDS))
-                    .rev()
-                    .filter(|&e| e - k < name.len())
-                    .find_map(|e| {
-                        let span = Span::new(name[k].span.start, name[e - 1].span.end);
-                        let words = span.slice(text);
-                        // A town of one word closing the name is as often a word of it
-                        // ("Mobile" of "Brightline Mobile"), as in [`closing_known_place`].
-                        let town_word_closing = e == name.len()
-                            && e == k + 1
-                            && kb
-                                .best(words)
-                                .is_some_and(|entry| entry.class == crate::kb::SETTLEMENT_CLASS);
-                        (kb.type_of(words) == Some(EntityType::Place) && !town_word_closing)
-                            .then_some((e, span))
-                    })
-            })
-            .flatten();
-        match place {
-            Some((e, span)) => {
-                let qid = kb
-                    .best(span.slice(text))
-                    .filter(|entry| entry.kind == EntityType::Place)
-                    .map(|entry| entry.qid.clone());
-                found.push(super::ner::nested_place(span, sentence, qid));
-                k = e;
-            }
-            None => k += 1,
+    let last = name[name.len() - 1].span.slice(text);
+    // Never the whole name; nor a town of one word closing it, as often a word of the
+    // name ("Mobile" of "Brightline Mobile"), as in [`closing_known_place`].
+    let found = longest_names(text, name, MAX_NESTED_PLACE_WORDS, |words| {
+        (words != whole
+            && kb.type_of(words) == Some(EntityType::Place)
+            && !(words == last && is_town_word(kb, words)))
+        .then_some(())
+    });
+    let mut places = Vec::new();
+    for (k, slot) in found.iter().enumerate() {
+        if !matches!(slot, Some(((), "single" | "multi"))) {
+            continue;
         }
+        let e = k
+            + 1
+            + found[k + 1..]
+                .iter()
+                .take_while(|slot| matches!(slot, Some(((), "inside"))))
+                .count();
+        let span = Span::new(name[k].span.start, name[e - 1].span.end);
+        let qid = kb
+            .best(span.slice(text))
+            .filter(|entry| entry.kind == EntityType::Place)
+            .map(|entry| entry.qid.clone());
+        places.push(super::ner::nested_place(span, sentence, qid));
     }
-    found
+    places
+}
+
+/// Whether `words` are one word that the knowledge base knows first as a town's: as often
+/// a word of a longer name as the town ("Mobile").
+fn is_town_word(kb: &Kb, words: &str) -> bool {
+    !words.contains(' ')
+        && kb
+            .best(words)
+            .is_some_and(|entry| entry.class == crate::kb::SETTLEMENT_CLASS)
 }
 
 /// How many words a place's name inside an organisation's may have.
