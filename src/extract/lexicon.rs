@@ -289,6 +289,8 @@ static COMPANY_ENDINGS: WordList = WordList::new(&[
     "Industries",
     "Semiconductor",
     "Semiconductors",
+    "Microsystems",
+    "Microelectronics",
     "Pharmaceuticals",
     "Therapeutics",
     "Biosciences",
@@ -1927,6 +1929,29 @@ pub static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "website",
     "magazine",
     "channel",
+]);
+/// Words for a kind of settlement or territory before "of" and a place's name ("the town
+/// of Marlow", "the island of Skye"): the name is the place's.
+pub static SETTLEMENT_KINDS: WordList = WordList::new(&[
+    "city",
+    "town",
+    "village",
+    "hamlet",
+    "port",
+    "island",
+    "province",
+    "county",
+    "state",
+    "region",
+    "district",
+    "municipality",
+    "borough",
+    "suburb",
+    "commune",
+    "parish",
+    "country",
+    "kingdom",
+    "emirate",
 ]);
 pub static PLACE_HEADS: WordList = WordList::new(&[
     "city",

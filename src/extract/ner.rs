@@ -556,6 +556,10 @@ pub(super) const PERSON_APPOSITION: Method = Method::Pattern("person-apposition"
 /// tagger reads ("West" is a surname too).
 pub(super) const REGION: Method = Method::Pattern("region-of-place");
 
+/// A name after a word for a kind of settlement and "of" ("the town of Marlow", "the port of
+/// Tilbury"): the place, whatever else bears its name and whatever the tagger reads.
+pub(super) const PLACE_OF_ITS_KIND: Method = Method::Pattern("place-after-its-kind");
+
 /// The writer's name on the line after a letter's closing ("Love always,", "Sincerely,"):
 /// a person, whatever the tagger reads of a lone name opening a line.
 pub(super) const SIGNATURE: Method = Method::Pattern("signature");
@@ -870,16 +874,16 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 // title splits off (a title opening the run, or after a title's modifier,
                 // only: "Undersecretary for Education Mr." is a role of its own).
                 end += 2;
+            } else if let Some(known_end) = known_name_across_link(cx, tokens, start, end) {
+                // "U.S. Securities and Exchange Commission", "Viana do Castelo", "People's
+                // Republic of China": a name the knowledge base knows goes on across its
+                // connectors and possessives.
+                end = known_end;
             } else if end + 1 < tokens.len()
                 && contains(&lexicon::NAME_CONNECTORS, word(end))
                 && opens(end + 1)
                 && match word(end) {
-                    "and" => {
-                        cx.kb
-                            .best(&span_text(text, tokens, start, end + 2))
-                            .is_some()
-                            || name_goes_on_across_and(cx, tokens, start, end, &opens)
-                    }
+                    "and" => name_goes_on_across_and(cx, tokens, start, end, &opens),
                     // "Procter & Gamble", but not the authors of a citation, "(Roe &
                     // Diaz, 2019)", "Roe & Diaz (2019)".
                     "&" => !(end + 2..(end + 5).min(tokens.len()))
@@ -913,10 +917,9 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
                 // possessive before an organisation's word is inside the name (not a known
                 // name's: "Texas' Senate").
                 end += 2;
-            } else if let Some(known_end) = known_name_across_possessive(cx, tokens, start, end) {
-                // "People's Republic of China", "St. Peter's Church": a known name, or a
-                // saint's building, goes on across its possessive.
-                end = known_end;
+            } else if let Some(saint_end) = saints_building(cx, tokens, start, end) {
+                // "St. Peter's Church": a saint's building goes on across the possessive.
+                end = saint_end;
             } else if end + 2 < tokens.len()
                 && contains(&lexicon::NAME_PARTICLES, word(end))
                 && contains(&lexicon::NAME_PARTICLES, word(end + 1))
@@ -1134,10 +1137,46 @@ fn remit_list_end(
     None
 }
 
-/// Where a name that goes on across the possessive at `end` ends: a name the knowledge
-/// base knows ("People's Republic of China", up to four words after the mark), or a saint's
-/// building ("St. Peter's Church", "Saint Mary's Hospital").
-fn known_name_across_possessive(
+/// The lower-case words that join the words of a name ("Trinidad and Tobago", "Viana do
+/// Castelo", "Frankfurt am Main") and the possessive ("People's Republic of China"), which
+/// a known name may go on across.
+static NAME_LINKS: WordList = WordList::new(&[
+    "and",
+    "of",
+    "for",
+    "on",
+    "upon",
+    "am",
+    "an",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "da",
+    "du",
+    "des",
+    "del",
+    "della",
+    "di",
+    "la",
+    "le",
+    "el",
+    "al",
+    "y",
+    "e",
+    "van",
+    "von",
+    "der",
+    "den",
+    "'s",
+    "\u{2019}s",
+]);
+
+/// Where a name the knowledge base knows ends when it goes on across the link word at
+/// `end` ([`NAME_LINKS`]): the longest known name from `start` over up to five more words,
+/// capitalised words and links, the last capitalised ("Securities and Exchange
+/// Commission", "People's Republic of China"; "The" opening a sentence stays out).
+fn known_name_across_link(
     cx: &Context,
     tokens: &[Token],
     start: usize,
@@ -1146,22 +1185,35 @@ fn known_name_across_possessive(
     let text = cx.text;
     let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
     let capitalised = |k: usize| word(k).starts_with(char::is_uppercase);
-    if !matches!(word(end), "'s" | "\u{2019}s") || !capitalised(end + 1) {
+    if !contains(&NAME_LINKS, word(end)) {
         return None;
     }
-    // "The People's Republic of China" opening a sentence: the name after the article.
     let from = if word(start) == "The" && end > start + 1 {
         start + 1
     } else {
         start
     };
-    let known = (end + 2..=(end + 5).min(tokens.len()))
-        .rev()
-        .filter(|&e| capitalised(e - 1))
-        .find(|&e| cx.kb.knows(&span_text(text, tokens, from, e)));
-    let saint = matches!(word(start), "St" | "Saint")
+    let mut known = None;
+    for k in end + 1..(end + 6).min(tokens.len()) {
+        if capitalised(k) {
+            if cx.kb.knows(&span_text(text, tokens, from, k + 1)) {
+                known = Some(k + 1);
+            }
+        } else if !contains(&NAME_LINKS, word(k)) {
+            break;
+        }
+    }
+    known
+}
+
+/// Where a saint's building that goes on across the possessive at `end` ends ("St. Peter's
+/// Church", "Saint Mary's Hospital").
+fn saints_building(cx: &Context, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(cx.text));
+    let saint = matches!(word(end), "'s" | "\u{2019}s")
+        && matches!(word(start), "St" | "Saint")
         && contains(&lexicon::SAINTS_BUILDINGS, word(end + 1));
-    known.or(saint.then_some(end + 2))
+    saint.then_some(end + 2)
 }
 
 fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
@@ -1293,9 +1345,14 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         .count();
     if modifiers > 0 {
         let last = word(end - 1);
-        let closed = end - start > modifiers
-            && (lexicon::closes_organisation(last) || contains(&lexicon::PLACE_SUFFIXES, last));
         let rest = Span::new(tokens[start + modifiers].span.start, full.end);
+        // "Portuguese Red Cross": a nationality before a known organisation's name.
+        let national_body = modifiers == 1
+            && cx.kb.demonym(word(start)).is_some()
+            && cx.kb.type_of(rest.slice(text)) == Some(EntityType::Organization);
+        let closed = end - start > modifiers
+            && (lexicon::closes_organisation(last) || contains(&lexicon::PLACE_SUFFIXES, last))
+            || national_body;
         let part_of_place = modifiers == 1
             && contains(&lexicon::DIRECTION_MODIFIERS, word(start))
             && cx
@@ -1656,16 +1713,24 @@ fn type_name(
     }
     // "MARLOW, England —": a dateline's place is the place of that name, whatever else
     // the knowledge base knows by it first (a person, a film).
-    if dateline {
+    // "the town of Esposa", "the port of Tilbury", "the state of Georgia": so too a name
+    // after a word for a kind of settlement and "of"; and "Jo Roe, 34, of Kingswood,", the
+    // place a person's age is followed by.
+    let after_its_kind = first >= 3
+        && word_at(first - 1) == "of"
+        && (contains(&lexicon::SETTLEMENT_KINDS, word_at(first - 2))
+            || word_at(first - 2) == "," && tokens[first - 3].kind == TokenKind::Number)
+        && !lexicon::closes_organisation(last);
+    if dateline || after_its_kind {
         let place = cx
             .kb
             .lookup(lookup_name)
             .find(|e| e.kind == EntityType::Place)
             .map(|e| e.qid.clone());
-        let method = if place.is_some() {
-            Method::Gazetteer
-        } else {
-            DATELINE
+        let method = match (&place, dateline) {
+            (Some(_), true) => Method::Gazetteer,
+            (None, true) => DATELINE,
+            (_, false) => PLACE_OF_ITS_KIND,
         };
         return Some(candidate(EntityType::Place, method, 0.8, place, true));
     }
@@ -1729,7 +1794,12 @@ fn type_name(
             && place.len() > 3
             && !cx.stats.written_in_lower_case(&place)
     });
-    if branch && !words.contains(&"of") && word_at(after) != "of" {
+    // "Portuguese Red Cross", "Kenyan Wildlife Service": a nationality before a known
+    // organisation's name names its national body.
+    let national_body = words.len() >= 2
+        && cx.kb.demonym(words[0]).is_some()
+        && cx.kb.type_of(&words[1..].join(" ")) == Some(EntityType::Organization);
+    if national_body || branch && !words.contains(&"of") && word_at(after) != "of" {
         return shaped_organisation();
     }
     // "West Texas", "Northern Ontario": a compass word before a known place is a region
@@ -3156,24 +3226,72 @@ mod tests {
     }
 
     #[test]
-    fn a_known_name_or_a_saints_building_goes_on_across_its_possessive() {
+    fn a_known_name_goes_on_across_its_links_and_a_saints_building_across_its_possessive() {
         let kb = Kb::parse(
             "qid\ttype\tlabel\taliases\tpopularity\n\
-             Q1\tPlace\tTarnia\tPeople's Republic of Tarnia\t9\n",
+             Q1\tPlace\tTarnia\tPeople's Republic of Tarnia\t9\n\
+             Q2\tOrganization\tTarnian Bonds and Exchange Board\t\t5\n\
+             Q3\tPlace\tVila do Sargo\t\t4\nQ4\tPlace\tVila\t\t6\n",
         );
         let text = "The People's Republic of Tarnia objected. Crowds met at St. Anselm's \
-                    Chapel and at Dana's Bakery.";
+                    Chapel and at Dana's Bakery. The Tarnian Bonds and Exchange Board fined \
+                    a broker from Vila do Sargo. Oskar and Lena Brandt sold it.";
         let names: Vec<String> = named_with(&kb, text).into_iter().map(|n| n.0).collect();
-        assert!(
-            names.contains(&"People's Republic of Tarnia".to_owned()),
-            "{names:?}"
-        );
-        assert!(
-            names.contains(&"St. Anselm's Chapel".to_owned()),
-            "{names:?}"
-        );
-        // Any other possessive stays out of the name.
+        for known in [
+            "People's Republic of Tarnia",
+            "St. Anselm's Chapel",
+            "Tarnian Bonds and Exchange Board",
+            "Vila do Sargo",
+        ] {
+            assert!(names.contains(&known.to_owned()), "{known}: {names:?}");
+        }
+        // Any other possessive or link stays out of the name.
         assert!(names.contains(&"Dana".to_owned()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Oskar and")), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_kind_of_settlement_or_an_age_and_of_is_the_place() {
+        // The knowledge base knows a person of that name first.
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tPerson\tHalloran\t\t9\nQ2\tPlace\tHalloran\t\t2\n",
+        );
+        let text = "The minister visited the town of Halloran and the port of Quessant. \
+                    Dale Brook, 41, of Sedgewick, was charged.";
+        let seg = segment(text);
+        let found = recognize(text, &seg, &kb, &DocumentStats::new(text, &seg));
+        let read = |name: &str| {
+            found
+                .iter()
+                .find(|c| c.span.slice(text) == name)
+                .map(|c| (c.entity_type, c.qid.clone()))
+        };
+        assert_eq!(
+            read("Halloran"),
+            Some((EntityType::Place, Some("Q2".into())))
+        );
+        assert_eq!(read("Quessant"), Some((EntityType::Place, None)));
+        assert_eq!(read("Sedgewick"), Some((EntityType::Place, None)));
+    }
+
+    #[test]
+    fn a_nationality_before_a_known_organisation_names_its_national_body() {
+        let kb = Kb::parse(
+            "qid\ttype\tlabel\taliases\tpopularity\n\
+             Q1\tOrganization\tHelping Hand Society\t\t5\n\
+             Q45\tDemonym\tPortuguese\t\t0\n",
+        );
+        assert_eq!(
+            named_with(
+                &kb,
+                "Officials of the Portuguese Helping Hand Society arrived."
+            ),
+            [(
+                "Portuguese Helping Hand Society".to_owned(),
+                EntityType::Organization
+            )]
+        );
     }
 
     #[test]

@@ -1722,6 +1722,7 @@ pub fn recognize_named(
                     || c.method == super::ner::CAPTION_CREDIT
                     || c.method == super::ner::LEGISLATURE_BUILDING
                     || c.method == super::ner::DATELINE
+                    || c.method == super::ner::PLACE_OF_ITS_KIND
                     || c.method == super::ner::SIGNATURE
                     || c.method == super::ner::REGION
                     || c.method == super::ner::ORG_APPOSITION
