@@ -1346,13 +1346,9 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
     if modifiers > 0 {
         let last = word(end - 1);
         let rest = Span::new(tokens[start + modifiers].span.start, full.end);
-        // "Portuguese Red Cross": a nationality before a known organisation's name.
-        let national_body = modifiers == 1
-            && cx.kb.demonym(word(start)).is_some()
-            && cx.kb.type_of(rest.slice(text)) == Some(EntityType::Organization);
         let closed = end - start > modifiers
             && (lexicon::closes_organisation(last) || contains(&lexicon::PLACE_SUFFIXES, last))
-            || national_body;
+            || modifiers == 1 && names_a_national_body(cx.kb, full_text);
         let part_of_place = modifiers == 1
             && contains(&lexicon::DIRECTION_MODIFIERS, word(start))
             && cx
@@ -1794,12 +1790,9 @@ fn type_name(
             && place.len() > 3
             && !cx.stats.written_in_lower_case(&place)
     });
-    // "Portuguese Red Cross", "Kenyan Wildlife Service": a nationality before a known
-    // organisation's name names its national body.
-    let national_body = words.len() >= 2
-        && cx.kb.demonym(words[0]).is_some()
-        && cx.kb.type_of(&words[1..].join(" ")) == Some(EntityType::Organization);
-    if national_body || branch && !words.contains(&"of") && word_at(after) != "of" {
+    if names_a_national_body(cx.kb, lookup_name)
+        || branch && !words.contains(&"of") && word_at(after) != "of"
+    {
         return shaped_organisation();
     }
     // "West Texas", "Northern Ontario": a compass word before a known place is a region
@@ -2000,6 +1993,14 @@ fn type_name(
         None,
         false,
     ))
+}
+
+/// "Portuguese Red Cross", "Kenyan Wildlife Service": a nationality before a known
+/// organisation's name names the organisation's national body.
+fn names_a_national_body(kb: &Kb, name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(first, rest)| {
+        kb.demonym(first).is_some() && kb.type_of(rest) == Some(EntityType::Organization)
+    })
 }
 
 /// One-word names of legislatures that also name their building.
