@@ -1930,6 +1930,18 @@ pub static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "magazine",
     "channel",
 ]);
+/// The words for a storm that open its name ("Storm Edda", "Hurricane Mirela"), and the
+/// words that may come before them ("Tropical Storm Alto", "Super Typhoon Rai").
+static STORM_WORDS: WordList = WordList::new(&["Storm", "Hurricane", "Typhoon", "Cyclone"]);
+static STORM_MODIFIERS: WordList = WordList::new(&["Tropical", "Super", "Severe"]);
+
+/// Whether a name's words are a storm's: a storm's word, after at most one modifier, then
+/// one word, its given name (not a headline's "Storm Hits Coastal Towns").
+pub fn names_a_storm(words: &[&str]) -> bool {
+    let modifiers = usize::from(words.first().is_some_and(|w| STORM_MODIFIERS.contains(w)));
+    words.len() == modifiers + 2 && STORM_WORDS.contains(words[modifiers])
+}
+
 /// Words for a kind of settlement or territory before "of" and a place's name ("the town
 /// of Marlow", "the island of Skye"): the name is the place's.
 pub static SETTLEMENT_KINDS: WordList = WordList::new(&[

@@ -560,6 +560,10 @@ pub(super) const REGION: Method = Method::Pattern("region-of-place");
 /// Tilbury"): the place, whatever else bears its name and whatever the tagger reads.
 pub(super) const PLACE_OF_ITS_KIND: Method = Method::Pattern("place-after-its-kind");
 
+/// A storm's name ("Storm Edda", "Hurricane Mirela"): an event, whatever the tagger reads of
+/// the given name in it.
+pub(super) const NAMED_STORM: Method = Method::Pattern("named-storm");
+
 /// The writer's name on the line after a letter's closing ("Love always,", "Sincerely,"):
 /// a person, whatever the tagger reads of a lone name opening a line.
 pub(super) const SIGNATURE: Method = Method::Pattern("signature");
@@ -1294,9 +1298,15 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
         // "New York is ...": a known name the word opens is no common word.
         let opens_known_name =
             || (start + 2..=end).any(|e| cx.kb.best(&span_text(text, tokens, start, e)).is_some());
+        // "Storm Edda hit ...": a storm's word opens its name.
+        let opens_storm = || {
+            let words: Vec<&str> = (start..end).map(word).collect();
+            lexicon::names_a_storm(&words)
+        };
         if common
             && (initial || contains(&lexicon::COMMON_CAPITALISED, w) && !titles_a_name)
             && !opens_known_name()
+            && !opens_storm()
         {
             start += 1;
             // Nor does a name open with the connector such a word leaves behind ("Most
@@ -1833,6 +1843,10 @@ fn type_name(
         && !cx.stats.mid_sentence_capitalised.contains(name)
     {
         return None;
+    }
+    // "Storm Edda", "Hurricane Mirela", "Tropical Storm Alto": a storm's name is an event.
+    if lexicon::names_a_storm(&words) {
+        return Some(candidate(EntityType::Event, NAMED_STORM, 0.8, None, true));
     }
     // "University of X", "U.S. Department of X", "Brennan Center for Justice": an
     // organisation word heads the name before "of" or "for".
@@ -3274,6 +3288,22 @@ mod tests {
         );
         assert_eq!(read("Quessant"), Some((EntityType::Place, None)));
         assert_eq!(read("Sedgewick"), Some((EntityType::Place, None)));
+    }
+
+    #[test]
+    fn a_storms_name_is_an_event_but_not_a_headlines_words() {
+        let text = "Storm Edda flooded the valley, and Tropical Storm Alto followed. Hurricane \
+                    Mirela weakened.\n\nStorm Hits Coastal Towns\n";
+        let found = found(text);
+        let events: Vec<&str> = found
+            .iter()
+            .filter(|f| f.1 == EntityType::Event && f.2 == MentionKind::Named)
+            .map(|f| f.0.as_str())
+            .collect();
+        assert_eq!(
+            events,
+            ["Storm Edda", "Tropical Storm Alto", "Hurricane Mirela"]
+        );
     }
 
     #[test]

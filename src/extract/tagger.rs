@@ -1568,7 +1568,8 @@ pub fn recognize_named(
         for &i in &in_sentence[s] {
             let c = &candidates[i];
             if c.kind != MentionKind::Named || c.entity_type == EntityType::Event {
-                keep[i] = !spans.iter().any(|(span, _, _)| *span == c.span);
+                keep[i] = c.method == super::ner::NAMED_STORM
+                    || !spans.iter().any(|(span, _, _)| *span == c.span);
                 continue;
             }
             let piece_of_word = !tokens.iter().any(|t| t.span.start == c.span.start)
@@ -1762,7 +1763,7 @@ pub fn recognize_named(
                 let c = &candidates[i];
                 keep[i]
                     && c.kind == MentionKind::Named
-                    && c.entity_type != EntityType::Event
+                    && (c.entity_type != EntityType::Event || c.method == super::ner::NAMED_STORM)
                     && c.span.start < span.end
                     && span.start < c.span.end
             });
@@ -4331,6 +4332,20 @@ mod tests {
         assert_eq!(
             types_of(text, "Kessler Valley Courier"),
             [EntityType::Organization]
+        );
+    }
+
+    #[test]
+    fn a_storms_name_stays_an_event_whatever_the_tagger_reads_of_its_given_name() {
+        let text = "Cyclone Kesta made landfall near the port on Tuesday. Storm Doris brought \
+                    winds of 140 km/h to the coast. Hurricane Mary weakened over the sea.";
+        let names = named_mentions(text);
+        for storm in ["Cyclone Kesta", "Storm Doris", "Hurricane Mary"] {
+            assert_eq!(types_of(text, storm), [EntityType::Event], "{names:?}");
+        }
+        assert!(
+            names.iter().all(|(_, t, _)| *t == EntityType::Event),
+            "{names:?}"
         );
     }
 
