@@ -1930,6 +1930,29 @@ pub static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "magazine",
     "channel",
 ]);
+pub static PLACE_HEADS: WordList = WordList::new(&[
+    "city",
+    "town",
+    "village",
+    "country",
+    "capital",
+    "region",
+    "province",
+    "building",
+    "bridge",
+    "street",
+    "square",
+    "airport",
+    "station",
+    "palace",
+    "island",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "district",
+]);
+
 /// The words for a storm that open its name ("Storm Edda", "Hurricane Mirela"), and the
 /// words that may come before them ("Tropical Storm Alto", "Super Typhoon Rai").
 static STORM_WORDS: WordList = WordList::new(&["Storm", "Hurricane", "Typhoon", "Cyclone"]);
@@ -1964,28 +1987,6 @@ pub static SETTLEMENT_KINDS: WordList = WordList::new(&[
     "country",
     "kingdom",
     "emirate",
-]);
-pub static PLACE_HEADS: WordList = WordList::new(&[
-    "city",
-    "town",
-    "village",
-    "country",
-    "capital",
-    "region",
-    "province",
-    "building",
-    "bridge",
-    "street",
-    "square",
-    "airport",
-    "station",
-    "palace",
-    "island",
-    "county",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "district",
 ]);
 /// Nouns for works and projects, whose names are no person, organisation or place ("a
 /// book called X", "the film X", "the mission is named X").
