@@ -572,6 +572,23 @@ pub(super) const SIGNATURE: Method = Method::Pattern("signature");
 /// "KESWICK (Reuters) -": where the story was filed, known or not.
 pub(super) const DATELINE: Method = Method::Pattern("dateline");
 
+/// Whether a name found by `method` stands whatever the tagger reads: the methods whose
+/// context decides the name and its type (a photo credit, a dateline, a place after its
+/// kind, a signature, a region, a name in apposition to its description).
+pub(super) fn decided_by_context(method: Method) -> bool {
+    [
+        CAPTION_CREDIT,
+        LEGISLATURE_BUILDING,
+        DATELINE,
+        PLACE_OF_ITS_KIND,
+        SIGNATURE,
+        REGION,
+        ORG_APPOSITION,
+        PERSON_APPOSITION,
+    ]
+    .contains(&method)
+}
+
 /// The photographer and the agency of a credit closing a sentence, "(Jane Roe/Coastal
 /// Press Photo)" or "(AP Photo/Jane Roe)": a person and an organisation, whatever the
 /// capitals around them say. "Photo" after the agency is no part of its name.
@@ -902,13 +919,13 @@ fn names(cx: &mut Context, sentence: usize, tokens: &[Token]) {
             } else if word(end) == "on"
                 && contains(&lexicon::BODIES_ON_A_SUBJECT, word(end - 1))
                 && opens(end + 1)
-                && !cx.kb.knows(&span_text(text, tokens, start, end))
+                && !cx.kb.knows(span_text(text, tokens, start, end))
             {
                 // "the Intergovernmental Panel on Climate Change", "the Council on Foreign
                 // Relations": a body named for its subject (not a known body's name, then
                 // what it met on: "the Security Council on Syria").
                 end += 2;
-            } else if word(end) == "." && cx.kb.knows(&span_text(text, tokens, start, end + 1)) {
+            } else if word(end) == "." && cx.kb.knows(span_text(text, tokens, start, end + 1)) {
                 // "Calif.", "Mass.": a known name that ends in an abbreviation's dot. (A
                 // possessive stays out of every name, "McDonald's" too, as the gold has it.)
                 end += 1;
@@ -1063,7 +1080,7 @@ fn name_goes_on_across_and(
     let left_is_field = and - start <= 3
         && (start..and)
             .all(|k| common(k) && !lexicon::closes_own_name(word(k)) && !is_connector(word(k)))
-        && !cx.kb.knows(&span_text(cx.text, tokens, start, and))
+        && !cx.kb.knows(span_text(cx.text, tokens, start, and))
         && !cx.kb.knows(word(and - 1));
     if !left_is_field {
         return false;
@@ -1079,7 +1096,7 @@ fn name_goes_on_across_and(
         && !contains(&lexicon::CLUB_ENDINGS, last)
         && !cx
             .kb
-            .knows(&span_text(cx.text, tokens, and + 1, and + 1 + rest))
+            .knows(span_text(cx.text, tokens, and + 1, and + 1 + rest))
 }
 
 /// Whether a name's words open with a body and its remit: an organisation's word before
@@ -1109,7 +1126,7 @@ fn field_of_remit(
         return None;
     }
     let own_name = cx.kb.knows(word(at))
-        || cx.kb.knows(&span_text(cx.text, tokens, at, end))
+        || cx.kb.knows(span_text(cx.text, tokens, at, end))
         || end - at > 1 && lexicon::closes_own_name(word(end - 1));
     (!own_name).then_some(end)
 }
@@ -1200,7 +1217,7 @@ fn known_name_across_link(
     let mut known = None;
     for k in end + 1..(end + 6).min(tokens.len()) {
         if capitalised(k) {
-            if cx.kb.knows(&span_text(text, tokens, from, k + 1)) {
+            if cx.kb.knows(span_text(text, tokens, from, k + 1)) {
                 known = Some(k + 1);
             }
         } else if !contains(&NAME_LINKS, word(k)) {
@@ -1220,10 +1237,8 @@ fn saints_building(cx: &Context, tokens: &[Token], start: usize, end: usize) -> 
     saint.then_some(end + 2)
 }
 
-fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
-    Span::new(tokens[start].span.start, tokens[end - 1].span.end)
-        .slice(text)
-        .to_owned()
+fn span_text<'t>(text: &'t str, tokens: &[Token], start: usize, end: usize) -> &'t str {
+    Span::new(tokens[start].span.start, tokens[end - 1].span.end).slice(text)
 }
 
 /// Whether the token at `i` opens its sentence (after any opening quote or bracket).
@@ -1297,7 +1312,7 @@ fn run(cx: &mut Context, sentence: usize, tokens: &[Token], mut start: usize, en
             || (initial && end == start + 1 && cx.stats.written_in_lower_case(w));
         // "New York is ...": a known name the word opens is no common word.
         let opens_known_name =
-            || (start + 2..=end).any(|e| cx.kb.best(&span_text(text, tokens, start, e)).is_some());
+            || (start + 2..=end).any(|e| cx.kb.best(span_text(text, tokens, start, e)).is_some());
         // "Storm Edda hit ...": a storm's word opens its name.
         let opens_storm = || {
             let words: Vec<&str> = (start..end).map(word).collect();

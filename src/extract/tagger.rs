@@ -1720,14 +1720,7 @@ pub fn recognize_named(
                 });
             keep[i] = !inside_person
                 && (piece_of_word
-                    || c.method == super::ner::CAPTION_CREDIT
-                    || c.method == super::ner::LEGISLATURE_BUILDING
-                    || c.method == super::ner::DATELINE
-                    || c.method == super::ner::PLACE_OF_ITS_KIND
-                    || c.method == super::ner::SIGNATURE
-                    || c.method == super::ner::REGION
-                    || c.method == super::ner::ORG_APPOSITION
-                    || c.method == super::ner::PERSON_APPOSITION
+                    || super::ner::decided_by_context(c.method)
                     || confirmed
                     || nested_place
                     || org_named_after_place
